@@ -1,0 +1,29 @@
+import { defineClientAppType, z } from '../../src/core/index.ts'
+
+/**
+ * Machine-to-machine and scripted access (R7 "API-only access"): a confidential client that
+ * authenticates with its secret; no browser redirects, so no redirect URIs.
+ */
+export const apiOnly = defineClientAppType({
+  id: 'api-only',
+  kind: 'client-app-type',
+  name: 'API-only access',
+  description: 'Scripts and integrations calling the API with a client secret.',
+  clientKind: 'confidential',
+  sessionPolicy: {
+    accessTokenTtlSeconds: 15 * 60,
+    refreshTokenAbsoluteTtlSeconds: 30 * 24 * 3600,
+    refreshTokenIdleTtlSeconds: 7 * 24 * 3600,
+  },
+  defaultSignInMethods: ['password'],
+  isRedirectUriAllowed: () => false,
+  settings: z.object({
+    accessTokenTtlSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(24 * 3600)
+      .optional()
+      .describe('Overrides the default access-token lifetime for every API-only app'),
+  }),
+})

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
+
+let running: TestPropusk | undefined
+afterEach(async () => {
+  await running?.close()
+  running = undefined
+})
+
+interface Outbox {
+  messages: Array<{
+    channel: string
+    recipient: string
+    text: string | null
+    subject: string | null
+    callerNumber: string | null
+  }>
+}
+
+describe('console delivery', () => {
+  it('keeps SMS, e-mail and calls in the outbox, newest first, filterable', async () => {
+    running = await createTestPropusk({
+      env: { PLUGIN_SETTINGS: '{"console-delivery":{"printToTerminal":false}}' },
+    })
+    const { delivery } = running.services
+    expect(delivery.providerFor('sms')).toBe('console-delivery')
+    await delivery.send({
+      channel: 'sms',
+      to: '+79161234567',
+      text: 'Код: 1234',
+      purpose: 'otp',
+      idempotencyKey: 'a',
+    })
+    await delivery.send({
+      channel: 'email',
+      to: 'ivan@example.com',
+      subject: 'Приглашение',
+      text: 'Откройте ссылку',
+      purpose: 'invitation',
+      idempotencyKey: 'b',
+    })
+    const call = await delivery.send({
+      channel: 'call',
+      to: '+79161234567',
+      purpose: 'otp',
+      idempotencyKey: 'c',
+    })
+    expect(call.callerDigits).toMatch(/^\d{4}$/)
+
+    const all = (await (
+      await running.app.request('/v1/providers/console-delivery/outbox')
+    ).json()) as Outbox
+    expect(all.messages.map((m) => m.channel)).toEqual(['call', 'email', 'sms'])
+    expect(all.messages[0]?.callerNumber?.slice(-4)).toBe(call.callerDigits)
+
+    const toPhone = (await (
+      await running.app.request(
+        '/v1/providers/console-delivery/outbox?recipient=%2B79161234567&channel=sms',
+      )
+    ).json()) as Outbox
+    expect(toPhone.messages).toEqual([
+      expect.objectContaining({ recipient: '+79161234567', text: 'Код: 1234' }),
+    ])
+  })
+
+  it('does not deliver twice for one idempotency key', async () => {
+    running = await createTestPropusk({
+      env: { PLUGIN_SETTINGS: '{"console-delivery":{"printToTerminal":false}}' },
+    })
+    const message = {
+      channel: 'call' as const,
+      to: '+79161234567',
+      purpose: 'otp',
+      idempotencyKey: 'same',
+    }
+    const first = await running.services.delivery.send(message)
+    const second = await running.services.delivery.send(message)
+    expect(second).toEqual(first)
+    const outbox = (await (
+      await running.app.request('/v1/providers/console-delivery/outbox')
+    ).json()) as Outbox
+    expect(outbox.messages).toHaveLength(1)
+  })
+
+  it('prints to the terminal and never exposes the outbox outside development', async () => {
+    const printed: string[] = []
+    const original = console.log
+    console.log = (text: string) => printed.push(text)
+    try {
+      running = await createTestPropusk()
+      await running.services.delivery.send({
+        channel: 'sms',
+        to: '+79160000000',
+        text: 'Код 5555',
+        purpose: 'otp',
+        idempotencyKey: 'p',
+      })
+    } finally {
+      console.log = original
+    }
+    expect(printed.join('\n')).toMatch(/SMS to \+79160000000[\s\S]*Код 5555/)
+    await running.close()
+
+    running = await createTestPropusk({
+      env: { PLUGIN_SETTINGS: '{"console-delivery":{"exposeOutbox":false}}' },
+    })
+    const response = await running.app.request('/v1/providers/console-delivery/outbox')
+    expect(response.status).toBe(404)
+    expect((await response.json()).error.code).toBe('outbox_disabled')
+  })
+})

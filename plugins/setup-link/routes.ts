@@ -1,0 +1,47 @@
+import { createRoute, z, type AppEnv, type OpenAPIHono, type PluginContext } from '../../src/core/index.ts'
+import type { SetupLinkSettings } from './index.ts'
+import { inspectSetupToken, isSetupPending } from './store.ts'
+
+const statusRoute = createRoute({
+  method: 'get',
+  path: '/status',
+  tags: ['First administrator'],
+  summary: 'Whether this install still waits for its first administrator',
+  responses: {
+    200: {
+      description: 'Setup state',
+      content: { 'application/json': { schema: z.object({ pending: z.boolean() }) } },
+    },
+  },
+})
+
+const verifyRoute = createRoute({
+  method: 'post',
+  path: '/verify',
+  tags: ['First administrator'],
+  summary: 'Check a first-administrator link without using it',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ token: z.string().min(20).max(200) }) } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The link is valid',
+      content: { 'application/json': { schema: z.object({ valid: z.literal(true), expiresAt: z.string() }) } },
+    },
+    400: { description: '`setup_link_invalid`: unknown, used or expired link' },
+    429: { description: '`rate_limited`' },
+  },
+})
+
+export function mountSetupLinkRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginContext<SetupLinkSettings>): void {
+  router.openapi(statusRoute, async (c) => c.json({ pending: await isSetupPending(ctx.sql) }, 200))
+  router.openapi(verifyRoute, async (c) => {
+    await ctx.limits.consume(ctx.pluginId, 'verifyPerIp', c.get('clientIp'))
+    const state = await inspectSetupToken(ctx.sql, c.req.valid('json').token, ctx.now())
+    if (!state.valid) throw ctx.errors.error('setup_link_invalid')
+    return c.json({ valid: true as const, expiresAt: state.expiresAt }, 200)
+  })
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadSettings, resolveStateStoreKind } from './config.ts'
+
+function problemsOf(env: Record<string, unknown>): string[] {
+  try {
+    loadSettings(env)
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems
+    throw error
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('loadSettings', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const settings = loadSettings({})
+    expect(settings.PROPUSK_MODE).toBe('development')
+    expect(settings.PUBLIC_URL).toBe('http://localhost:8787')
+    expect(resolveStateStoreKind(settings)).toBe('memory')
+    expect(settings.DELIVERY_SMS).toBe('console-delivery')
+    expect(settings.PORT).toBe(8787)
+  })
+
+  it('ignores non-string bindings such as KV namespaces', () => {
+    expect(() => loadSettings({ ASSETS: { fetch() {} }, LOG_LEVEL: 'warn' })).not.toThrow()
+  })
+
+  it('picks the state store from the conventional variables', () => {
+    expect(resolveStateStoreKind(loadSettings({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe(
+      'redis',
+    )
+    expect(
+      resolveStateStoreKind(
+        loadSettings({
+          UPSTASH_REDIS_REST_URL: 'https://x.upstash.io',
+          UPSTASH_REDIS_REST_TOKEN: 't',
+        }),
+      ),
+    ).toBe('upstash')
+  })
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({
+      PROPUSK_MODE: 'staging',
+      PUBLIC_URL: 'not a url',
+      REDIS_URL: 'http://wrong',
+      PORT: 'eighty',
+      PLUGIN_SETTINGS: '[1,2]',
+    })
+    expect(problems).toHaveLength(5)
+    for (const name of ['PROPUSK_MODE', 'PUBLIC_URL', 'REDIS_URL', 'PORT', 'PLUGIN_SETTINGS']) {
+      expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true)
+    }
+  })
+
+  it('refuses production without durable storage, keys and https', () => {
+    const problems = problemsOf({ PROPUSK_MODE: 'production', PUBLIC_URL: 'http://id.example.com' })
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'PUBLIC_URL',
+      'SIGNING_KEYS',
+      'STATE_STORE',
+      'TURSO_DATABASE_URL',
+    ])
+  })
+
+  it('requires the Upstash token with the Upstash URL', () => {
+    expect(problemsOf({ UPSTASH_REDIS_REST_URL: 'https://x.upstash.io' })).toEqual([
+      'UPSTASH_REDIS_REST_TOKEN: is required with UPSTASH_REDIS_REST_URL',
+    ])
+  })
+
+  it('produces a message an operator can act on', () => {
+    expect(() => loadSettings({ LOG_LEVEL: 'loud' })).toThrow(
+      /Propusk cannot start[\s\S]*LOG_LEVEL/,
+    )
+  })
+})

@@ -1,0 +1,51 @@
+/** What delivery provider plugins implement: they send, the core decides what and to whom. */
+export type DeliveryChannel = 'sms' | 'email' | 'call'
+
+export interface OutboundMessage {
+  channel: DeliveryChannel
+  /** E.164 phone number for sms/call, address for email. */
+  to: string
+  /** Plain text (SMS body, e-mail text part). Calls carry no text. */
+  text?: string
+  subject?: string
+  html?: string
+  /** Why it is sent, e.g. `invitation`, `otp`; shown in logs and the outbox. */
+  purpose: string
+  /** The app the message is for, when known. */
+  appId?: string
+  /** Same key ⇒ the provider must not deliver twice (Resend idempotency, retries). */
+  idempotencyKey: string
+}
+
+export interface DeliveryReceipt {
+  provider: string
+  status: 'queued' | 'sent' | 'delivered' | 'failed'
+  messageId?: string
+  /** Flash calls: the trailing digits of the number that calls, as the provider reports them. */
+  callerDigits?: string
+  cost?: { amount: string; currency: string }
+}
+
+export interface DeliveryProvider {
+  send(message: OutboundMessage): Promise<DeliveryReceipt>
+}
+
+/** Thrown by providers; `code` is one of the stable delivery error codes. */
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError'
+  constructor(
+    readonly code:
+      'invalid_recipient' | 'region_not_allowed' | 'provider_unavailable' | 'provider_rejected',
+    message: string,
+    /** Whether sending again may succeed (the provider says the request was not processed). */
+    readonly retryable = false,
+  ) {
+    super(message)
+  }
+}
+
+/** The core's router over providers: one configured provider per channel. */
+export interface DeliveryService {
+  send(message: OutboundMessage): Promise<DeliveryReceipt>
+  providerFor(channel: DeliveryChannel): string
+}

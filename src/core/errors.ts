@@ -1,0 +1,114 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/**
+ * Every error a client can see has a stable, snake_case `code`. Clients branch on the code,
+ * never on the message (which may be reworded or translated).
+ */
+export interface ErrorCodeDefinition {
+  status: ContentfulStatusCode
+  message: string
+}
+
+export const coreErrorCodes = {
+  bad_request: { status: 400, message: 'The request is malformed.' },
+  validation_failed: { status: 400, message: 'Some fields are invalid.' },
+  unauthorized: { status: 401, message: 'Authentication is required.' },
+  forbidden: { status: 403, message: 'You are not allowed to do this.' },
+  not_found: { status: 404, message: 'No such resource.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
+  conflict: { status: 409, message: 'The resource already exists.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  rate_limited: { status: 429, message: 'Too many requests; try again later.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+  dependency_unavailable: { status: 503, message: 'A service Propusk depends on is unavailable.' },
+} as const satisfies Record<string, ErrorCodeDefinition>
+
+export type CoreErrorCode = keyof typeof coreErrorCodes
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `phone` or `roles.0`. */
+  field: string
+  message: string
+}
+
+/** Thrown anywhere in request handling; turned into `{"error": {...}}` by the error handler. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly code: string,
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly details?: {
+      fields?: FieldIssue[]
+      retryAfterSeconds?: number
+      [key: string]: unknown
+    },
+  ) {
+    super(message)
+  }
+
+  toJSON(requestId?: string): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details ?? {}),
+        ...(requestId ? { requestId } : {}),
+      },
+    }
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId?: string; fields?: FieldIssue[] } & Record<
+    string,
+    unknown
+  >
+}
+
+/**
+ * Registry of every error code the running app can emit (core plus plugins), so codes stay
+ * unique and the OpenAPI document can list them.
+ */
+export class ErrorRegistry {
+  readonly #codes = new Map<string, ErrorCodeDefinition & { owner: string }>()
+
+  constructor() {
+    this.register('core', coreErrorCodes)
+  }
+
+  register(owner: string, codes: Record<string, ErrorCodeDefinition>): void {
+    for (const [code, definition] of Object.entries(codes)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(code)) {
+        throw new Error(`${owner}: error code "${code}" must be snake_case`)
+      }
+      const existing = this.#codes.get(code)
+      if (existing && existing.owner !== owner) {
+        throw new Error(`${owner}: error code "${code}" is already declared by ${existing.owner}`)
+      }
+      this.#codes.set(code, { ...definition, owner })
+    }
+  }
+
+  /** Builds an ApiError for a registered code; the message defaults to the registered one. */
+  error(code: string, message?: string, details?: ApiError['details']): ApiError {
+    const definition = this.#codes.get(code)
+    if (!definition) throw new Error(`Unregistered error code "${code}"`)
+    return new ApiError(code, definition.status, message ?? definition.message, details)
+  }
+
+  list(): Array<{ code: string; status: number; message: string; owner: string }> {
+    return [...this.#codes].map(([code, d]) => ({ code, ...d }))
+  }
+}
+
+/** Shorthand for core codes, usable without a registry. */
+export function coreError(
+  code: CoreErrorCode,
+  message?: string,
+  details?: ApiError['details'],
+): ApiError {
+  const definition = coreErrorCodes[code]
+  return new ApiError(code, definition.status, message ?? definition.message, details)
+}

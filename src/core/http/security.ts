@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono'
+import { cors } from 'hono/cors'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Settings } from '../config.ts'
+import type { AppEnv } from '../services.ts'
+
+/**
+ * HSTS, nosniff, no framing, strict referrer policy. API answers carry personal data and
+ * tokens, so nothing under the API is cacheable; static console assets set their own caching.
+ */
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  const headers = secureHeaders({
+    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'same-site',
+    contentSecurityPolicy: { frameAncestors: ["'none'"] },
+  })
+  return async function securityHeadersMiddleware(c, next) {
+    await headers(c, next)
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
+  }
+}
+
+/** CORS for the origins in `CORS_ORIGINS` only; others get no CORS headers at all. */
+export function corsAllowlist(settings: Settings): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(settings.CORS_ORIGINS)
+  return cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    credentials: true,
+    maxAge: 600,
+  })
+}

@@ -1,0 +1,95 @@
+import type { App, AuditEntry, Role, Session, TokenSet, User } from './types.ts'
+
+/** Looks people up by any login form (`8 916 ...`, `+7 (916) ...`, `Ivan@Example.com`). */
+export interface UserDirectory {
+  findByLogin(login: string): Promise<User | null>
+  get(id: string): Promise<User | null>
+  /** Roles of the user, resolved. */
+  roles(userId: string): Promise<Role[]>
+  /** Marks an `invited` user `active` (after they create a password or prove their phone). */
+  activate(userId: string): Promise<void>
+}
+
+export interface AppRegistry {
+  get(clientId: string): Promise<App | null>
+  /** Checks a confidential client's secret. */
+  verifySecret(clientId: string, secret: string): Promise<boolean>
+}
+
+export interface SignInRequest {
+  user: User
+  app: App
+  /** The sign-in method plugin id, e.g. `password`, `sms-otp`. */
+  method: string
+  ip: string | null
+  userAgent: string | null
+  deviceLabel?: string | null
+  requestId?: string | null
+}
+
+/**
+ * Issues and rotates tokens. `signIn` enforces the rules every method shares: the user is
+ * active, the app is enabled and allows the method, and one of the user's roles grants the
+ * app's type (else `app_access_denied`, audited).
+ */
+export interface SessionService {
+  signIn(request: SignInRequest): Promise<TokenSet>
+  refresh(refreshToken: string, clientId: string, context: { ip: string | null; requestId?: string | null }): Promise<TokenSet>
+  list(userId: string): Promise<Session[]>
+  revoke(sessionId: string, reason: string): Promise<void>
+  revokeAll(userId: string, reason: string): Promise<number>
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>
+}
+
+/** The identity services the core offers to routes and plugins. */
+export interface IdentityServices {
+  users: UserDirectory
+  apps: AppRegistry
+  sessions: SessionService
+  audit: AuditLog
+  invitations: InvitationService
+  passwordResets: PasswordResetService
+}
+
+/** Who is calling, from a verified access token (set by the auth middleware). */
+export interface Principal {
+  userId: string
+  sessionId: string
+  appId: string
+  appType: string
+  roleIds: string[]
+  permissions: import('./types.ts').Permission[]
+}
+
+export interface InvitationState {
+  id: string
+  channel: 'sms' | 'email'
+  sentTo: string
+  createdAt: string
+  expiresAt: string
+  acceptedAt: string | null
+  revokedAt: string | null
+}
+
+export interface ActionContext {
+  /** The admin (user id) acting, or null for the system. */
+  actorId: string | null
+  ip?: string | null
+  requestId?: string | null
+}
+
+/** R2: a single-use link by e-mail or SMS to a page where the person creates a password. */
+export interface InvitationService {
+  /** Sends (or re-sends, retiring earlier links) the invitation of an `invited` user. */
+  send(userId: string, context: ActionContext): Promise<InvitationState>
+  revoke(userId: string, context: ActionContext): Promise<boolean>
+  latest(userId: string): Promise<InvitationState | null>
+}
+
+/** Reset by link: sent on request (enumeration-safe) or by an admin. */
+export interface PasswordResetService {
+  send(userId: string, context: ActionContext): Promise<void>
+}

@@ -1,0 +1,67 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { z } from 'zod'
+import type { Migration } from '../storage/sql/migrate.ts'
+import type { CoreServices, AppEnv } from './services.ts'
+import type { ErrorCodeDefinition } from './errors.ts'
+import type { RateLimitRule } from './rate-limit.ts'
+import type { DeliveryChannel, DeliveryProvider } from './delivery.ts'
+
+export type PluginKind = 'sign-in-method' | 'client-app-type' | 'delivery-provider'
+
+/** What a plugin gets at startup: its validated settings and the core's services. */
+export interface PluginContext<Settings> extends CoreServices {
+  pluginId: string
+  settings: Settings
+}
+
+interface PluginBase<Schema extends z.ZodType> {
+  /** Lower-case, dash-separated, unique: also its route prefix and settings key. */
+  id: string
+  name: string
+  description?: string
+  /** Settings with defaults (so `{}` is valid); exported as JSON Schema for the console. */
+  settings: Schema
+  /** Settings taken from env/secrets (e.g. API keys), merged under stored settings. */
+  settingsFromEnv?(env: Record<string, string | undefined>): Record<string, unknown>
+  migrations?: Migration[]
+  rateLimits?: Record<string, RateLimitRule>
+  errorCodes?: Record<string, ErrorCodeDefinition>
+  /** Adds routes to the plugin's own router, mounted under its prefix. */
+  routes?(router: OpenAPIHono<AppEnv>, ctx: PluginContext<z.output<Schema>>): void
+  /** Runs once when a long-lived server starts (Node, Deno), after migrations. */
+  onStart?(ctx: PluginContext<z.output<Schema>>): Promise<void>
+}
+
+export interface SignInMethodPlugin<S extends z.ZodType = z.ZodType> extends PluginBase<S> {
+  kind: 'sign-in-method'
+  /** Which logins the method can serve. */
+  loginKinds: Array<'phone' | 'email'>
+}
+
+export interface SessionPolicy {
+  accessTokenTtlSeconds: number
+  refreshTokenAbsoluteTtlSeconds: number
+  refreshTokenIdleTtlSeconds: number
+}
+
+export interface ClientAppTypePlugin<S extends z.ZodType = z.ZodType> extends PluginBase<S> {
+  kind: 'client-app-type'
+  clientKind: 'public' | 'confidential'
+  sessionPolicy: SessionPolicy
+  defaultSignInMethods: string[]
+  /** Whether a redirect URI may be registered for an app of this type. */
+  isRedirectUriAllowed?(uri: URL): boolean
+}
+
+export interface DeliveryProviderPlugin<S extends z.ZodType = z.ZodType> extends PluginBase<S> {
+  kind: 'delivery-provider'
+  channels: DeliveryChannel[]
+  createProvider(ctx: PluginContext<z.output<S>>): DeliveryProvider
+}
+
+export type Plugin = SignInMethodPlugin | ClientAppTypePlugin | DeliveryProviderPlugin
+
+// Identity helpers: they keep a plugin's settings type flowing into `routes` and `createProvider`.
+export const defineSignInMethod = <S extends z.ZodType>(p: SignInMethodPlugin<S>) => p
+export const defineClientAppType = <S extends z.ZodType>(p: ClientAppTypePlugin<S>) => p
+export const defineDeliveryProvider = <S extends z.ZodType>(p: DeliveryProviderPlugin<S>) => p

@@ -1,0 +1,40 @@
+import type { SqlDatabase } from '../storage/sql/port.ts'
+import type { StateStore } from '../storage/state/port.ts'
+import type { Settings } from './config.ts'
+import type { DeliveryService } from './delivery.ts'
+import type { ErrorRegistry } from './errors.ts'
+import type { Logger } from './logger.ts'
+import type { RateLimiter } from './rate-limit.ts'
+import type { Plugin } from './plugin.ts'
+import type { IdentityServices, Principal } from './identity/services.ts'
+
+/** Everything the core hands to route handlers and plugins. Built once per process/isolate. */
+export interface CoreServices {
+  config: Settings
+  /** String-valued env and secrets, for plugins that read their own (API keys). */
+  env: Record<string, string | undefined>
+  sql: SqlDatabase
+  state: StateStore
+  log: Logger
+  errors: ErrorRegistry
+  limits: RateLimiter
+  delivery: DeliveryService
+  /** People, apps, sessions, audit: set before the first request. */
+  identity: IdentityServices
+  /** Every loaded plugin (e.g. to find a client app type's session policy). */
+  plugins: readonly Plugin[]
+  now(): Date
+}
+
+/** Hono env of every Propusk router. */
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    /** Logger bound to this request's id. */
+    log: Logger
+    services: CoreServices
+    clientIp: string
+    /** Set by the auth middleware once a bearer token is verified. */
+    principal: Principal
+  }
+}

@@ -1,0 +1,26 @@
+import { serve, type HttpBindings } from '@hono/node-server'
+import { ConfigError } from '../../core/index.ts'
+import { plugins } from '../../plugins.ts'
+import { bootServer } from '../server/bootstrap.ts'
+
+/** `npm start`: Propusk on Node with the embedded defaults (libSQL file, in-memory state, console delivery). */
+async function main() {
+  const boot = await bootServer(process.env, plugins, {
+    clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress,
+  })
+  const { PORT, HOST, PUBLIC_URL } = boot.settings
+  const server = serve({ fetch: boot.propusk.fetch, port: PORT, hostname: HOST }, () => {
+    console.log(`Propusk is listening on http://${HOST}:${PORT} (public URL ${PUBLIC_URL})`)
+  })
+  const stop = () => {
+    server.close(() => void boot.close().then(() => process.exit(0)))
+    setTimeout(() => process.exit(0), 3000).unref()
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error)
+  process.exit(1)
+})

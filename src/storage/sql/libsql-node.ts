@@ -1,0 +1,52 @@
+/**
+ * Opens the libSQL database for Node and Deno: local `file:` databases, or a remote server
+ * (`libsql:`, `https:`, `wss:`) through the same client.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createClient } from '@libsql/client'
+import type { SqlDatabase } from './port.ts'
+import { createLibsqlDatabase } from './libsql.ts'
+
+const BUSY_TIMEOUT_MS = 5000
+
+export async function openLibsql(url: string, authToken?: string): Promise<SqlDatabase> {
+  const isFile = url.startsWith('file:')
+  if (isFile) ensureParentDirectory(url)
+  const client = createClient({
+    url,
+    ...(authToken ? { authToken } : {}),
+    intMode: 'bigint',
+    // PRAGMAs are per connection, and the file client keeps a pool of them. One connection makes
+    // the PRAGMAs below stick for every statement; it costs nothing because the native driver
+    // runs each call synchronously anyway, so pooled connections never run in parallel.
+    ...(isFile ? { concurrency: 1, timeout: BUSY_TIMEOUT_MS } : {}),
+  })
+  if (isFile) {
+    try {
+      await client.execute('PRAGMA foreign_keys = ON')
+      await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      // WAL lets readers proceed while a writer commits; it is persistent in the file.
+      await client.execute('PRAGMA journal_mode = WAL')
+    } catch (err) {
+      client.close()
+      throw err
+    }
+  }
+  return createLibsqlDatabase(client)
+}
+
+/** `npm start` on a fresh checkout should not fail because `./data` does not exist yet. */
+function ensureParentDirectory(url: string): void {
+  const path = filePathOf(url)
+  if (path === undefined) return
+  mkdirSync(dirname(path), { recursive: true })
+}
+
+function filePathOf(url: string): string | undefined {
+  const rest = url.slice('file:'.length).split('?')[0] ?? ''
+  if (rest === '' || rest.startsWith(':memory:')) return undefined
+  // `file:///abs` and `file:/abs` are URLs; `file:./data/x.db` is a relative path.
+  return rest.startsWith('/') ? fileURLToPath(new URL(`file://${rest.replace(/^\/\//, '')}`)) : rest
+}

@@ -1,0 +1,13 @@
+/**
+ * Opens a remote libSQL database (Turso/sqld) with the Web-standard client: the only one that
+ * runs on Cloudflare Workers. It speaks HTTP (`libsql:` URLs are mapped to `https:`); `file:`
+ * URLs are not available here.
+ */
+import { createClient } from '@libsql/client/web'
+import type { SqlDatabase } from './port.ts'
+import { createLibsqlDatabase } from './libsql.ts'
+
+export async function openLibsql(url: string, authToken?: string): Promise<SqlDatabase> {
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), intMode: 'bigint' })
+  return createLibsqlDatabase(client)
+}

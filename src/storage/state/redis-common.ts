@@ -1,0 +1,127 @@
+/**
+ * The StateStore logic common to both Redis adapters. The TCP (ioredis) and REST (Upstash)
+ * adapters differ only in how a command or script reaches the server, so they each supply a
+ * small driver and share everything else: key prefixing, validation, command shapes and reply
+ * parsing. That keeps the two from drifting apart semantically. Web-standard only.
+ */
+import type { StateStore } from './port'
+import type { StateScriptName } from './lua'
+import {
+  assertChallenge,
+  assertOptionalTtl,
+  assertTtl,
+  normaliseIncrement,
+  normaliseRule,
+  parseDecision,
+  parseOutcome,
+  toInteger,
+  toNullableString,
+} from './shared'
+
+export interface RedisDriver {
+  /** Sends one plain command, e.g. `call('GET', key)`. */
+  call(command: string, ...args: string[]): Promise<unknown>
+  /** Runs a script from `STATE_SCRIPTS` (EVALSHA, falling back to EVAL when not cached). */
+  script(name: StateScriptName, keys: string[], args: string[]): Promise<unknown>
+  close(): Promise<void>
+}
+
+export function createScriptedStateStore(
+  kind: 'redis' | 'upstash',
+  prefix: string,
+  driver: RedisDriver,
+): StateStore {
+  const k = (key: string) => prefix + key
+
+  return {
+    kind,
+
+    async get(key) {
+      return toNullableString(await driver.call('GET', k(key)), 'GET')
+    },
+
+    async set(key, value, options = {}) {
+      assertOptionalTtl(options.ttlMs)
+      const args = [k(key), value]
+      if (options.ttlMs !== undefined) args.push('PX', String(options.ttlMs))
+      if (options.ifAbsent) args.push('NX')
+      // SET replies OK when written and nil when NX found the key.
+      return (await driver.call('SET', ...args)) !== null
+    },
+
+    async delete(key) {
+      return toInteger(await driver.call('DEL', k(key)), 'DEL') > 0
+    },
+
+    async getAndDelete(key) {
+      return toNullableString(await driver.call('GETDEL', k(key)), 'GETDEL')
+    },
+
+    async compareAndSwap(key, expected, next, options = {}) {
+      assertOptionalTtl(options.ttlMs)
+      const reply = await driver.script(
+        'compareAndSwap',
+        [k(key)],
+        [
+          expected === null ? '0' : '1',
+          expected ?? '',
+          next === null ? '0' : '1',
+          next ?? '',
+          String(options.ttlMs ?? 0),
+        ],
+      )
+      return toInteger(reply, 'compareAndSwap') === 1
+    },
+
+    async increment(key, options) {
+      const by = normaliseIncrement(options.by)
+      assertTtl(options.ttlMs)
+      const reply = await driver.script('increment', [k(key)], [String(by), String(options.ttlMs)])
+      return toInteger(reply, 'increment')
+    },
+
+    async hit(key, rule) {
+      const { limit, windowMs, cost } = normaliseRule(rule)
+      const reply = await driver.script(
+        'hit',
+        [k(key)],
+        [String(limit), String(windowMs), String(cost)],
+      )
+      return parseDecision(reply)
+    },
+
+    async putChallenge(key, challenge, options) {
+      assertChallenge(challenge)
+      assertTtl(options.ttlMs)
+      const reply = await driver.script(
+        'putChallenge',
+        [k(key)],
+        [
+          challenge.secret,
+          challenge.payload,
+          String(challenge.maxAttempts),
+          String(options.ttlMs),
+          options.ifAbsent ? '1' : '0',
+        ],
+      )
+      return toInteger(reply, 'putChallenge') === 1
+    },
+
+    async consumeChallenge(key, secret) {
+      return parseOutcome(await driver.script('consumeChallenge', [k(key)], [secret]))
+    },
+
+    async ttl(key) {
+      return toInteger(await driver.call('PTTL', k(key)), 'PTTL')
+    },
+
+    async ping() {
+      const reply = await driver.call('PING')
+      if (reply !== 'PONG') throw new Error(`unexpected PING reply: ${String(reply)}`)
+    },
+
+    close() {
+      return driver.close()
+    },
+  }
+}

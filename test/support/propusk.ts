@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  createLogger,
+  createPropusk,
+  loadSettings,
+  type Plugin,
+  type Propusk,
+} from '../../src/core/index.ts'
+import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
+import { createMemoryStateStore } from '../../src/storage/state/memory.ts'
+import type { StateStore } from '../../src/storage/state/port.ts'
+import { plugins as defaultPlugins } from '../../src/plugins.ts'
+import { migrate } from '../../src/runtime/server/bootstrap.ts'
+
+export interface TestPropusk extends Propusk {
+  logs: string[]
+  dbUrl: string
+  close(): Promise<void>
+}
+
+/**
+ * A whole Propusk on a fresh libSQL file (real, in a temp folder) with the given state store
+ * (in-memory unless a test passes a Redis-backed one) and plugins.
+ */
+export async function createTestPropusk(
+  options: { env?: Record<string, string>; plugins?: Plugin[]; state?: StateStore } = {},
+): Promise<TestPropusk> {
+  const dir = mkdtempSync(join(tmpdir(), 'propusk-test-'))
+  const dbUrl = `file:${join(dir, 'propusk.db')}`
+  const env = { TURSO_DATABASE_URL: dbUrl, LOG_LEVEL: 'debug', ...options.env }
+  const settings = loadSettings(env)
+  const plugins = options.plugins ?? defaultPlugins
+  const sql = await openLibsql(dbUrl)
+  const state = options.state ?? createMemoryStateStore({ prefix: `test:${crypto.randomUUID()}:` })
+  const logs: string[] = []
+  const log = createLogger({ level: 'debug', write: (_level, line) => logs.push(line) })
+  await migrate(sql, plugins, log)
+  const propusk = await createPropusk({ settings, env, sql, state, plugins, log })
+  return {
+    ...propusk,
+    logs,
+    dbUrl,
+    async close() {
+      await state.close()
+      sql.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>
+}
