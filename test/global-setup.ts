@@ -8,8 +8,8 @@
 // unknown module.
 import type {} from 'vitest'
 import type { TestProject } from 'vitest/node'
-import { startRedisServer } from './support/redis-server'
-import { startUpstashBridge } from './support/upstash-bridge'
+import { startRedisServer } from './support/redis-server.ts'
+import { startUpstashBridge } from './support/upstash-bridge.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {

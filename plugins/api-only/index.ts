@@ -2,7 +2,8 @@ import { defineClientAppType, z } from '../../src/core/index.ts'
 
 /**
  * Machine-to-machine and scripted access (R7 "API-only access"): a confidential client that
- * authenticates with its secret; no browser redirects, so no redirect URIs.
+ * authenticates with its secret at the token endpoint; no browser redirects, so no redirect
+ * URIs. Per-app lifetimes go in the app's own policy overrides.
  */
 export const apiOnly = defineClientAppType({
   id: 'api-only',
@@ -17,13 +18,5 @@ export const apiOnly = defineClientAppType({
   },
   defaultSignInMethods: ['password'],
   isRedirectUriAllowed: () => false,
-  settings: z.object({
-    accessTokenTtlSeconds: z
-      .number()
-      .int()
-      .min(60)
-      .max(24 * 3600)
-      .optional()
-      .describe('Overrides the default access-token lifetime for every API-only app'),
-  }),
+  settings: z.object({}),
 })

@@ -3,7 +3,13 @@ import { mountSetupLinkRoutes } from './routes.ts'
 import { isSetupPending, issueSetupToken, migrations } from './store.ts'
 
 const settings = z.object({
-  linkTtlHours: z.number().int().min(1).max(24 * 7).default(24).describe('How long a first-administrator link works'),
+  linkTtlHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(24)
+    .describe('How long a first-administrator link works'),
 })
 
 export type SetupLinkSettings = z.output<typeof settings>
@@ -21,7 +27,16 @@ export const setupLink = defineSignInMethod({
   settings,
   migrations,
   rateLimits: {
-    verifyPerIp: { limit: 10, windowMs: 15 * 60_000, description: 'Link checks per IP per 15 minutes' },
+    verifyPerIp: {
+      limit: 10,
+      windowMs: 15 * 60_000,
+      description: 'Link checks per IP per 15 minutes',
+    },
+    completePerIp: {
+      limit: 10,
+      windowMs: 15 * 60_000,
+      description: 'Link completions per IP per 15 minutes',
+    },
   },
   errorCodes: {
     setup_link_invalid: { status: 400, message: 'This setup link is unknown, used or expired.' },

@@ -1,5 +1,12 @@
-import { createRoute, z, type AppEnv, type OpenAPIHono, type PluginContext } from '../../src/core/index.ts'
+import {
+  createRoute,
+  z,
+  type AppEnv,
+  type OpenAPIHono,
+  type PluginContext,
+} from '../../src/core/index.ts'
 import type { SetupLinkSettings } from './index.ts'
+import { mountCompleteRoute } from './complete.ts'
 import { inspectSetupToken, isSetupPending } from './store.ts'
 
 const statusRoute = createRoute({
@@ -29,14 +36,19 @@ const verifyRoute = createRoute({
   responses: {
     200: {
       description: 'The link is valid',
-      content: { 'application/json': { schema: z.object({ valid: z.literal(true), expiresAt: z.string() }) } },
+      content: {
+        'application/json': { schema: z.object({ valid: z.literal(true), expiresAt: z.string() }) },
+      },
     },
     400: { description: '`setup_link_invalid`: unknown, used or expired link' },
     429: { description: '`rate_limited`' },
   },
 })
 
-export function mountSetupLinkRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginContext<SetupLinkSettings>): void {
+export function mountSetupLinkRoutes(
+  router: OpenAPIHono<AppEnv>,
+  ctx: PluginContext<SetupLinkSettings>,
+): void {
   router.openapi(statusRoute, async (c) => c.json({ pending: await isSetupPending(ctx.sql) }, 200))
   router.openapi(verifyRoute, async (c) => {
     await ctx.limits.consume(ctx.pluginId, 'verifyPerIp', c.get('clientIp'))
@@ -44,4 +56,5 @@ export function mountSetupLinkRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginCon
     if (!state.valid) throw ctx.errors.error('setup_link_invalid')
     return c.json({ valid: true as const, expiresAt: state.expiresAt }, 200)
   })
+  mountCompleteRoute(router, ctx)
 }

@@ -22,7 +22,11 @@ export async function isSetupPending(sql: SqlDatabase): Promise<boolean> {
  * Issues a fresh one-time link and retires every earlier unused one in the same write, so only
  * the link printed last works. Only a hash of the token is stored.
  */
-export async function issueSetupToken(sql: SqlDatabase, now: Date, ttlHours: number): Promise<string> {
+export async function issueSetupToken(
+  sql: SqlDatabase,
+  now: Date,
+  ttlHours: number,
+): Promise<string> {
   const token = randomToken()
   const expires = new Date(now.getTime() + ttlHours * 3600_000)
   await sql.batch([
@@ -37,7 +41,11 @@ export async function issueSetupToken(sql: SqlDatabase, now: Date, ttlHours: num
 
 export type SetupTokenState = { valid: true; expiresAt: string } | { valid: false }
 
-export async function inspectSetupToken(sql: SqlDatabase, token: string, now: Date): Promise<SetupTokenState> {
+export async function inspectSetupToken(
+  sql: SqlDatabase,
+  token: string,
+  now: Date,
+): Promise<SetupTokenState> {
   const { rows } = await sql.execute({
     sql: 'SELECT expires_at FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
     args: [await sha256Hex(token), now.toISOString()],

@@ -26,6 +26,7 @@ import { createIdentityServices } from './identity/index.ts'
 import { mountTokenRoutes } from './tokens/routes.ts'
 import { mountAccountRoutes } from './account/index.ts'
 import { mountAdminApi } from './admin/index.ts'
+import { mountSignInRoutes } from './sign-in/index.ts'
 
 export const propuskVersion = '0.1.0'
 
@@ -123,6 +124,7 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   mountTokenRoutes(app, services)
   mountAccountRoutes(app, services)
   mountAdminApi(app, services)
+  mountSignInRoutes(app, services)
   app.openapi(listPluginsRoute, (c) =>
     c.json({ plugins: options.plugins.map((plugin) => summarizePlugin(plugin)) }, 200),
   )

@@ -57,6 +57,18 @@ export const settingsSchema = z
     /** JSON array of private JWKs (with `kid`); the first signs, the rest stay published. */
     SIGNING_KEYS: optionalString,
     PASSWORD_PEPPER: optionalString,
+    /** Keys one-time-code hashes and challenge ids (min 32 chars); defaults to one derived from SIGNING_KEYS. */
+    OTP_SECRET: optionalString.refine(
+      (v) => v === undefined || v.length >= 32,
+      'must be at least 32 characters',
+    ),
+    /** How long an invitation link works (R2); default 7 days. */
+    INVITATION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(168),
     /** `{"<plugin id>": {...settings}}`, overriding stored plugin settings. */
     PLUGIN_SETTINGS: jsonObject,
     DELIVERY_SMS: z.string().default('console-delivery'),

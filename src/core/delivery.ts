@@ -44,8 +44,21 @@ export class DeliveryError extends Error {
   }
 }
 
-/** The core's router over providers: one configured provider per channel. */
+export interface DeliveryStatusUpdate {
+  provider: string
+  messageId: string
+  status: DeliveryReceipt['status']
+  error?: string
+}
+
+/**
+ * The core's router over providers: one configured provider per channel. Every send is
+ * recorded in the delivery log, and SMS to a phone with a forwarding rule (R11) are also
+ * e-mailed to the rule's address.
+ */
 export interface DeliveryService {
   send(message: OutboundMessage): Promise<DeliveryReceipt>
   providerFor(channel: DeliveryChannel): string
+  /** Provider callbacks (e.g. Twilio status) move a logged message to its new status. */
+  updateStatus(update: DeliveryStatusUpdate): Promise<void>
 }

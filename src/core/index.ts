@@ -49,8 +49,10 @@ export {
   type DeliveryProvider,
   type DeliveryReceipt,
   type DeliveryService,
+  type DeliveryStatusUpdate,
   type OutboundMessage,
 } from './delivery.ts'
+export { maskRecipient } from './delivery/mask.ts'
 export * from './crypto.ts'
 export { createRouter, fieldIssues } from './http/validation.ts'
 export { respondWithError, toApiError } from './http/error-handler.ts'
@@ -63,3 +65,29 @@ export type {
   StateStore,
   StoredChallenge,
 } from '../storage/state/port.ts'
+
+// --- tokens & sessions (engineer T) ---
+export { requireAuth, type RequireAuthOptions } from './tokens/auth.ts'
+export { tokenErrorCodes, type TokenErrorCode } from './tokens/errors.ts'
+export { verifyAccessToken, InvalidAccessToken, type AccessTokenClaims } from './tokens/jwt.ts'
+export { keysFor, signingAlgorithms, type KeySet, type SigningKey } from './tokens/keys.ts'
+export { findAppType, resolveSessionPolicy } from './tokens/policy.ts'
+export { isLoopbackHttp, isNativeAppRedirectUri, isWebRedirectUri } from './tokens/redirect-uris.ts'
+export { tokenResponse, toTokenResponse } from './tokens/routes/schemas.ts'
+export type { RedirectUriContext } from './plugin.ts'
+
+// --- passwords, invitations, resets, account pages (engineer P) ---
+export * from './passwords/index.ts'
+export { normalizeEmail, normalizePhone, parseLogin, type ParsedLogin } from './identity/normalize.ts'
+export type { User, UserKind, UserStatus } from './identity/types.ts'
+
+// one-time codes (engineer O): the engine behind sms-otp, flash-call and email-otp
+export * from './otp/index.ts'
+
+// --- people, roles, apps, admin API (engineer M) ---
+export type { EmailResult, PhoneLineType, PhoneResult } from './identity/normalize.ts'
+export {
+  createForwardingRepository,
+  type ForwardingRule,
+} from './identity/repositories/forwarding.ts'
+export { identityErrorCodes } from './identity/repositories/errors.ts'

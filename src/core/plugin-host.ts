@@ -4,6 +4,7 @@ import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { Migration } from '../storage/sql/migrate.ts'
 import { ConfigError, formatZodIssues, type Settings } from './config.ts'
 import type { DeliveryChannel, DeliveryProvider, DeliveryService } from './delivery.ts'
+import { createDeliveryService } from './delivery/service.ts'
 import type { Plugin, PluginContext } from './plugin.ts'
 import type { AppEnv, CoreServices } from './services.ts'
 import { createRouter } from './http/validation.ts'
@@ -112,35 +113,6 @@ export async function resolvePluginSettings(
   return resolved
 }
 
-/** Routes each channel to the provider plugin named by DELIVERY_SMS / _EMAIL / _CALL. */
-export function createDeliveryService(
-  providers: Map<string, { channels: DeliveryChannel[]; provider: DeliveryProvider }>,
-  settings: Settings,
-): DeliveryService {
-  const chosen: Record<DeliveryChannel, string> = {
-    sms: settings.DELIVERY_SMS,
-    email: settings.DELIVERY_EMAIL,
-    call: settings.DELIVERY_CALL,
-  }
-  const problems: string[] = []
-  for (const [channel, id] of Object.entries(chosen) as Array<[DeliveryChannel, string]>) {
-    const entry = providers.get(id)
-    const setting = `DELIVERY_${channel.toUpperCase()}`
-    if (!entry) problems.push(`${setting}: no delivery provider plugin has the id "${id}"`)
-    else if (!entry.channels.includes(channel))
-      problems.push(`${setting}: "${id}" cannot send ${channel}`)
-  }
-  if (problems.length) throw new ConfigError(problems)
-  return {
-    providerFor: (channel) => chosen[channel],
-    send(message) {
-      const entry = providers.get(chosen[message.channel])
-      if (!entry) throw new Error(`No provider for ${message.channel}`)
-      return entry.provider.send(message)
-    },
-  }
-}
-
 /**
  * Starts the plugins: registers their error codes and rate limits, builds delivery providers
  * and mounts each plugin's routes on its own sub-router.
@@ -168,7 +140,13 @@ export function mountPlugins(
       providers.set(plugin.id, { channels: plugin.channels, provider: plugin.createProvider(ctx) })
     }
   }
-  const delivery = createDeliveryService(providers, services.config)
+  const delivery = createDeliveryService({
+    providers,
+    settings: services.config,
+    sql: services.sql,
+    log: services.log.child({ component: 'delivery' }),
+    now: services.now,
+  })
   const loaded: LoadedPlugin[] = []
   for (const plugin of plugins) {
     const prefix = `${routePrefixByKind[plugin.kind]}/${plugin.id}`

@@ -44,13 +44,21 @@ export interface SessionPolicy {
   refreshTokenIdleTtlSeconds: number
 }
 
+export interface RedirectUriContext {
+  mode: 'development' | 'production'
+}
+
 export interface ClientAppTypePlugin<S extends z.ZodType = z.ZodType> extends PluginBase<S> {
   kind: 'client-app-type'
   clientKind: 'public' | 'confidential'
   sessionPolicy: SessionPolicy
   defaultSignInMethods: string[]
-  /** Whether a redirect URI may be registered for an app of this type. */
-  isRedirectUriAllowed?(uri: URL): boolean
+  /**
+   * Whether a redirect URI may be registered for an app of this type. Callers pass the mode
+   * (PROPUSK_MODE) so types can allow e.g. http://localhost in development only; without it a
+   * type should apply its production rules.
+   */
+  isRedirectUriAllowed?(uri: URL, context?: RedirectUriContext): boolean
 }
 
 export interface DeliveryProviderPlugin<S extends z.ZodType = z.ZodType> extends PluginBase<S> {

@@ -25,7 +25,13 @@ export interface TestPropusk extends Propusk {
  * (in-memory unless a test passes a Redis-backed one) and plugins.
  */
 export async function createTestPropusk(
-  options: { env?: Record<string, string>; plugins?: Plugin[]; state?: StateStore } = {},
+  options: {
+    env?: Record<string, string>
+    plugins?: Plugin[]
+    state?: StateStore
+    /** The app's clock (e.g. to test expiry without waiting). */
+    now?: () => Date
+  } = {},
 ): Promise<TestPropusk> {
   const dir = mkdtempSync(join(tmpdir(), 'propusk-test-'))
   const dbUrl = `file:${join(dir, 'propusk.db')}`
@@ -37,7 +43,15 @@ export async function createTestPropusk(
   const logs: string[] = []
   const log = createLogger({ level: 'debug', write: (_level, line) => logs.push(line) })
   await migrate(sql, plugins, log)
-  const propusk = await createPropusk({ settings, env, sql, state, plugins, log })
+  const propusk = await createPropusk({
+    settings,
+    env,
+    sql,
+    state,
+    plugins,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  })
   return {
     ...propusk,
     logs,

@@ -1,5 +1,16 @@
-// SCAFFOLD: replaced by the owner of this folder (see the identity issue).
+/**
+ * What people reach from links Propusk sends: the invitation, password reset and
+ * first-administrator pages, and the endpoints those pages post to.
+ */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { accountRateLimits, mountAccountApi } from './api.ts'
+import { accountErrorCodes } from './errors.ts'
+import { mountAccountPages } from './pages.ts'
 
-export function mountAccountRoutes(_app: OpenAPIHono<AppEnv>, _services: CoreServices): void {}
+export function mountAccountRoutes(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  services.errors.register('account', accountErrorCodes)
+  services.limits.register('account', accountRateLimits)
+  mountAccountApi(app, services)
+  mountAccountPages(app, services)
+}

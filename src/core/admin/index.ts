@@ -1,5 +1,29 @@
-// SCAFFOLD: replaced by the owner of this folder (see the identity issue).
+/**
+ * The admin API (`/v1/admin/...`): people, CSV import, roles, apps, SMS forwarding, sessions
+ * and the audit log. Every route takes an admin-console access token with the permission it
+ * needs; every action is audited (see `adminRoute` and the repositories).
+ */
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { createIdentityRepositories } from '../identity/repositories/index.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { mountAppRoutes } from './apps.ts'
+import { mountAuditRoutes } from './audit.ts'
+import { mountForwardingRoutes } from './forwarding.ts'
+import { mountImportRoutes } from './import.ts'
+import { mountRoleRoutes } from './roles.ts'
+import { mountSessionRoutes } from './sessions.ts'
+import { mountUserActionRoutes } from './user-actions.ts'
+import { mountUserRoutes } from './users.ts'
 
-export function mountAdminApi(_app: OpenAPIHono<AppEnv>, _services: CoreServices): void {}
+export function mountAdminApi(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  const repos = createIdentityRepositories(services)
+  // Before the users routes: `/users/import` must not be taken for `/users/{id}`.
+  mountImportRoutes(app, services, repos)
+  mountUserRoutes(app, services, repos)
+  mountUserActionRoutes(app, services, repos)
+  mountSessionRoutes(app, services, repos)
+  mountRoleRoutes(app, repos)
+  mountAppRoutes(app, repos)
+  mountForwardingRoutes(app, repos)
+  mountAuditRoutes(app, repos)
+}

@@ -22,7 +22,8 @@ export function requestContext(
     c.set('requestId', requestId)
     c.set('log', log)
     c.set('services', services)
-    c.set('clientIp', c.req.header('cf-connecting-ip') ?? resolveIp?.(c) ?? 'unknown')
+    // Only the runtime knows which source is trustworthy (the socket, or Cloudflare's header).
+    c.set('clientIp', resolveIp?.(c) ?? 'unknown')
     const started = Date.now()
     await next()
     c.header('X-Request-Id', requestId)

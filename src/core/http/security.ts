@@ -14,11 +14,14 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     xFrameOptions: 'DENY',
     referrerPolicy: 'no-referrer',
     crossOriginResourcePolicy: 'same-site',
-    contentSecurityPolicy: { frameAncestors: ["'none'"] },
   })
   return async function securityHeadersMiddleware(c, next) {
     await headers(c, next)
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
+    // Pages set their own (nonce-based) policy; everything else may not even be framed.
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
+    }
   }
 }
 

@@ -1,9 +1,20 @@
-// SCAFFOLD: replaced by the owner of this file (see the identity issue).
+import { sha256Hex, timingSafeEqual } from '../crypto.ts'
 import type { CoreServices } from '../services.ts'
+import { createAppRepository, hashSecret } from './repositories/apps.ts'
 import type { AppRegistry } from './services.ts'
 
-export function createAppRegistry(_core: CoreServices): AppRegistry {
-  return new Proxy({} as AppRegistry, {
-    get: () => () => Promise.reject(new Error('createAppRegistry is not implemented yet')),
-  })
+/** Registered clients, read side: the token endpoints look apps up and check their secrets. */
+export function createAppRegistry(core: CoreServices): AppRegistry {
+  const apps = createAppRepository(core)
+  // Compared against when the app is unknown or public, so every call hashes and compares once.
+  const placeholder = sha256Hex('propusk: no secret')
+  return {
+    get: (clientId) => apps.get(clientId),
+    async verifySecret(clientId, secret) {
+      const [stored, given] = await Promise.all([apps.secretHash(clientId), hashSecret(secret)])
+      // Comparing hashes (not secrets) in constant time: nothing about the stored value leaks.
+      const matches = timingSafeEqual(given, stored ?? (await placeholder))
+      return stored !== null && matches
+    },
+  }
 }

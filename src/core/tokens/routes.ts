@@ -1,5 +1,24 @@
-// SCAFFOLD: replaced by the owner of this folder (see the identity issue).
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { registerTokenErrors } from './errors.ts'
+import { mountMeRoutes } from './routes/me.ts'
+import { mountTokenEndpoint } from './routes/token-endpoint.ts'
+import { mountWellKnown } from './routes/well-known.ts'
 
-export function mountTokenRoutes(_app: OpenAPIHono<AppEnv>, _services: CoreServices): void {}
+/**
+ * JWKS and discovery, the token and revocation endpoints, and the signed-in user's own
+ * routes (`/v1/me`, sessions, logout).
+ */
+export function mountTokenRoutes(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  registerTokenErrors(services)
+  services.limits.register('tokens', {
+    tokenPerIp: {
+      limit: 300,
+      windowMs: 60_000,
+      description: 'Token and revocation requests per IP per minute',
+    },
+  })
+  mountWellKnown(app, services)
+  mountTokenEndpoint(app, services)
+  mountMeRoutes(app, services)
+}

@@ -1,10 +1,13 @@
 /**
- * `npm run migrate`: applies core (and, once wired, plugin) migrations to TURSO_DATABASE_URL —
- * e.g. against Turso before a Workers deploy, which never migrates itself. `runMigrations` is
- * exported so a server entry can do the same before it listens.
+ * `npm run migrate`: applies the core migrations (`migrations/`) and then every plugin's (the
+ * plugin list in src/plugins.ts, the same that `npm start` applies) to TURSO_DATABASE_URL — e.g.
+ * against Turso before a Workers deploy, which never migrates itself. `runMigrations` is
+ * exported for tests and tools that prepare a database.
  */
 import { resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pluginMigrations } from '../../core/index.ts'
+import { plugins } from '../../plugins.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
 import {
   applyMigrations,
@@ -35,16 +38,17 @@ export async function runMigrations(options: RunMigrationsOptions): Promise<Appl
 }
 
 async function main(): Promise<void> {
-  const url = process.env.TURSO_DATABASE_URL || DEFAULT_DATABASE_URL
+  // Without a URL: the same local file `npm start` uses (DATA_DIR, default ./data).
+  const url =
+    process.env.TURSO_DATABASE_URL ||
+    (process.env.DATA_DIR
+      ? pathToFileURL(resolve(process.env.DATA_DIR, 'propusk.db')).href
+      : DEFAULT_DATABASE_URL)
   const authToken = process.env.TURSO_AUTH_TOKEN || undefined
-
-  // TODO(core owner): plugin migrations from src/plugins.ts, the same list `npm start` applies:
-  // `pluginMigrations(plugins)` (src/core/plugin-host.ts) with `plugins` from src/plugins.ts.
-  const pluginMigrations: Migration[] = []
 
   // Print the URL without its query string: it may carry ?authToken=.
   console.log(`Migrating ${url.split('?')[0]}`)
-  const result = await runMigrations({ url, authToken, extraMigrations: pluginMigrations })
+  const result = await runMigrations({ url, authToken, extraMigrations: pluginMigrations(plugins) })
   for (const id of result.applied) console.log(`  applied  ${id}`)
   console.log(
     result.applied.length === 0

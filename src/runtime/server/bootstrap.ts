@@ -34,6 +34,10 @@ export async function withLocalDefaults(
     mkdirSync(dataDir, { recursive: true })
     out.TURSO_DATABASE_URL = `file:${resolve(dataDir, 'propusk.db')}`
   }
+  // Links printed at start (first administrator) must reach this server when only PORT is set.
+  if (!out.PUBLIC_URL && out.PROPUSK_MODE !== 'production' && /^\d+$/.test(out.PORT ?? '')) {
+    out.PUBLIC_URL = `http://localhost:${out.PORT}`
+  }
   if (!out.SIGNING_KEYS && out.PROPUSK_MODE !== 'production') {
     out.SIGNING_KEYS = await ensureDevSigningKeys(dataDir)
   }

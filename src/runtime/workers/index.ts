@@ -1,85 +1,69 @@
 import type { ExecutionContext } from 'hono'
-import {
-  ConfigError,
-  createLogger,
-  createPropusk,
-  loadSettings,
-  resolveStateStoreKind,
-  stringEnvOf,
-  type Propusk,
-} from '../../core/index.ts'
-import { openLibsql } from '../../storage/sql/libsql-web.ts'
-import { createMemoryStateStore } from '../../storage/state/memory.ts'
-import { createUpstashStateStore } from '../../storage/state/upstash.ts'
-import { plugins } from '../../plugins.ts'
+import { ConfigError, randomId, type Propusk } from '../../core/index.ts'
+import { bootWorker } from './boot.ts'
 
 /**
  * The Cloudflare Workers entry. The app is built once per isolate, on its first request, from
  * the Worker's vars and secrets; SQL goes to Turso over HTTP and state to Upstash over REST.
- * Migrations are not run here: `npm run migrate` applies them before a deploy.
  */
 let booting: Promise<Propusk> | undefined
 
-async function boot(bindings: Record<string, unknown>): Promise<Propusk> {
-  const env = stringEnvOf(bindings)
-  const settings = loadSettings(env)
-  const problems: string[] = []
-  if (!settings.TURSO_DATABASE_URL || settings.TURSO_DATABASE_URL.startsWith('file:')) {
-    problems.push('TURSO_DATABASE_URL: a Worker needs a libsql:// or https:// database URL')
-  }
-  const stateKind = resolveStateStoreKind(settings)
-  if (stateKind === 'redis') {
-    problems.push(
-      'STATE_STORE: Workers cannot open TCP Redis; set UPSTASH_REDIS_REST_URL and _TOKEN',
-    )
-  }
-  if (problems.length) throw new ConfigError(problems)
-  const sql = await openLibsql(settings.TURSO_DATABASE_URL as string, settings.TURSO_AUTH_TOKEN)
-  const state =
-    stateKind === 'upstash'
-      ? createUpstashStateStore({
-          url: settings.UPSTASH_REDIS_REST_URL as string,
-          token: settings.UPSTASH_REDIS_REST_TOKEN as string,
-          prefix: settings.STATE_KEY_PREFIX,
-        })
-      : createMemoryStateStore({ prefix: settings.STATE_KEY_PREFIX })
-  return createPropusk({
-    settings,
-    env,
-    sql,
-    state,
-    plugins,
-    log: createLogger({ level: settings.LOG_LEVEL }),
+function app(bindings: Record<string, unknown>): Promise<Propusk> {
+  booting ??= bootWorker(bindings).catch((error: unknown) => {
+    booting = undefined // the next request tries again (e.g. after a secret is fixed)
+    throw error
   })
+  return booting
+}
+
+/**
+ * The app could not be built, so its error handler is not there either: answer in the same
+ * JSON shape, with a request id, and log one structured line. A bad setting is named (the
+ * message lists setting names only, never values); otherwise, building the app reads the SQL
+ * database first (plugin settings), so a libSQL error names it as the failing dependency.
+ */
+function startupFailure(error: unknown): Response {
+  const requestId = randomId('req', 12)
+  console.error(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'startup failed',
+      requestId,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    }),
+  )
+  const failure =
+    error instanceof ConfigError
+      ? { code: 'misconfigured', message: error.message }
+      : {
+          code: 'dependency_unavailable',
+          message:
+            error instanceof Error && error.name === 'LibsqlError'
+              ? 'Propusk could not start: the SQL database did not answer. See the Worker logs.'
+              : 'Propusk could not start. See the Worker logs.',
+        }
+  return Response.json(
+    { error: { ...failure, requestId } },
+    {
+      status: 503,
+      headers: {
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Request-Id': requestId,
+      },
+    },
+  )
 }
 
 export default {
-  async fetch(
-    request: Request,
-    bindings: Record<string, unknown>,
-    executionContext: ExecutionContext,
-  ) {
-    booting ??= boot(bindings).catch((error: unknown) => {
-      booting = undefined // the next request tries again (e.g. after a secret is fixed)
-      throw error
-    })
+  async fetch(request: Request, bindings: Record<string, unknown>, context: ExecutionContext) {
+    let propusk: Propusk
     try {
-      const propusk = await booting
-      return await propusk.fetch(request, bindings, executionContext)
+      propusk = await app(bindings)
     } catch (error) {
-      const misconfigured = error instanceof ConfigError
-      console.error(JSON.stringify({ level: 'error', msg: 'startup failed', error: String(error) }))
-      return Response.json(
-        {
-          error: misconfigured
-            ? { code: 'misconfigured', message: error.message }
-            : {
-                code: 'dependency_unavailable',
-                message: 'Propusk could not start; see the Worker logs.',
-              },
-        },
-        { status: 503, headers: { 'Cache-Control': 'no-store' } },
-      )
+      return startupFailure(error)
     }
+    return propusk.fetch(request, bindings, context)
   },
 }

@@ -1,6 +1,6 @@
 /** StateStore contract, part 2: the sliding-window rate limit and one-time challenges. */
 import { describe, expect } from 'vitest'
-import { eventually, LONG, sleep, type StoreTest } from './contract-support'
+import { eventually, LONG, sleep, type StoreTest } from './contract-support.ts'
 
 export function describeLimitContract(it: StoreTest): void {
   describe('hit (sliding-window log)', () => {

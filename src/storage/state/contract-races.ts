@@ -3,8 +3,8 @@
  * atomic step, so these outcomes must be exact, not merely plausible.
  */
 import { describe, expect } from 'vitest'
-import type { ChallengeOutcome } from './port'
-import { count, LONG, range, type StoreTest } from './contract-support'
+import type { ChallengeOutcome } from './port.ts'
+import { count, LONG, range, type StoreTest } from './contract-support.ts'
 
 export function describeRaceContract(it: StoreTest): void {
   describe('races: exactly-once under concurrency', () => {

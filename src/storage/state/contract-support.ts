@@ -3,7 +3,7 @@
  * composes). Not a test file itself: it only defines things tests use.
  */
 import { test } from 'vitest'
-import type { StateStore } from './port'
+import type { StateStore } from './port.ts'
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 

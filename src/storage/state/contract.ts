@@ -6,10 +6,10 @@
  * Rate limits and challenges live in ./contract-limits.ts, races in ./contract-races.ts.
  */
 import { describe, expect } from 'vitest'
-import type { StateStore } from './port'
-import { describeLimitContract } from './contract-limits'
-import { describeRaceContract } from './contract-races'
-import { eventually, LONG, storeTest } from './contract-support'
+import type { StateStore } from './port.ts'
+import { describeLimitContract } from './contract-limits.ts'
+import { describeRaceContract } from './contract-races.ts'
+import { eventually, LONG, storeTest } from './contract-support.ts'
 
 export function describeStateStoreContract(
   name: string,

@@ -8,7 +8,7 @@
  * once per `sweepIntervalMs`. No timers: they would keep Node alive and are not allowed in the
  * global scope of a Worker.
  */
-import type { ChallengeOutcome, StateStore } from './port'
+import type { ChallengeOutcome, StateStore } from './port.ts'
 import {
   assertChallenge,
   assertOptionalTtl,
@@ -17,7 +17,7 @@ import {
   normaliseIncrement,
   normaliseRule,
   WRONGTYPE_MESSAGE,
-} from './shared'
+} from './shared.ts'
 
 export interface MemoryStateStoreOptions {
   prefix?: string

@@ -4,8 +4,8 @@
  * small driver and share everything else: key prefixing, validation, command shapes and reply
  * parsing. That keeps the two from drifting apart semantically. Web-standard only.
  */
-import type { StateStore } from './port'
-import type { StateScriptName } from './lua'
+import type { StateStore } from './port.ts'
+import type { StateScriptName } from './lua.ts'
 import {
   assertChallenge,
   assertOptionalTtl,
@@ -16,7 +16,7 @@ import {
   parseOutcome,
   toInteger,
   toNullableString,
-} from './shared'
+} from './shared.ts'
 
 export interface RedisDriver {
   /** Sends one plain command, e.g. `call('GET', key)`. */

@@ -4,10 +4,10 @@
  * Deno entries import it directly.
  */
 import { Redis, type RedisOptions } from 'ioredis'
-import type { StateStore } from './port'
-import { STATE_SCRIPTS, type StateScriptName } from './lua'
-import { createScriptedStateStore } from './redis-common'
-import { DEFAULT_STATE_PREFIX } from './shared'
+import type { StateStore } from './port.ts'
+import { STATE_SCRIPTS, type StateScriptName } from './lua.ts'
+import { createScriptedStateStore } from './redis-common.ts'
+import { DEFAULT_STATE_PREFIX } from './shared.ts'
 
 export interface RedisStateStoreOptions {
   /** `redis://[user:pass@]host:port[/db]` or `rediss://` for TLS. */

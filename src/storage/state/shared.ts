@@ -3,7 +3,7 @@
  * them, so a bad TTL or rule fails the same way (RangeError) on memory, Redis and Upstash instead
  * of as three different backend error messages. Web-standard only: Workers import this.
  */
-import type { ChallengeOutcome, RateLimitDecision, StoredChallenge } from './port'
+import type { ChallengeOutcome, RateLimitDecision, StoredChallenge } from './port.ts'
 
 export const DEFAULT_STATE_PREFIX = 'propusk:'
 

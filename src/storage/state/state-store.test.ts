@@ -6,10 +6,10 @@
 import { Redis as UpstashClient } from '@upstash/redis/cloudflare'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { describeStateStoreContract } from './contract'
-import { createMemoryStateStore } from './memory'
-import { createRedisStateStore } from './redis-tcp'
-import { createUpstashStateStore } from './upstash'
+import { describeStateStoreContract } from './contract.ts'
+import { createMemoryStateStore } from './memory.ts'
+import { createRedisStateStore } from './redis-tcp.ts'
+import { createUpstashStateStore } from './upstash.ts'
 
 const uniquePrefix = () => `test:${crypto.randomUUID()}:`
 /** Nothing listens on port 1 (privileged, unassigned), so connections are refused at once. */

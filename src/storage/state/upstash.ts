@@ -9,10 +9,10 @@
  * Cloudflare build is plain fetch and runs unchanged on Node 20+, Deno and Workers.
  */
 import { Redis } from '@upstash/redis/cloudflare'
-import type { StateStore } from './port'
-import { STATE_SCRIPTS, type StateScriptName } from './lua'
-import { createScriptedStateStore } from './redis-common'
-import { DEFAULT_STATE_PREFIX } from './shared'
+import type { StateStore } from './port.ts'
+import { STATE_SCRIPTS, type StateScriptName } from './lua.ts'
+import { createScriptedStateStore } from './redis-common.ts'
+import { DEFAULT_STATE_PREFIX } from './shared.ts'
 
 export interface UpstashStateStoreOptions {
   /** The REST URL, e.g. `https://eu1-xyz.upstash.io`. */

@@ -1,0 +1,23 @@
+import { defineClientAppType, isNativeAppRedirectUri, z } from '../../src/core/index.ts'
+
+const day = 24 * 3600
+
+/**
+ * R7 "customer mobile app". R12: it stays signed in across restarts for months, until revoked;
+ * sign-in by phone code first (R5, R9).
+ */
+export const customerMobileApp = defineClientAppType({
+  id: 'customer-mobile',
+  kind: 'client-app-type',
+  name: 'Customer mobile app',
+  description: 'The mobile app of the company’s customers.',
+  clientKind: 'public',
+  sessionPolicy: {
+    accessTokenTtlSeconds: 15 * 60,
+    refreshTokenAbsoluteTtlSeconds: 180 * day,
+    refreshTokenIdleTtlSeconds: 90 * day,
+  },
+  defaultSignInMethods: ['sms-otp', 'flash-call', 'password'],
+  isRedirectUriAllowed: isNativeAppRedirectUri,
+  settings: z.object({}),
+})

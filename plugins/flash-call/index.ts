@@ -1,0 +1,64 @@
+import {
+  ApiError,
+  assertPhoneAccepted,
+  defineSignInMethod,
+  mountOtpMethod,
+  phoneOtpSettingsSchema,
+  type z,
+} from '../../src/core/index.ts'
+
+const settings = phoneOtpSettingsSchema({
+  // The code is the last digits of the calling number (R9: four).
+  codeLength: 4,
+  ttlSeconds: 5 * 60,
+  allowFirstSignIn: true,
+})
+
+export type FlashCallSettings = z.output<typeof settings>
+
+const callFailedMessage = 'The call could not be placed; request the code by SMS instead.'
+
+/** The client may fall back to an SMS code when the app offers it (R9: the user chooses). */
+export function callFailed(error: unknown, app: { signInMethods: string[] }): ApiError {
+  const reason =
+    error instanceof Error && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : 'provider_unavailable'
+  return new ApiError('call_failed', 502, callFailedMessage, {
+    reason,
+    ...(app.signInMethods.includes('sms-otp') ? { fallback: 'sms-otp' } : {}),
+  })
+}
+
+/**
+ * R9: sign-in by an incoming call whose caller number ends in the code. The delivery provider
+ * places the call and reports the digits; the person types the last four (or the app reads them).
+ */
+export const flashCall = defineSignInMethod({
+  id: 'flash-call',
+  kind: 'sign-in-method',
+  name: 'Flash call',
+  description: 'An incoming call; the code is the last digits of the calling number.',
+  loginKinds: ['phone'],
+  settings,
+  errorCodes: { call_failed: { status: 502, message: callFailedMessage } },
+  routes(router, ctx) {
+    mountOtpMethod(
+      router,
+      ctx,
+      {
+        id: ctx.pluginId,
+        loginKind: 'phone',
+        channel: 'call',
+        schema: settings,
+        settings: ctx.settings,
+        code: 'receipt',
+        assertAccepts: (login, s) => assertPhoneAccepted(login, s, 'Sign-in by flash call'),
+        deliveryError: callFailed,
+      },
+      {
+        502: '`call_failed`: the call was not placed; `fallback: "sms-otp"` when the app offers SMS',
+      },
+    )
+  },
+})

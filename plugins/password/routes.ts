@@ -1,0 +1,151 @@
+import {
+  assertPasswordPolicy,
+  createRoute,
+  passwordHasher,
+  requireAuth,
+  setPasswordHashStatement,
+  tokenResponse,
+  toTokenResponse,
+  type AppEnv,
+  type OpenAPIHono,
+  type PluginContext,
+} from '../../src/core/index.ts'
+import { createCredentialChecker } from './credentials.ts'
+import {
+  changeBody,
+  changeResult,
+  errorResponse,
+  signInBody,
+  type PasswordSettings,
+} from './schema.ts'
+
+const signInRoute = createRoute({
+  method: 'post',
+  path: '/sign-in',
+  tags: ['Password'],
+  summary: 'Sign in to an app with a phone or e-mail and a password',
+  request: { body: { required: true, content: { 'application/json': { schema: signInBody } } } },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
+    400: errorResponse('`validation_failed`, `app_not_found`'),
+    401: errorResponse(
+      '`invalid_credentials`: unknown login, wrong password or account not activated yet',
+    ),
+    403: errorResponse(
+      '`account_blocked` (only after the right password), `app_access_denied`, `app_disabled`, `sign_in_method_not_allowed`',
+    ),
+    429: errorResponse('`too_many_attempts` (growing lockout, with Retry-After) or `rate_limited`'),
+  },
+})
+
+const changeRoute = createRoute({
+  method: 'post',
+  path: '/change',
+  tags: ['Password'],
+  summary: "Change the signed-in user's password; ends their other sessions",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireAuth()] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: changeBody } } } },
+  responses: {
+    200: { description: 'Changed', content: { 'application/json': { schema: changeResult } } },
+    400: errorResponse(
+      '`current_password_incorrect`, `password_too_short`, `password_too_long`, `password_too_common`, `password_contains_identity`',
+    ),
+    401: errorResponse('`unauthorized`'),
+    429: errorResponse('`too_many_attempts` or `rate_limited`'),
+  },
+})
+
+export function mountPasswordRoutes(
+  router: OpenAPIHono<AppEnv>,
+  ctx: PluginContext<PasswordSettings>,
+): void {
+  const credentials = createCredentialChecker(ctx)
+
+  router.openapi(signInRoute, async (c) => {
+    const ip = c.get('clientIp')
+    const requestId = c.get('requestId')
+    await ctx.limits.consume(ctx.pluginId, 'signInPerIp', ip)
+    const body = c.req.valid('json')
+    const app = await ctx.identity.apps.get(body.clientId)
+    if (!app) throw ctx.errors.error('app_not_found')
+    const user = await ctx.identity.users.findByLogin(body.login)
+    const outcome = await credentials.check(body.login, user, body.password, ip)
+    if (!outcome.ok) {
+      // Successes and refusals after the proof are audited by the session service.
+      await ctx.identity.audit.record({
+        actorType: 'anonymous',
+        action: 'sign_in.password',
+        targetType: user ? 'user' : null,
+        targetId: user?.id ?? null,
+        result: 'failure',
+        ip,
+        requestId,
+        appId: app.id,
+        details: { reason: outcome.reason },
+      })
+      if (outcome.reason === 'locked_out') {
+        throw ctx.errors.error('too_many_attempts', undefined, {
+          retryAfterSeconds: outcome.retryAfterSeconds,
+        })
+      }
+      throw ctx.errors.error('invalid_credentials')
+    }
+    const tokens = await ctx.identity.sessions.signIn({
+      user: outcome.user,
+      app,
+      method: 'password',
+      ip,
+      userAgent: c.req.header('user-agent') ?? null,
+      deviceLabel: body.deviceLabel ?? null,
+      requestId,
+    })
+    return c.json(toTokenResponse(tokens), 200)
+  })
+
+  router.openapi(changeRoute, async (c) => {
+    const principal = c.get('principal')
+    const ip = c.get('clientIp')
+    const audit = {
+      actorType: 'user' as const,
+      actorId: principal.userId,
+      action: 'password.change',
+      targetType: 'user',
+      targetId: principal.userId,
+      ip,
+      requestId: c.get('requestId'),
+      appId: principal.appId,
+    }
+    await ctx.limits.consume(ctx.pluginId, 'changePerUser', principal.userId)
+    const { currentPassword, newPassword } = c.req.valid('json')
+    const user = await ctx.identity.users.get(principal.userId)
+    const login = user?.email ?? user?.phone ?? principal.userId
+    const outcome = await credentials.check(login, user, currentPassword, ip)
+    if (!outcome.ok || !user) {
+      const reason = outcome.ok ? 'unknown_user' : outcome.reason
+      await ctx.identity.audit.record({ ...audit, result: 'failure', details: { reason } })
+      if (!outcome.ok && outcome.reason === 'locked_out') {
+        throw ctx.errors.error('too_many_attempts', undefined, {
+          retryAfterSeconds: outcome.retryAfterSeconds,
+        })
+      }
+      throw ctx.errors.error('current_password_incorrect', undefined, {
+        fields: [{ field: 'currentPassword', message: 'wrong password' }],
+      })
+    }
+    const password = assertPasswordPolicy(newPassword, user, 'newPassword')
+    const hash = await passwordHasher(ctx).hash(password)
+    await ctx.sql.execute(setPasswordHashStatement(user.id, hash, ctx.now()))
+    // Whoever else holds a session (maybe the reason for the change) is signed out; this one stays.
+    const others = (await ctx.identity.sessions.list(user.id)).filter(
+      (s) => s.id !== principal.sessionId,
+    )
+    for (const session of others) await ctx.identity.sessions.revoke(session.id, 'password_changed')
+    await ctx.identity.audit.record({
+      ...audit,
+      result: 'success',
+      details: { sessionsEnded: others.length },
+    })
+    return c.json({ changed: true as const, sessionsEnded: others.length }, 200)
+  })
+}

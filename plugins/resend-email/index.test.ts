@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ConfigError, DeliveryError } from '../../src/core/index.ts'
+import { closedOrigin, startFakeHttp, type FakeHttp } from '../../test/support/fake-http.ts'
+import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
+
+let running: TestPropusk | undefined
+let fake: FakeHttp | undefined
+afterEach(async () => {
+  await running?.close()
+  await fake?.close()
+  running = fake = undefined
+})
+
+async function start(baseUrl: string) {
+  running = await createTestPropusk({
+    env: {
+      DELIVERY_EMAIL: 'resend-email',
+      RESEND_API_KEY: 're_test_key',
+      EMAIL_FROM: 'Propusk <no-reply@example.com>',
+      PLUGIN_SETTINGS: JSON.stringify({ 'resend-email': { baseUrl, retryDelayMs: 1 } }),
+    },
+  })
+  return running
+}
+
+const email = {
+  channel: 'email' as const,
+  to: 'ivan@example.com',
+  subject: 'Код входа',
+  text: 'Ваш код: 482193',
+  html: '<p>Ваш код: <b>482193</b></p>',
+  purpose: 'otp',
+  idempotencyKey: 'otp:chl_123:1',
+}
+
+async function sendError(propusk: TestPropusk): Promise<DeliveryError> {
+  const error = await propusk.services.delivery.send(email).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(DeliveryError)
+  return error as DeliveryError
+}
+
+const ok = { status: 200, json: { id: '49a3999c-0ce1-4ea6-ab68-afcd6dc2e794' } }
+
+describe('resend-email', () => {
+  it('posts the documented JSON with Bearer auth and the idempotency key', async () => {
+    fake = (await startFakeHttp()).respond(ok)
+    const { services } = await start(fake.url)
+    expect(await services.delivery.send(email)).toEqual({
+      provider: 'resend-email',
+      status: 'sent',
+      messageId: '49a3999c-0ce1-4ea6-ab68-afcd6dc2e794',
+    })
+    const [request] = fake.requests
+    expect(request).toMatchObject({ method: 'POST', path: '/emails' })
+    expect(request?.headers).toMatchObject({
+      authorization: 'Bearer re_test_key',
+      'content-type': 'application/json',
+      'idempotency-key': 'otp:chl_123:1',
+    })
+    expect(request?.json()).toEqual({
+      from: 'Propusk <no-reply@example.com>',
+      to: ['ivan@example.com'],
+      subject: 'Код входа',
+      text: 'Ваш код: 482193',
+      html: '<p>Ваш код: <b>482193</b></p>',
+    })
+  })
+
+  it('retries 429 and 5xx with the same key: one e-mail', async () => {
+    fake = (await startFakeHttp()).respond(
+      { status: 429, json: { statusCode: 429, name: 'rate_limit_exceeded', message: 'slow down' } },
+      { status: 500, json: { statusCode: 500, name: 'internal_server_error', message: 'oops' } },
+      ok,
+    )
+    const { services } = await start(fake.url)
+    expect((await services.delivery.send(email)).messageId).toBe(ok.json.id)
+    expect(fake.requests).toHaveLength(3)
+    expect(new Set(fake.requests.map((r) => r.headers['idempotency-key']))).toEqual(
+      new Set(['otp:chl_123:1']),
+    )
+  })
+
+  it('stops after two retries and says the provider is down', async () => {
+    fake = (await startFakeHttp()).respond({ status: 503, text: 'unavailable' })
+    const propusk = await start(fake.url)
+    expect(await sendError(propusk)).toMatchObject({
+      code: 'provider_unavailable',
+      retryable: true,
+    })
+    expect(fake.requests).toHaveLength(3)
+  })
+
+  it.each([
+    [
+      422,
+      'validation_error',
+      'Invalid `to` field. The email address needs to follow the format.',
+      'invalid_recipient',
+    ],
+    [
+      422,
+      'invalid_from_address',
+      'Invalid `from` field. The email address needs to follow the format.',
+      'provider_rejected',
+    ],
+    [401, 'missing_api_key', 'Missing API key in the authorization header.', 'provider_rejected'],
+    [403, 'invalid_api_key', 'API key is invalid.', 'provider_rejected'],
+    [
+      429,
+      'daily_quota_exceeded',
+      'You have reached your daily email sending quota.',
+      'provider_rejected',
+    ],
+  ])('maps %i %s to %s without retrying', async (status, name, message, expected) => {
+    fake = (await startFakeHttp()).respond({ status, json: { statusCode: status, name, message } })
+    const propusk = await start(fake.url)
+    expect(await sendError(propusk)).toMatchObject({ code: expected, retryable: false })
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('treats an unreachable API as provider_unavailable', async () => {
+    const propusk = await start(await closedOrigin())
+    expect(await sendError(propusk)).toMatchObject({ code: 'provider_unavailable' })
+  })
+
+  it('refuses to start when selected without RESEND_API_KEY and EMAIL_FROM', async () => {
+    const failure = await createTestPropusk({ env: { DELIVERY_EMAIL: 'resend-email' } }).catch(
+      (e: unknown) => e,
+    )
+    expect(failure).toBeInstanceOf(ConfigError)
+    expect((failure as ConfigError).problems.join('\n')).toMatch(/RESEND_API_KEY[\s\S]*EMAIL_FROM/)
+  })
+})

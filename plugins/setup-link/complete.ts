@@ -1,0 +1,196 @@
+/**
+ * Completing the first-administrator link: creates an active `employee` with the
+ * Administrator role and a password, and uses up the link — one batch, once.
+ */
+import {
+  ApiError,
+  assertPasswordPolicy,
+  createRoute,
+  normalizeEmail,
+  normalizePhone,
+  passwordHasher,
+  randomId,
+  sha256Hex,
+  z,
+  type AppEnv,
+  type FieldIssue,
+  type OpenAPIHono,
+  type PluginContext,
+} from '../../src/core/index.ts'
+import type { SetupLinkSettings } from './index.ts'
+
+export const ADMINISTRATOR_ROLE_ID = 'role_administrator'
+
+const errorBody = z.object({ error: z.looseObject({ code: z.string(), message: z.string() }) })
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorBody } },
+})
+
+const completeBody = z
+  .object({
+    token: z.string().min(20).max(200),
+    displayName: z.string().trim().min(1).max(200),
+    email: z
+      .string()
+      .trim()
+      .max(320)
+      .optional()
+      .openapi({ description: 'E-mail login (this and/or phone)' }),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .openapi({ description: 'Mobile phone login, any notation' }),
+    password: z.string().min(1).max(1024),
+  })
+  .refine((body) => Boolean(body.email || body.phone), {
+    message: 'Give an e-mail, a phone or both',
+    path: ['email'],
+  })
+
+const completeRoute = createRoute({
+  method: 'post',
+  path: '/complete',
+  tags: ['First administrator'],
+  summary: 'Use the first-administrator link: create the Administrator with a password',
+  request: { body: { required: true, content: { 'application/json': { schema: completeBody } } } },
+  responses: {
+    201: {
+      description:
+        'The administrator exists; sign in with the password method to the admin console',
+      content: {
+        'application/json': {
+          schema: z.object({
+            user: z.object({
+              id: z.string(),
+              displayName: z.string(),
+              email: z.string().nullable(),
+              phone: z.string().nullable(),
+              roleIds: z.array(z.string()),
+            }),
+          }),
+        },
+      },
+    },
+    400: errorResponse('`setup_link_invalid`, `validation_failed`, password policy codes'),
+    409: errorResponse('`conflict`: another user already has this e-mail or phone'),
+    429: errorResponse('`rate_limited`'),
+  },
+})
+
+function normalizeLogins(
+  email?: string,
+  phone?: string,
+): { email: string | null; phone: string | null } {
+  const fields: FieldIssue[] = []
+  let normalizedEmail: string | null = null
+  let normalizedPhone: string | null = null
+  if (email) {
+    const result = normalizeEmail(email)
+    if (result.ok) normalizedEmail = result.email
+    else fields.push({ field: 'email', message: 'Not a valid e-mail address.' })
+  }
+  if (phone) {
+    const result = normalizePhone(phone)
+    if (result.ok) normalizedPhone = result.e164
+    else
+      fields.push({
+        field: 'phone',
+        message: 'Not a valid phone number; write it with the country code.',
+      })
+  }
+  if (fields.length) {
+    throw new ApiError(
+      'validation_failed',
+      400,
+      `Invalid ${fields.map((f) => f.field).join(', ')}.`,
+      { fields },
+    )
+  }
+  return { email: normalizedEmail, phone: normalizedPhone }
+}
+
+export function mountCompleteRoute(
+  router: OpenAPIHono<AppEnv>,
+  ctx: PluginContext<SetupLinkSettings>,
+): void {
+  router.openapi(completeRoute, async (c) => {
+    const ip = c.get('clientIp')
+    await ctx.limits.consume(ctx.pluginId, 'completePerIp', ip)
+    const body = c.req.valid('json')
+    const logins = normalizeLogins(body.email, body.phone)
+    const password = assertPasswordPolicy(body.password, {
+      ...logins,
+      displayName: body.displayName,
+    })
+    const hash = await passwordHasher(ctx).hash(password)
+    const tokenHash = await sha256Hex(body.token)
+    const userId = randomId('usr')
+    const at = ctx.now().toISOString()
+    // The user row only appears if the link is still open; the role and the "used" mark only if
+    // that user row appeared. Inside one write transaction, so two racing requests cannot both win.
+    const [created] = await ctx.sql.batch([
+      {
+        sql: `INSERT INTO users (id, kind, display_name, phone, email, status, password_hash, password_changed_at,
+                created_at, updated_at, activated_at)
+              SELECT ?, 'employee', ?, ?, ?, 'active', ?, ?, ?, ?, ?
+              WHERE EXISTS (SELECT 1 FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?)`,
+        args: [
+          userId,
+          body.displayName,
+          logins.phone,
+          logins.email,
+          hash,
+          at,
+          at,
+          at,
+          at,
+          tokenHash,
+          at,
+        ],
+      },
+      {
+        sql: `INSERT INTO user_roles (user_id, role_id) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)`,
+        args: [userId, ADMINISTRATOR_ROLE_ID, userId],
+      },
+      {
+        sql: `UPDATE setup_links SET used_at = ?
+              WHERE token_hash = ? AND used_at IS NULL AND EXISTS (SELECT 1 FROM users WHERE id = ?)`,
+        args: [at, tokenHash, userId],
+      },
+    ])
+    const audit = { action: 'setup.first_admin', ip, requestId: c.get('requestId') }
+    if (!created || created.rowsAffected !== 1) {
+      await ctx.identity.audit.record({
+        ...audit,
+        actorType: 'anonymous',
+        result: 'failure',
+        details: { reason: 'setup_link_invalid' },
+      })
+      throw ctx.errors.error('setup_link_invalid')
+    }
+    await ctx.identity.audit.record({
+      ...audit,
+      actorType: 'user',
+      actorId: userId,
+      targetType: 'user',
+      targetId: userId,
+      result: 'success',
+      details: { roleId: ADMINISTRATOR_ROLE_ID },
+    })
+    return c.json(
+      {
+        user: {
+          id: userId,
+          displayName: body.displayName,
+          email: logins.email,
+          phone: logins.phone,
+          roleIds: [ADMINISTRATOR_ROLE_ID],
+        },
+      },
+      201,
+    )
+  })
+}

@@ -1,0 +1,152 @@
+import { createHash, createHmac } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ConfigError, DeliveryError } from '../../src/core/index.ts'
+import { startFakeHttp, type FakeHttp, type RecordedRequest } from '../../test/support/fake-http.ts'
+import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
+import { md5 } from './md5.ts'
+
+const key = '669E367E-6BBA-48AB-AF15-266871C28135'
+const secret = 'BeIukql3pTKJ8RGL5zo0DA=='
+
+let running: TestPropusk | undefined
+let fake: FakeHttp | undefined
+afterEach(async () => {
+  await running?.close()
+  await fake?.close()
+  running = fake = undefined
+})
+
+async function start(baseUrl: string, extra: Record<string, unknown> = {}) {
+  running = await createTestPropusk({
+    env: {
+      DELIVERY_CALL: 'sinch-flashcall',
+      SINCH_APPLICATION_KEY: key,
+      SINCH_APPLICATION_SECRET: secret,
+      PLUGIN_SETTINGS: JSON.stringify({
+        'sinch-flashcall': { baseUrl, retryDelayMs: 1, ...extra },
+      }),
+    },
+  })
+  return running
+}
+
+const call = { channel: 'call' as const, to: '+46700000000', purpose: 'otp', idempotencyKey: 'c1' }
+
+const started = {
+  json: {
+    id: '1118c3ab-0a3c-4d7e-9f3a-5a3d4f6a7b8c',
+    method: 'flashcall',
+    flashCall: {
+      cliFilter: '(.*)70123(.*)',
+      interceptionTimeout: 60,
+      reportTimeout: 120,
+      denyCallAfter: 0,
+    },
+  },
+}
+
+/** The documented signature, recomputed independently with node:crypto from what arrived. */
+function expectedAuthorization(request: RecordedRequest): string {
+  const contentMd5 = createHash('md5').update(request.body, 'utf8').digest('base64')
+  const stringToSign = [
+    request.method,
+    contentMd5,
+    request.headers['content-type'],
+    `x-timestamp:${request.headers['x-timestamp']}`,
+    request.path,
+  ].join('\n')
+  const signature = createHmac('sha256', Buffer.from(secret, 'base64'))
+    .update(stringToSign, 'utf8')
+    .digest('base64')
+  return `Application ${key}:${signature}`
+}
+
+async function sendError(propusk: TestPropusk): Promise<DeliveryError> {
+  const error = await propusk.services.delivery.send(call).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(DeliveryError)
+  return error as DeliveryError
+}
+
+describe('sinch-flashcall', () => {
+  it('md5 matches node:crypto (WebCrypto has none)', () => {
+    for (const text of ['', 'abc', 'x'.repeat(56), '{"a":"Привет"}'.repeat(9)]) {
+      const bytes = new TextEncoder().encode(text)
+      expect(Buffer.from(md5(bytes)).toString('hex')).toBe(
+        createHash('md5').update(bytes).digest('hex'),
+      )
+    }
+  })
+
+  it('starts a flashCall verification with an application-signed request', async () => {
+    fake = (await startFakeHttp()).respond(started)
+    const { services } = await start(fake.url)
+    expect(await services.delivery.send(call)).toEqual({
+      provider: 'sinch-flashcall',
+      status: 'sent',
+      callerDigits: '0123',
+      messageId: started.json.id,
+    })
+    const [request] = fake.requests
+    expect(request).toMatchObject({ method: 'POST', path: '/verification/v1/verifications' })
+    expect(request?.headers['content-type']).toBe('application/json')
+    expect(request?.headers['x-timestamp']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/)
+    expect(request?.json()).toEqual({
+      identity: { type: 'number', endpoint: '+46700000000' },
+      method: 'flashCall',
+    })
+    expect(request?.headers.authorization).toBe(expectedAuthorization(request as RecordedRequest))
+  })
+
+  it('can use Basic auth and passes the dial timeout only when signed', async () => {
+    fake = (await startFakeHttp()).respond(started)
+    const { services } = await start(fake.url, { auth: 'basic', dialTimeoutSeconds: 10 })
+    await services.delivery.send(call)
+    const [request] = fake.requests
+    expect(request?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
+    )
+    expect(request?.json()).not.toHaveProperty('flashCallOptions')
+    await running?.close()
+    running = undefined
+
+    const signed = await start(fake.url, { dialTimeoutSeconds: 10 })
+    await signed.services.delivery.send(call)
+    expect(fake.requests[1]?.json()).toMatchObject({ flashCallOptions: { dialTimeout: 10 } })
+  })
+
+  it.each([
+    [400, 'Invalid identity or number.', 'invalid_recipient'],
+    [401, 'Invalid signature.', 'provider_rejected'],
+    [403, 'Destination country is not enabled for this application.', 'region_not_allowed'],
+    [503, 'Service unavailable.', 'provider_unavailable'],
+  ])('maps %i "%s" to %s without retrying', async (status, message, expected) => {
+    fake = (await startFakeHttp()).respond({ status, json: { errorCode: status * 100, message } })
+    const propusk = await start(fake.url)
+    expect(await sendError(propusk)).toMatchObject({ code: expected, retryable: false })
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('retries 429 and places one call', async () => {
+    fake = (await startFakeHttp()).respond(
+      { status: 429, json: { errorCode: 42900, message: 'Too many requests' } },
+      started,
+    )
+    const { services } = await start(fake.url)
+    expect((await services.delivery.send(call)).callerDigits).toBe('0123')
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it('refuses an answer without usable caller digits', async () => {
+    fake = (await startFakeHttp()).respond({ json: { id: 'x', flashCall: { cliFilter: '(.*)' } } })
+    const propusk = await start(fake.url)
+    expect(await sendError(propusk)).toMatchObject({ code: 'provider_unavailable' })
+  })
+
+  it('refuses to start when selected without its key and secret', async () => {
+    const failure = await createTestPropusk({ env: { DELIVERY_CALL: 'sinch-flashcall' } }).catch(
+      (e: unknown) => e,
+    )
+    expect(failure).toBeInstanceOf(ConfigError)
+    expect((failure as ConfigError).problems.join('\n')).toMatch(/SINCH_APPLICATION_SECRET/)
+  })
+})

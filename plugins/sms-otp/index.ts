@@ -1,0 +1,48 @@
+import {
+  assertPhoneAccepted,
+  defineSignInMethod,
+  mountOtpMethod,
+  phoneOtpSettingsSchema,
+  z,
+} from '../../src/core/index.ts'
+import { smsText } from './message.ts'
+
+const settings = phoneOtpSettingsSchema({
+  codeLength: 4, // R5
+  ttlSeconds: 5 * 60,
+  allowFirstSignIn: true, // R4: an invited person registers by proving the phone
+}).extend({
+  androidHashPlacement: z
+    .enum(['before-origin-line', 'end'])
+    .default('before-origin-line')
+    .describe('Where the Android app hash goes (see plugins/sms-otp/message.ts)'),
+})
+
+export type SmsOtpSettings = z.output<typeof settings>
+
+/**
+ * R5, R6: sign-in by a code sent by SMS to a mobile number of an allowed country (Russia by
+ * default). The code auto-fills on Android (SMS Retriever), in browsers (WebOTP) and on iOS.
+ */
+export const smsOtp = defineSignInMethod({
+  id: 'sms-otp',
+  kind: 'sign-in-method',
+  name: 'SMS code',
+  description: 'A one-time code by SMS to the phone on the account.',
+  loginKinds: ['phone'],
+  settings,
+  routes(router, ctx) {
+    mountOtpMethod(router, ctx, {
+      id: ctx.pluginId,
+      loginKind: 'phone',
+      channel: 'sms',
+      schema: settings,
+      settings: ctx.settings,
+      code: 'generated',
+      compose: (input) => ({ text: smsText(input) }),
+      assertAccepts: (login, s) => assertPhoneAccepted(login, s, 'Sign-in by SMS code'),
+    })
+  },
+})
+
+export { smsPayloadBytes, smsText, defaultSmsTemplates } from './message.ts'

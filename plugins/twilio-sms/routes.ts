@@ -1,0 +1,76 @@
+import {
+  createRoute,
+  z,
+  type AppEnv,
+  type OpenAPIHono,
+  type PluginContext,
+} from '../../src/core/index.ts'
+import { callbackErrorCode, twilioStatus } from './errors.ts'
+import { statusCallbackPath } from './provider.ts'
+import { isValidTwilioSignature } from './signature.ts'
+import type { TwilioSmsSettings } from './index.ts'
+
+// Twilio posts more fields than these (From, To, ApiVersion, ...): all of them are signed.
+const statusForm = z
+  .object({
+    MessageSid: z.string().min(1),
+    MessageStatus: z.string().min(1),
+    AccountSid: z.string().optional(),
+    ErrorCode: z.string().optional(),
+  })
+  .loose()
+  .openapi('TwilioStatusCallback')
+
+const statusRoute = createRoute({
+  method: 'post',
+  path: '/status',
+  tags: ['Delivery providers'],
+  summary: 'Twilio message status callback (signed with X-Twilio-Signature)',
+  request: {
+    headers: z.object({
+      'x-twilio-signature': z.string().optional().openapi({
+        description: 'Base64 HMAC-SHA1 of URL + sorted params, keyed with the auth token',
+      }),
+    }),
+    body: {
+      required: true,
+      content: { 'application/x-www-form-urlencoded': { schema: statusForm } },
+    },
+  },
+  responses: {
+    204: { description: 'Status recorded (or ignored when it is not a delivery status)' },
+    403: { description: 'The X-Twilio-Signature is missing or wrong' },
+    404: { description: 'twilio-sms has no auth token configured' },
+  },
+})
+
+export function mountTwilioStatusRoute(
+  router: OpenAPIHono<AppEnv>,
+  ctx: PluginContext<TwilioSmsSettings>,
+): void {
+  router.openapi(statusRoute, async (c) => {
+    const authToken = ctx.settings.authToken
+    if (!authToken) throw ctx.errors.error('twilio_not_configured')
+    // Twilio signs the URL it was given (PUBLIC_URL based), not what a proxy forwards to us.
+    const search = new URL(c.req.url).search
+    const url = `${ctx.config.PUBLIC_URL.replace(/\/+$/, '')}${statusCallbackPath}${search}`
+    const params = new URLSearchParams(await c.req.text())
+    const signature = c.req.header('x-twilio-signature') ?? ''
+    if (!(await isValidTwilioSignature(authToken, url, params, signature))) {
+      c.get('log').warn('twilio-sms: status callback with a bad signature')
+      throw ctx.errors.error('twilio_signature_invalid')
+    }
+    const form = c.req.valid('form')
+    const status = twilioStatus(form.MessageStatus)
+    if (status) {
+      const error = status === 'failed' ? callbackErrorCode(form.ErrorCode) : undefined
+      await ctx.delivery.updateStatus({
+        provider: 'twilio-sms',
+        messageId: form.MessageSid,
+        status,
+        ...(error ? { error } : {}),
+      })
+    }
+    return c.body(null, 204)
+  })
+}

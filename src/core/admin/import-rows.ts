@@ -1,0 +1,200 @@
+import { randomId } from '../crypto.ts'
+import { ApiError, type FieldIssue } from '../errors.ts'
+import {
+  emailProblem,
+  normalizeEmail,
+  normalizePhone,
+  phoneProblem,
+} from '../identity/normalize.ts'
+import type { Actor } from '../identity/repositories/audit.ts'
+import { invalidFields } from '../identity/repositories/errors.ts'
+import type { IdentityRepositories } from '../identity/repositories/index.ts'
+import { mapUserWriteError, type NewUser } from '../identity/repositories/users.ts'
+import type { UserKind } from '../identity/types.ts'
+import { SqlConstraintError, type SqlDatabase } from '../../storage/sql/port.ts'
+import type { CsvRecord } from './csv.ts'
+import { defaultRoleIds } from './users.ts'
+
+export const MAX_IMPORT_ROWS = 5000
+const columns = ['kind', 'display_name', 'phone', 'email', 'roles'] as const
+type Column = (typeof columns)[number]
+
+export interface ImportRowReport {
+  row: number
+  status: 'created' | 'valid' | 'error'
+  userId?: string
+  errors: FieldIssue[]
+  invitation?: 'sent' | 'failed' | 'skipped'
+  invitationError?: string
+}
+
+export interface CheckedRow {
+  report: ImportRowReport
+  user?: NewUser & { id: string }
+}
+
+/** Maps header names to positions; unknown or missing columns refuse the whole file. */
+export function readHeader(header: CsvRecord | undefined): Map<Column, number> {
+  if (!header) throw invalidFields([{ field: 'csv', message: 'the file is empty' }])
+  const index = new Map<Column, number>()
+  const issues: FieldIssue[] = []
+  header.cells.forEach((raw, i) => {
+    const name = raw
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_')
+    if (!(columns as readonly string[]).includes(name)) {
+      issues.push({
+        field: 'csv',
+        message: `unknown column "${raw.trim()}" (expected ${columns.join(', ')})`,
+      })
+    } else if (index.has(name as Column)) {
+      issues.push({ field: 'csv', message: `column "${name}" appears twice` })
+    } else {
+      index.set(name as Column, i)
+    }
+  })
+  for (const required of ['kind', 'display_name'] as const) {
+    if (!index.has(required)) issues.push({ field: 'csv', message: `missing column "${required}"` })
+  }
+  if (!index.has('phone') && !index.has('email')) {
+    issues.push({ field: 'csv', message: 'needs a "phone" or an "email" column' })
+  }
+  if (issues.length) throw invalidFields(issues)
+  return index
+}
+
+/**
+ * Validates every row on its own (so one report lists all problems), then flags logins that
+ * repeat an earlier row of the file or belong to an existing user.
+ */
+export async function checkRows(
+  records: CsvRecord[],
+  header: Map<Column, number>,
+  repos: IdentityRepositories,
+): Promise<CheckedRow[]> {
+  const resolveRole = await repos.roles.resolver()
+  const cell = (record: CsvRecord, column: Column) => {
+    const i = header.get(column)
+    return i === undefined ? '' : (record.cells[i] ?? '').trim()
+  }
+  const firstRowOf = { phone: new Map<string, number>(), email: new Map<string, number>() }
+  const checked: CheckedRow[] = records.map((record) => {
+    const errors: FieldIssue[] = []
+    const kind = cell(record, 'kind').toLowerCase()
+    if (kind !== 'employee' && kind !== 'customer') {
+      errors.push({ field: 'kind', message: 'must be employee or customer' })
+    }
+    const displayName = cell(record, 'display_name')
+    if (displayName === '' || displayName.length > 200) {
+      errors.push({ field: 'display_name', message: 'required, at most 200 characters' })
+    }
+    let phone: string | null = null
+    if (cell(record, 'phone') !== '') {
+      const parsed = normalizePhone(cell(record, 'phone'))
+      if (parsed.ok) phone = parsed.e164
+      else errors.push({ field: 'phone', message: phoneProblem(parsed.reason) })
+    }
+    let email: string | null = null
+    if (cell(record, 'email') !== '') {
+      const parsed = normalizeEmail(cell(record, 'email'))
+      if (parsed.ok) email = parsed.email
+      else errors.push({ field: 'email', message: emailProblem(parsed.reason) })
+    }
+    if (cell(record, 'phone') === '' && cell(record, 'email') === '') {
+      errors.push({ field: 'phone', message: 'a phone or an e-mail is required' })
+    }
+    const roleRefs = cell(record, 'roles')
+      .split(/[;|]/)
+      .map((r) => r.trim())
+      .filter(Boolean)
+    const roleIds: string[] = []
+    for (const ref of roleRefs) {
+      const id = resolveRole(ref)
+      if (id) roleIds.push(id)
+      else errors.push({ field: 'roles', message: `unknown role "${ref}"` })
+    }
+    for (const [field, value] of [
+      ['phone', phone],
+      ['email', email],
+    ] as const) {
+      if (value === null) continue
+      const first = firstRowOf[field].get(value)
+      if (first !== undefined) errors.push({ field, message: `same ${field} as row ${first}` })
+      else firstRowOf[field].set(value, record.row)
+    }
+    const report: ImportRowReport = {
+      row: record.row,
+      status: errors.length ? 'error' : 'valid',
+      errors,
+    }
+    if (errors.length) return { report }
+    const userKind = kind as UserKind
+    return {
+      report,
+      user: {
+        id: randomId('usr'),
+        kind: userKind,
+        displayName,
+        phone,
+        email,
+        roleIds: roleIds.length ? roleIds : defaultRoleIds[userKind],
+      },
+    }
+  })
+  const taken = await repos.users.takenLogins(
+    [...firstRowOf.phone.keys()],
+    [...firstRowOf.email.keys()],
+  )
+  for (const { report, user } of checked) {
+    if (!user) continue
+    if (user.phone && taken.phones.has(user.phone))
+      report.errors.push({ field: 'phone', message: 'already taken' })
+    if (user.email && taken.emails.has(user.email))
+      report.errors.push({ field: 'email', message: 'already taken' })
+  }
+  return checked.map((entry) =>
+    entry.report.errors.length ? { report: { ...entry.report, status: 'error' } } : entry,
+  )
+}
+
+/**
+ * Creates valid rows. Rows go in batches of 50 (one round trip each, which matters on remote
+ * libSQL); if a batch hits a constraint (someone took a phone meanwhile) its rows are retried
+ * one by one, so each row is still all-or-nothing and only the offending row fails.
+ */
+export async function createRows(
+  checked: CheckedRow[],
+  repos: IdentityRepositories,
+  sql: SqlDatabase,
+  by: Actor,
+): Promise<void> {
+  const valid = checked.filter((entry) => entry.user)
+  for (let i = 0; i < valid.length; i += 50) {
+    const chunk = valid.slice(i, i + 50)
+    try {
+      await sql.batch(chunk.flatMap(({ user }) => repos.users.createStatements(user!, by)))
+      for (const entry of chunk) markCreated(entry)
+    } catch (err) {
+      if (!(err instanceof SqlConstraintError)) throw err
+      for (const entry of chunk) {
+        try {
+          await sql.batch(repos.users.createStatements(entry.user!, by))
+          markCreated(entry)
+        } catch (rowError) {
+          const mapped = mapUserWriteError(rowError)
+          if (!(mapped instanceof ApiError)) throw rowError
+          const fields = mapped.details?.fields ?? [{ field: '(row)', message: mapped.message }]
+          entry.report.status = 'error'
+          entry.report.errors.push(...fields)
+          delete entry.user
+        }
+      }
+    }
+  }
+}
+
+function markCreated(entry: CheckedRow) {
+  entry.report.status = 'created'
+  entry.report.userId = entry.user!.id
+}

@@ -1,0 +1,144 @@
+/**
+ * Invitation and password-reset actions on a user. The invitation and reset services audit
+ * these themselves, with the admin as the actor.
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { ApiError } from '../errors.ts'
+import type { IdentityRepositories } from '../identity/repositories/index.ts'
+import type { InvitationState } from '../identity/services.ts'
+import type { AppEnv, CoreServices } from '../services.ts'
+import { actionContext, adminRoute } from './context.ts'
+import {
+  conflictError,
+  guardedErrors,
+  idParam,
+  invitationSchema,
+  jsonResponse,
+  notFoundError,
+} from './schemas.ts'
+
+const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
+  createRoute({ tags: ['Admin: users'], security: [{ bearerAuth: [] }], ...r })
+
+const resendInvitation = route({
+  method: 'post',
+  path: '/v1/admin/users/{id}/invitation',
+  summary: 'Send the invitation again (earlier links stop working)',
+  middleware: [
+    adminRoute({
+      permission: 'users:write',
+      action: 'user.invitation_send',
+      targetType: 'user',
+      targetParam: 'id',
+    }),
+  ],
+  request: { params: idParam },
+  responses: {
+    200: jsonResponse(invitationSchema, 'The new invitation'),
+    ...guardedErrors,
+    ...notFoundError,
+    ...conflictError('`user_not_invited`'),
+    502: { description: '`delivery_failed`' },
+  },
+})
+
+const revokeInvitation = route({
+  method: 'delete',
+  path: '/v1/admin/users/{id}/invitation',
+  summary: 'Revoke the open invitation link',
+  middleware: [
+    adminRoute({
+      permission: 'users:write',
+      action: 'user.invitation_revoke',
+      targetType: 'user',
+      targetParam: 'id',
+    }),
+  ],
+  request: { params: idParam },
+  responses: {
+    200: jsonResponse(z.object({ revoked: z.boolean() }), 'Whether an open link was revoked'),
+    ...guardedErrors,
+    ...notFoundError,
+  },
+})
+
+const passwordReset = route({
+  method: 'post',
+  path: '/v1/admin/users/{id}/password-reset',
+  summary: 'Send the user a password reset link',
+  middleware: [
+    adminRoute({
+      permission: 'users:write',
+      action: 'user.password_reset',
+      targetType: 'user',
+      targetParam: 'id',
+    }),
+  ],
+  request: { params: idParam },
+  responses: {
+    202: jsonResponse(z.object({ sent: z.literal(true) }), 'The link is on its way'),
+    ...guardedErrors,
+    ...notFoundError,
+    ...conflictError('`reset_not_allowed`: only active users'),
+    502: { description: '`delivery_failed`' },
+  },
+})
+
+export function mountUserActionRoutes(
+  app: OpenAPIHono<AppEnv>,
+  services: CoreServices,
+  repos: IdentityRepositories,
+) {
+  const { users } = repos
+  app.openapi(resendInvitation, async (c) => {
+    const { id } = c.req.valid('param')
+    await users.mustGet(id)
+    return c.json(await services.identity.invitations.send(id, actionContext(c)), 200)
+  })
+
+  app.openapi(revokeInvitation, async (c) => {
+    const { id } = c.req.valid('param')
+    await users.mustGet(id)
+    return c.json(
+      { revoked: await services.identity.invitations.revoke(id, actionContext(c)) },
+      200,
+    )
+  })
+
+  app.openapi(passwordReset, async (c) => {
+    const { id } = c.req.valid('param')
+    await users.mustGet(id)
+    await services.identity.passwordResets.send(id, actionContext(c))
+    return c.json({ sent: true as const }, 202)
+  })
+}
+
+export type InvitationOutcome =
+  | { status: 'sent'; invitation: InvitationState }
+  | { status: 'failed'; error: { code: string; message: string } }
+  | { status: 'skipped' }
+
+/**
+ * Sends a new user's invitation. A failure here does not undo the user (they were created in
+ * their own atomic write): it is reported, and the admin can resend.
+ */
+export async function deliverInvitation(
+  services: CoreServices,
+  userId: string,
+  context: ReturnType<typeof actionContext>,
+): Promise<InvitationOutcome> {
+  try {
+    return { status: 'sent', invitation: await services.identity.invitations.send(userId, context) }
+  } catch (err) {
+    if (err instanceof ApiError)
+      return { status: 'failed', error: { code: err.code, message: err.message } }
+    services.log.error('invitation failed', {
+      userId,
+      error: err instanceof Error ? err.message : String(err),
+    })
+    return {
+      status: 'failed',
+      error: { code: 'internal_error', message: 'The invitation could not be sent.' },
+    }
+  }
+}

@@ -1,0 +1,216 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { IdentityRepositories } from '../identity/repositories/index.ts'
+import { identityError } from '../identity/repositories/errors.ts'
+import type { User, UserKind } from '../identity/types.ts'
+import type { AppEnv, CoreServices } from '../services.ts'
+import { actionContext, actorOf, adminRoute } from './context.ts'
+import { deliverInvitation } from './user-actions.ts'
+import {
+  blockResponse,
+  conflictError,
+  createUserBody,
+  createUserResponse,
+  guardedErrors,
+  idParam,
+  jsonBody,
+  jsonResponse,
+  listUsersQuery,
+  noContent,
+  notFoundError,
+  updateUserBody,
+  userDetailSchema,
+  userPage,
+} from './schemas.ts'
+
+const tags = ['Admin: users']
+const security = [{ bearerAuth: [] }]
+
+/** R10: without explicit roles, people get the built-in role of their kind. */
+export const defaultRoleIds: Record<UserKind, string[]> = {
+  employee: ['role_field_employee'],
+  customer: ['role_customer'],
+}
+
+const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
+  createRoute({ tags, security, ...r })
+
+const createUser = route({
+  method: 'post',
+  path: '/v1/admin/users',
+  summary: 'Create a user and send the invitation (R1, R2)',
+  description:
+    'The user and their roles are written atomically; the invitation is delivered afterwards. ' +
+    'If delivery fails the user still exists (status `invited`) and `invitation.status` is ' +
+    '`failed`: resend with `POST /v1/admin/users/{id}/invitation`.',
+  middleware: [
+    adminRoute({ permission: 'users:write', action: 'user.create', targetType: 'user' }),
+  ],
+  request: { body: jsonBody(createUserBody) },
+  responses: {
+    201: jsonResponse(createUserResponse, 'Created'),
+    ...guardedErrors,
+    ...conflictError('`phone_taken` or `email_taken`'),
+  },
+})
+
+const listUsers = route({
+  method: 'get',
+  path: '/v1/admin/users',
+  summary: 'Search and filter users, newest first',
+  middleware: [adminRoute({ permission: 'users:read', action: 'user.list', targetType: 'user' })],
+  request: { query: listUsersQuery },
+  responses: { 200: jsonResponse(userPage, 'A page of users'), ...guardedErrors },
+})
+
+const getUser = route({
+  method: 'get',
+  path: '/v1/admin/users/{id}',
+  summary: 'A user with roles, invitation state and active session count',
+  middleware: [
+    adminRoute({
+      permission: 'users:read',
+      action: 'user.get',
+      targetType: 'user',
+      targetParam: 'id',
+    }),
+  ],
+  request: { params: idParam },
+  responses: {
+    200: jsonResponse(userDetailSchema, 'The user'),
+    ...guardedErrors,
+    ...notFoundError,
+  },
+})
+
+const updateUser = route({
+  method: 'patch',
+  path: '/v1/admin/users/{id}',
+  summary: 'Change name, kind, phone, e-mail or roles',
+  description: 'Role changes apply at the user’s next token refresh at the latest.',
+  middleware: [
+    adminRoute({
+      permission: 'users:write',
+      action: 'user.update',
+      targetType: 'user',
+      targetParam: 'id',
+    }),
+  ],
+  request: { params: idParam, body: jsonBody(updateUserBody) },
+  responses: {
+    200: jsonResponse(userDetailSchema, 'The updated user'),
+    ...guardedErrors,
+    ...notFoundError,
+    ...conflictError('`phone_taken` or `email_taken`'),
+  },
+})
+
+const statusRoute = (action: 'block' | 'unblock') =>
+  route({
+    method: 'post',
+    path: `/v1/admin/users/{id}/${action}`,
+    summary: action === 'block' ? 'Block a user and end all their sessions' : 'Unblock a user',
+    middleware: [
+      adminRoute({
+        permission: 'users:write',
+        action: `user.${action}`,
+        targetType: 'user',
+        targetParam: 'id',
+      }),
+    ],
+    request: { params: idParam },
+    responses: {
+      200: jsonResponse(blockResponse, 'The user'),
+      ...guardedErrors,
+      ...notFoundError,
+      ...conflictError('`self_action_forbidden`'),
+    },
+  })
+
+const deleteUser = route({
+  method: 'delete',
+  path: '/v1/admin/users/{id}',
+  summary: 'Delete a user with their sessions and invitations',
+  middleware: [
+    adminRoute({
+      permission: 'users:write',
+      action: 'user.delete',
+      targetType: 'user',
+      targetParam: 'id',
+    }),
+  ],
+  request: { params: idParam },
+  responses: {
+    ...noContent,
+    ...guardedErrors,
+    ...notFoundError,
+    ...conflictError('`self_action_forbidden`'),
+  },
+})
+
+export function mountUserRoutes(
+  app: OpenAPIHono<AppEnv>,
+  services: CoreServices,
+  repos: IdentityRepositories,
+) {
+  const { users } = repos
+
+  async function detail(user: User) {
+    const [roles, invitation, activeSessions] = await Promise.all([
+      repos.roles.byIds(user.roleIds),
+      services.identity.invitations.latest(user.id),
+      users.activeSessionCount(user.id),
+    ])
+    return { ...user, roles, invitation, activeSessions }
+  }
+
+  function notSelf(c: { get(key: 'principal'): { userId: string } }, id: string) {
+    if (c.get('principal').userId === id) throw identityError('self_action_forbidden')
+  }
+
+  app.openapi(createUser, async (c) => {
+    const body = c.req.valid('json')
+    const user = await users.create(
+      {
+        kind: body.kind,
+        displayName: body.displayName,
+        phone: body.phone ?? null,
+        email: body.email ?? null,
+        roleIds: body.roleIds ?? defaultRoleIds[body.kind],
+      },
+      actorOf(c),
+    )
+    const invitation = body.sendInvitation
+      ? await deliverInvitation(services, user.id, actionContext(c))
+      : { status: 'skipped' as const }
+    return c.json({ user: await detail(await users.mustGet(user.id)), invitation }, 201)
+  })
+
+  app.openapi(listUsers, async (c) => c.json(await users.list(c.req.valid('query')), 200))
+
+  app.openapi(getUser, async (c) =>
+    c.json(await detail(await users.mustGet(c.req.valid('param').id)), 200),
+  )
+
+  app.openapi(updateUser, async (c) => {
+    const user = await users.update(c.req.valid('param').id, c.req.valid('json'), actorOf(c))
+    return c.json(await detail(user), 200)
+  })
+
+  app.openapi(statusRoute('block'), async (c) => {
+    const { id } = c.req.valid('param')
+    notSelf(c, id)
+    return c.json(await users.block(id, actorOf(c)), 200)
+  })
+
+  app.openapi(statusRoute('unblock'), async (c) => {
+    const user = await users.unblock(c.req.valid('param').id, actorOf(c))
+    return c.json({ user, sessionsEnded: 0 }, 200)
+  })
+
+  app.openapi(deleteUser, async (c) => {
+    const { id } = c.req.valid('param')
+    notSelf(c, id)
+    await users.delete(id, actorOf(c))
+    return c.body(null, 204)
+  })
+}

@@ -1,0 +1,59 @@
+import {
+  ApiError,
+  coreError,
+  type ErrorCodeDefinition,
+  type ErrorRegistry,
+  type FieldIssue,
+} from '../../errors.ts'
+
+/**
+ * Error codes of the people/roles/apps data layer and the admin API. Repositories build these
+ * errors directly (they also run outside a request), and `registerIdentityErrors` lists them in
+ * the app's registry so `/openapi.json` documents them.
+ */
+export const identityErrorCodes = {
+  phone_taken: { status: 409, message: 'Another user already has this phone.' },
+  email_taken: { status: 409, message: 'Another user already has this e-mail.' },
+  role_name_taken: { status: 409, message: 'Another role already has this name.' },
+  role_builtin: { status: 409, message: 'Built-in roles can be edited but not deleted.' },
+  role_in_use: { status: 409, message: 'Users still hold this role; take it from them first.' },
+  app_id_taken: { status: 409, message: 'Another app already has this client id.' },
+  app_not_confidential: { status: 409, message: 'Only confidential clients have a secret.' },
+  forwarding_rule_exists: { status: 409, message: 'This phone already has a forwarding rule.' },
+  self_action_forbidden: {
+    status: 409,
+    message: 'You cannot do this to your own account or session.',
+  },
+  invalid_cursor: { status: 400, message: 'The pagination cursor is malformed.' },
+} as const satisfies Record<string, ErrorCodeDefinition>
+
+export type IdentityErrorCode = keyof typeof identityErrorCodes
+
+export function registerIdentityErrors(registry: ErrorRegistry): void {
+  registry.register('identity-admin', identityErrorCodes)
+}
+
+export function identityError(
+  code: IdentityErrorCode,
+  message?: string,
+  details?: ApiError['details'],
+): ApiError {
+  const definition = identityErrorCodes[code]
+  return new ApiError(code, definition.status, message ?? definition.message, details)
+}
+
+/** 409 naming the field, e.g. `phone_taken` with `fields: [{field: 'phone'}]`. */
+export function takenError(code: IdentityErrorCode, field: string): ApiError {
+  return identityError(code, undefined, { fields: [{ field, message: 'already taken' }] })
+}
+
+/** 400 `validation_failed` for checks zod cannot do alone (installed plugins, existing roles). */
+export function invalidFields(fields: FieldIssue[]): ApiError {
+  return coreError('validation_failed', `Invalid ${fields.map((f) => f.field).join(', ')}.`, {
+    fields,
+  })
+}
+
+export function notFound(what: string): ApiError {
+  return coreError('not_found', `No such ${what}.`)
+}

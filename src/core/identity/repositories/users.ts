@@ -1,0 +1,296 @@
+import { SqlConstraintError, type SqlStatement } from '../../../storage/sql/port.ts'
+import { randomId } from '../../crypto.ts'
+import type { CoreServices } from '../../services.ts'
+import type { User, UserKind, UserStatus } from '../types.ts'
+import { actorEntry, auditStatement, type Actor } from './audit.ts'
+import { invalidFields, notFound, takenError } from './errors.ts'
+import { chunks, placeholders, text } from './rows.ts'
+import { searchName, toUser, userColumns } from './user-rows.ts'
+import { listUsers, type UserListQuery, type UserPage } from './users-list.ts'
+
+export interface NewUser {
+  /** Optional: the CSV import assigns ids up front to report them per row. */
+  id?: string
+  kind: UserKind
+  displayName: string
+  /** Already normalised (E.164) by the caller. */
+  phone: string | null
+  /** Already normalised (lower-case) by the caller. */
+  email: string | null
+  roleIds: string[]
+  status?: UserStatus
+}
+
+export interface UserPatch {
+  kind?: UserKind
+  displayName?: string
+  phone?: string | null
+  email?: string | null
+  roleIds?: string[]
+}
+
+/** UNIQUE failures on phone/e-mail become 409s naming the field; others pass through. */
+export function mapUserWriteError(err: unknown): unknown {
+  if (err instanceof SqlConstraintError) {
+    if (err.constraint === 'unique' && err.columns.includes('users.phone')) {
+      return takenError('phone_taken', 'phone')
+    }
+    if (err.constraint === 'unique' && err.columns.includes('users.email')) {
+      return takenError('email_taken', 'email')
+    }
+    // A role deleted between our check and the write.
+    if (err.constraint === 'foreign_key') {
+      return invalidFields([{ field: 'roleIds', message: 'unknown role' }])
+    }
+  }
+  return err
+}
+
+export function createUserRepository(core: CoreServices) {
+  const { sql } = core
+
+  async function get(id: string): Promise<User | null> {
+    const { rows } = await sql.execute({
+      sql: `SELECT ${userColumns} FROM users u WHERE u.id = ?`,
+      args: [id],
+    })
+    return rows[0] ? toUser(rows[0]) : null
+  }
+
+  async function mustGet(id: string): Promise<User> {
+    const user = await get(id)
+    if (!user) throw notFound('user')
+    return user
+  }
+
+  /** Refuses role ids that do not exist (before writing, so the error names the field). */
+  async function checkRoles(roleIds: string[]): Promise<void> {
+    if (roleIds.length === 0) return
+    const { rows } = await sql.execute({
+      sql: `SELECT id FROM roles WHERE id IN (${placeholders(roleIds.length)})`,
+      args: roleIds,
+    })
+    const known = new Set(rows.map((row) => text(row, 'id')))
+    const issues = roleIds
+      .map((id, i) => ({ id, i }))
+      .filter(({ id }) => !known.has(id))
+      .map(({ id, i }) => ({ field: `roleIds.${i}`, message: `unknown role ${id}` }))
+    if (issues.length) throw invalidFields(issues)
+  }
+
+  /** The statements that create one user with roles (and its audit entry when `by` is set). */
+  function createStatements(input: NewUser & { id: string }, by?: Actor): SqlStatement[] {
+    const now = core.now()
+    const at = now.toISOString()
+    const statements: SqlStatement[] = [
+      {
+        sql: `INSERT INTO users (id, kind, display_name, search_name, phone, email, status,
+                created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [
+          input.id,
+          input.kind,
+          input.displayName,
+          searchName(input.displayName),
+          input.phone,
+          input.email,
+          input.status ?? 'invited',
+          at,
+          at,
+        ],
+      },
+      ...[...new Set(input.roleIds)].map((roleId) => ({
+        sql: 'INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)',
+        args: [input.id, roleId],
+      })),
+    ]
+    if (by) {
+      const details = { kind: input.kind, roleIds: input.roleIds }
+      statements.push(
+        auditStatement(actorEntry(by, 'user.create', { type: 'user', id: input.id }, details), now),
+      )
+    }
+    return statements
+  }
+
+  return {
+    get,
+    mustGet,
+    checkRoles,
+    createStatements,
+
+    /** Creates the user and its roles in one atomic batch; 409 `phone_taken`/`email_taken`. */
+    async create(input: NewUser, by?: Actor): Promise<User> {
+      if (!input.phone && !input.email) {
+        throw invalidFields([{ field: 'phone', message: 'a phone or an e-mail is required' }])
+      }
+      await checkRoles(input.roleIds)
+      const id = input.id ?? randomId('usr')
+      try {
+        await sql.batch(createStatements({ ...input, id }, by))
+      } catch (err) {
+        throw mapUserWriteError(err)
+      }
+      return mustGet(id)
+    },
+
+    async update(id: string, patch: UserPatch, by?: Actor): Promise<User> {
+      const user = await mustGet(id)
+      const phone = patch.phone === undefined ? user.phone : patch.phone
+      const email = patch.email === undefined ? user.email : patch.email
+      if (!phone && !email) {
+        throw invalidFields([
+          {
+            field: patch.phone === null ? 'phone' : 'email',
+            message: 'a user needs a phone or an e-mail',
+          },
+        ])
+      }
+      if (patch.roleIds) await checkRoles(patch.roleIds)
+      const now = core.now()
+      const displayName = patch.displayName ?? user.displayName
+      const statements: SqlStatement[] = [
+        {
+          sql: `UPDATE users SET kind = ?, display_name = ?, search_name = ?, phone = ?, email = ?,
+                  updated_at = ? WHERE id = ?`,
+          args: [
+            patch.kind ?? user.kind,
+            displayName,
+            searchName(displayName),
+            phone,
+            email,
+            now.toISOString(),
+            id,
+          ],
+        },
+      ]
+      if (patch.roleIds) {
+        statements.push({ sql: 'DELETE FROM user_roles WHERE user_id = ?', args: [id] })
+        for (const roleId of new Set(patch.roleIds)) {
+          statements.push({
+            sql: 'INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)',
+            args: [id, roleId],
+          })
+        }
+      }
+      if (by) {
+        const changed = Object.keys(patch).filter(
+          (key) => patch[key as keyof UserPatch] !== undefined,
+        )
+        statements.push(
+          auditStatement(actorEntry(by, 'user.update', { type: 'user', id }, { changed }), now),
+        )
+      }
+      try {
+        await sql.batch(statements)
+      } catch (err) {
+        throw mapUserWriteError(err)
+      }
+      return mustGet(id)
+    },
+
+    /** Deletes the user; sessions, roles and invitations go with it (ON DELETE CASCADE). */
+    async delete(id: string, by?: Actor): Promise<void> {
+      const user = await mustGet(id)
+      const now = core.now()
+      const statements: SqlStatement[] = [{ sql: 'DELETE FROM users WHERE id = ?', args: [id] }]
+      if (by) {
+        const details = { phone: user.phone, email: user.email, displayName: user.displayName }
+        statements.push(
+          auditStatement(actorEntry(by, 'user.delete', { type: 'user', id }, details), now),
+        )
+      }
+      await sql.batch(statements)
+    },
+
+    /**
+     * Blocks the user, then ends every session. The status goes first: if ending sessions fails,
+     * the blocked status already stops refreshes and sign-ins, so the failure is on the safe side.
+     */
+    async block(id: string, by?: Actor): Promise<{ user: User; sessionsEnded: number }> {
+      await mustGet(id)
+      const now = core.now()
+      const statements: SqlStatement[] = [
+        {
+          sql: "UPDATE users SET status = 'blocked', updated_at = ? WHERE id = ?",
+          args: [now.toISOString(), id],
+        },
+      ]
+      if (by)
+        statements.push(auditStatement(actorEntry(by, 'user.block', { type: 'user', id }), now))
+      await sql.batch(statements)
+      const sessionsEnded = await core.identity.sessions.revokeAll(id, 'user_blocked')
+      return { user: await mustGet(id), sessionsEnded }
+    },
+
+    /** Back to `active`, or to `invited` if the person never registered. */
+    async unblock(id: string, by?: Actor): Promise<User> {
+      await mustGet(id)
+      const now = core.now()
+      const statements: SqlStatement[] = [
+        {
+          sql: `UPDATE users SET updated_at = ?,
+                  status = CASE WHEN activated_at IS NULL THEN 'invited' ELSE 'active' END
+                WHERE id = ? AND status = 'blocked'`,
+          args: [now.toISOString(), id],
+        },
+      ]
+      if (by)
+        statements.push(auditStatement(actorEntry(by, 'user.unblock', { type: 'user', id }), now))
+      await sql.batch(statements)
+      return mustGet(id)
+    },
+
+    /** `invited` → `active`; a blocked or already active user is left as is. */
+    async activate(id: string): Promise<void> {
+      const at = core.now().toISOString()
+      await sql.execute({
+        sql: `UPDATE users SET status = 'active', activated_at = ?, updated_at = ?
+              WHERE id = ? AND status = 'invited'`,
+        args: [at, at, id],
+      })
+    },
+
+    async findBy(field: 'phone' | 'email', value: string): Promise<User | null> {
+      const { rows } = await sql.execute({
+        sql: `SELECT ${userColumns} FROM users u WHERE u.${field} = ?`,
+        args: [value],
+      })
+      return rows[0] ? toUser(rows[0]) : null
+    },
+
+    /** Which of these phones and e-mails already belong to someone (for the CSV import). */
+    async takenLogins(phones: string[], emails: string[]) {
+      const found = { phones: new Set<string>(), emails: new Set<string>() }
+      for (const [field, values, into] of [
+        ['phone', phones, found.phones],
+        ['email', emails, found.emails],
+      ] as const) {
+        for (const chunk of chunks(values, 400)) {
+          const { rows } = await sql.execute({
+            sql: `SELECT ${field} AS v FROM users WHERE ${field} IN (${placeholders(chunk.length)})`,
+            args: chunk,
+          })
+          for (const row of rows) into.add(text(row, 'v'))
+        }
+      }
+      return found
+    },
+
+    /** Sessions that could still be refreshed. */
+    async activeSessionCount(id: string): Promise<number> {
+      const at = core.now().toISOString()
+      const { rows } = await sql.execute({
+        sql: `SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL
+                AND expires_at > ? AND idle_expires_at > ?`,
+        args: [id, at, at],
+      })
+      return Number(rows[0]?.n ?? 0)
+    },
+
+    list(query: UserListQuery): Promise<UserPage> {
+      return listUsers(sql, query)
+    },
+  }
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>

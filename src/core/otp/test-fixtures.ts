@@ -1,0 +1,157 @@
+/**
+ * Fixtures for the one-time-code tests: people and apps inserted with SQL (so only the code
+ * flows are under test), HTTP helpers, and reading what console delivery "sent".
+ */
+import type { StateStore } from '../../storage/state/port.ts'
+import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+
+export const engineerApp = 'engineer-app'
+export const allMethods = ['sms-otp', 'flash-call', 'email-otp', 'password']
+
+/** Quiet console delivery plus per-plugin settings. */
+export function pluginSettings(extra: Record<string, Record<string, unknown>> = {}) {
+  return {
+    PLUGIN_SETTINGS: JSON.stringify({ 'console-delivery': { printToTerminal: false }, ...extra }),
+  }
+}
+
+export async function startOtpPropusk(
+  options: { state?: StateStore; plugins?: Record<string, Record<string, unknown>> } = {},
+): Promise<TestPropusk> {
+  const propusk = await createTestPropusk({
+    env: { ...pluginSettings(options.plugins), PUBLIC_URL: 'https://id.example.com' },
+    ...(options.state ? { state: options.state } : {}),
+  })
+  await insertApp(propusk, { id: engineerApp, type: 'engineer-mobile', methods: allMethods })
+  return propusk
+}
+
+export async function insertApp(
+  propusk: TestPropusk,
+  app: { id: string; type: string; methods: string[]; settings?: Record<string, unknown> },
+): Promise<void> {
+  const at = new Date().toISOString()
+  await propusk.services.sql.execute({
+    sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, settings, created_at, updated_at)
+          VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
+    args: [
+      app.id,
+      `App ${app.id}`,
+      app.type,
+      JSON.stringify(app.methods),
+      JSON.stringify(app.settings ?? {}),
+      at,
+      at,
+    ],
+  })
+}
+
+let counter = 0
+
+/** A field employee (R10): the role grants the engineer mobile app. */
+export async function insertUser(
+  propusk: TestPropusk,
+  user: { phone?: string; email?: string; status?: 'active' | 'invited' | 'blocked' },
+): Promise<string> {
+  counter += 1
+  const id = `usr_otp_${counter}_${crypto.randomUUID().slice(0, 8)}`
+  const at = new Date().toISOString()
+  const status = user.status ?? 'active'
+  await propusk.services.sql.batch([
+    {
+      sql: `INSERT INTO users (id, kind, display_name, phone, email, status, created_at, updated_at, activated_at)
+            VALUES (?, 'employee', ?, ?, ?, ?, ?, ?, ?)`,
+      args: [
+        id,
+        `Ivan ${counter}`,
+        user.phone ?? null,
+        user.email ?? null,
+        status,
+        at,
+        at,
+        status === 'invited' ? null : at,
+      ],
+    },
+    {
+      sql: `INSERT INTO user_roles (user_id, role_id) VALUES (?, 'role_field_employee')`,
+      args: [id],
+    },
+  ])
+  return id
+}
+
+export async function post(
+  propusk: TestPropusk,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const response = await propusk.app.request(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...headers },
+  })
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  }
+}
+
+interface OutboxMessage {
+  channel: string
+  recipient: string
+  text: string | null
+  subject: string | null
+  html: string | null
+  callerNumber: string | null
+}
+
+/** Messages console delivery "sent" to this recipient, newest first (through its outbox API). */
+export async function outbox(
+  propusk: TestPropusk,
+  recipient: string,
+  channel?: string,
+): Promise<OutboxMessage[]> {
+  const query = new URLSearchParams({ recipient, ...(channel ? { channel } : {}) })
+  const response = await propusk.app.request(`/v1/providers/console-delivery/outbox?${query}`)
+  return ((await response.json()) as { messages: OutboxMessage[] }).messages
+}
+
+/** The code of the newest message: the `#code` of an SMS, the caller's last digits, the e-mail's code. */
+export async function latestCode(propusk: TestPropusk, recipient: string): Promise<string> {
+  const [message] = await outbox(propusk, recipient)
+  if (!message) throw new Error(`nothing was sent to ${recipient}`)
+  if (message.channel === 'call') return (message.callerNumber ?? '').slice(-4)
+  if (message.channel === 'sms') return /#(\d+)$/.exec(message.text ?? '')?.[1] ?? ''
+  return /: (\d{4,10})\n/.exec(message.text ?? '')?.[1] ?? ''
+}
+
+export const sendCode = (
+  propusk: TestPropusk,
+  method: string,
+  login: string,
+  clientId = engineerApp,
+) => post(propusk, `/v1/auth/${method}/send`, { login, clientId })
+
+export const verifyCode = (
+  propusk: TestPropusk,
+  method: string,
+  challengeId: unknown,
+  code: string,
+  clientId = engineerApp,
+) => post(propusk, `/v1/auth/${method}/verify`, { challengeId, code, clientId })
+
+export async function sessionCount(propusk: TestPropusk, userId: string): Promise<number> {
+  const { rows } = await propusk.services.sql.execute({
+    sql: 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?',
+    args: [userId],
+  })
+  return Number(rows[0]?.n ?? 0)
+}
+
+/** A code that differs from `code` in every digit. */
+export const wrongCode = (code: string) =>
+  [...code].map((d) => String((Number(d) + 1) % 10)).join('')
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,0 +1,131 @@
+/**
+ * Checking a code: one atomic state-store operation compares the hash, counts the attempt and
+ * consumes the challenge, so a code works once however many requests race. Wrong codes count
+ * against the login across codes (see limits.ts). Nothing binds the code to the device that
+ * asked for it (R13): whoever holds the challenge id and the code may use it.
+ */
+import type { App, TokenSet, User } from '../identity/types.ts'
+import type { EngineContext, OtpRequestContext } from './engine.ts'
+import { assertNotLocked, consumeVerifyLimit, otpKeys, recordFailure } from './limits.ts'
+import type { ChallengePayload } from './send.ts'
+import { issueSetupToken } from './setup-token.ts'
+import type { AnyOtpSettings } from './settings.ts'
+
+export type VerifyResult =
+  | { status: 'signed_in'; tokens: TokenSet }
+  | { status: 'password_required'; setupToken: string; expiresIn: number }
+
+function parsePayload(text: string): ChallengePayload | null {
+  try {
+    const payload = JSON.parse(text) as ChallengePayload
+    return payload.v === 1 ? payload : null
+  } catch {
+    return null
+  }
+}
+
+export async function runVerify<S extends AnyOtpSettings>(
+  ctx: EngineContext<S>,
+  input: { challengeId: string; code: string; clientId: string; deviceLabel?: string | null },
+  request: OtpRequestContext,
+): Promise<VerifyResult> {
+  const { core, method } = ctx
+  const app = await ctx.appFor(input.clientId)
+  const settings = ctx.settingsFor(app)
+  await consumeVerifyLimit(core.state, settings, request.ip)
+  const keys = await ctx.keys()
+  const content = await keys.openChallengeId(input.challengeId)
+  const fail = async (reason: string, user: string | null = null) =>
+    core.identity.audit.record({
+      actorType: 'anonymous',
+      action: `sign_in.${method.id}`,
+      targetType: user ? 'user' : null,
+      targetId: user,
+      result: 'failure',
+      ip: request.ip,
+      requestId: request.requestId,
+      appId: app.id,
+      details: { reason },
+    })
+  if (!content || content.method !== method.id) {
+    await fail('unknown_challenge')
+    throw core.errors.error('code_expired')
+  }
+  const loginKey = await keys.loginKey(content.login)
+  await assertNotLocked(core.state, core.errors, loginKey)
+  const secret = await keys.codeHash({
+    nonce: content.nonce,
+    method: method.id,
+    appId: app.id,
+    code: input.code,
+  })
+  const outcome = await core.state.consumeChallenge(otpKeys.challenge(loginKey), secret)
+
+  if (outcome.status === 'missing') {
+    await fail('expired')
+    throw core.errors.error('code_expired')
+  }
+  if (outcome.status !== 'ok') {
+    const { lockedForSeconds } = await recordFailure(core.state, loginKey, settings)
+    const lock = lockedForSeconds ? { lockedForSeconds } : {}
+    await fail(outcome.status === 'exhausted' ? 'attempts_exhausted' : 'wrong_code')
+    if (outcome.status === 'exhausted') {
+      throw core.errors.error('code_attempts_exhausted', undefined, { attemptsLeft: 0, ...lock })
+    }
+    throw core.errors.error(
+      'code_invalid',
+      lockedForSeconds
+        ? `The code is wrong. Too many wrong codes: try again in ${lockedForSeconds} s.`
+        : `The code is wrong; ${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+      { attemptsLeft: lockedForSeconds ? 0 : outcome.attemptsLeft, ...lock },
+    )
+  }
+
+  const payload = parsePayload(outcome.payload)
+  const user = payload?.userId ? await core.identity.users.get(payload.userId) : null
+  if (!payload || !user) {
+    await fail('account_gone', payload?.userId ?? null)
+    throw core.errors.error('code_expired')
+  }
+  if (payload.firstSignIn && user.status === 'invited') {
+    return firstSignIn(ctx, app, user, settings, request)
+  }
+  const tokens = await core.identity.sessions.signIn({
+    user,
+    app,
+    method: method.id,
+    ip: request.ip,
+    userAgent: request.userAgent,
+    deviceLabel: input.deviceLabel ?? null,
+    requestId: request.requestId,
+  })
+  return { status: 'signed_in', tokens }
+}
+
+/** R4: the phone is proven; the person now creates a password (src/core/sign-in). */
+async function firstSignIn<S extends AnyOtpSettings>(
+  ctx: EngineContext<S>,
+  app: App,
+  user: User,
+  settings: S,
+  request: OtpRequestContext,
+): Promise<VerifyResult> {
+  const setupToken = await issueSetupToken(
+    ctx.core.state,
+    { userId: user.id, appId: app.id, method: ctx.method.id },
+    settings.setupTokenTtlSeconds,
+  )
+  await ctx.core.identity.audit.record({
+    actorType: 'user',
+    actorId: user.id,
+    action: `sign_in.${ctx.method.id}`,
+    targetType: 'user',
+    targetId: user.id,
+    result: 'success',
+    ip: request.ip,
+    requestId: request.requestId,
+    appId: app.id,
+    details: { next: 'password_required' },
+  })
+  return { status: 'password_required', setupToken, expiresIn: settings.setupTokenTtlSeconds }
+}

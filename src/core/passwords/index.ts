@@ -1,0 +1,39 @@
+/** Password hashing, rules and lockouts, for the core and (through src/core/index.ts) plugins. */
+export {
+  PASSWORD_HASH_PARAMS,
+  PASSWORD_HASH_SCHEME,
+  PBKDF2_MAX_ITERATIONS,
+  burnPasswordCheck,
+  hashPassword,
+  measurePasswordHashing,
+  normalizePassword,
+  parsePasswordHash,
+  verifyPassword,
+  type PasswordHashOptions,
+  type PasswordVerification,
+} from './hash.ts'
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  assertPasswordPolicy,
+  checkPasswordPolicy,
+  passwordPolicyErrorCodes,
+  type PasswordOwner,
+  type PasswordPolicyCode,
+  type PasswordPolicyResult,
+} from './policy.ts'
+export {
+  accountLockoutSubject,
+  clearAccountLockout,
+  createLockout,
+  lockoutSeconds,
+  unknownLoginLockoutSubject,
+  type Lockout,
+  type LockoutPolicy,
+} from './lockout.ts'
+export {
+  passwordHasher,
+  readPasswordHash,
+  setPasswordHashStatement,
+  type PasswordHasher,
+} from './store.ts'

@@ -1,0 +1,102 @@
+/**
+ * R3, R4: an invited person who proved their phone by code (and got a setup token from the
+ * method's verify) creates their password here; the account becomes `active` and is signed in.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv, CoreServices } from '../services.ts'
+import { assertPasswordPolicy } from '../passwords/policy.ts'
+import { passwordHasher } from '../passwords/store.ts'
+import { errorResponse, toTokenResponse, tokenResponse } from '../tokens/routes/schemas.ts'
+import { registerOtpErrors } from '../otp/errors.ts'
+import { peekSetupToken, takeSetupToken } from '../otp/setup-token.ts'
+import { requestContext } from '../otp/routes.ts'
+
+const completeRequest = z
+  .object({
+    setupToken: z.string().min(20).max(200),
+    password: z.string().min(1).max(1024),
+    clientId: z.string().min(1).max(200),
+    deviceLabel: z.string().max(100).optional(),
+  })
+  .openapi('CompleteRegistrationRequest')
+
+const completeRoute = createRoute({
+  method: 'post',
+  path: '/v1/sign-in/complete-registration',
+  tags: ['Sign-in'],
+  summary: 'First sign-in: create the password and sign in',
+  description:
+    'Takes the setup token that a code verify answered with `password_required` (an invited ' +
+    'person, R4). The token works once; a password the policy refuses does not use it up.',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: completeRequest } } },
+  },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
+    400: errorResponse('`setup_token_invalid`, `password_too_short`, `password_too_common`, …'),
+    403: errorResponse('`app_access_denied`'),
+  },
+})
+
+export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreServices): void {
+  registerOtpErrors(core)
+  app.openapi(completeRoute, async (c) => {
+    const body = c.req.valid('json')
+    const request = requestContext(c)
+    const audit = (result: 'success' | 'failure', userId: string | null, reason?: string) =>
+      core.identity.audit.record({
+        actorType: userId ? 'user' : 'anonymous',
+        actorId: userId,
+        action: 'user.complete_registration',
+        targetType: userId ? 'user' : null,
+        targetId: userId,
+        result,
+        ip: request.ip,
+        requestId: request.requestId,
+        appId: body.clientId,
+        details: reason ? { reason } : {},
+      })
+    const invalid = async (userId: string | null, reason: string) => {
+      await audit('failure', userId, reason)
+      return core.errors.error('setup_token_invalid')
+    }
+
+    const grant = await peekSetupToken(core.state, body.setupToken)
+    if (!grant || grant.appId !== body.clientId) throw await invalid(grant?.userId ?? null, 'token')
+    const user = await core.identity.users.get(grant.userId)
+    if (!user || user.status !== 'invited') throw await invalid(grant.userId, 'not_invited')
+    // Checked before the token is used up, so the person can simply choose a better password.
+    const password = assertPasswordPolicy(body.password, user)
+    const hash = await passwordHasher(core).hash(password)
+    if (!(await takeSetupToken(core.state, body.setupToken))) {
+      throw await invalid(user.id, 'token')
+    }
+    const at = core.now().toISOString()
+    // Password and activation in one statement, and only while the person is still invited.
+    const result = await core.sql.execute({
+      sql: `UPDATE users SET password_hash = ?, password_changed_at = ?, status = 'active',
+              activated_at = ?, updated_at = ?
+            WHERE id = ? AND status = 'invited'`,
+      args: [hash, at, at, at, user.id],
+    })
+    if (result.rowsAffected !== 1) throw await invalid(user.id, 'not_invited')
+    await audit('success', user.id)
+
+    const [active, registered] = await Promise.all([
+      core.identity.users.get(user.id),
+      core.identity.apps.get(grant.appId),
+    ])
+    if (!active || !registered) throw await invalid(user.id, 'gone')
+    const tokens = await core.identity.sessions.signIn({
+      user: active,
+      app: registered,
+      method: grant.method,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      deviceLabel: body.deviceLabel ?? null,
+      requestId: request.requestId,
+    })
+    return c.json(toTokenResponse(tokens), 200)
+  })
+}

@@ -1,0 +1,99 @@
+/**
+ * R8, R9: the first screen of every app asks for a phone or an e-mail; this tells the app which
+ * sign-in methods it may offer for that kind of login, so the person can choose (R9: SMS code or
+ * flash call). The answer depends only on the login's form and the app, never on whether an
+ * account exists.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { coreError } from '../errors.ts'
+import { normalizePhone, parseLogin } from '../identity/normalize.ts'
+import type { App } from '../identity/types.ts'
+import type { AppEnv, CoreServices } from '../services.ts'
+import { errorResponse } from '../tokens/routes/schemas.ts'
+import { otpMethodInfo } from '../otp/registry.ts'
+
+const startRequest = z
+  .object({
+    login: z
+      .string()
+      .min(1)
+      .max(320)
+      .describe('Phone in any common notation (`8 916 123-45-67`, `+7 (916) …`) or e-mail'),
+    clientId: z.string().min(1).max(200),
+  })
+  .openapi('SignInStartRequest')
+
+const startResponse = z
+  .object({
+    loginKind: z.enum(['phone', 'email']),
+    normalizedLogin: z.string().describe('E.164 phone or lower-case e-mail'),
+    methods: z
+      .array(z.string())
+      .describe('Sign-in method plugin ids this app offers for this login, in the app’s order'),
+  })
+  .openapi('SignInStartResponse')
+
+const startRoute = createRoute({
+  method: 'post',
+  path: '/v1/sign-in/start',
+  tags: ['Sign-in'],
+  summary: 'Which sign-in methods a login may use in an app',
+  description:
+    'Parses the login and lists the methods the app allows for its kind (phone: sms-otp, ' +
+    'flash-call, password; e-mail: email-otp, password), without revealing whether an account ' +
+    'exists.',
+  request: { body: { required: true, content: { 'application/json': { schema: startRequest } } } },
+  responses: {
+    200: { description: 'Methods', content: { 'application/json': { schema: startResponse } } },
+    400: errorResponse('`validation_failed` (not a phone or e-mail) or `app_not_found`'),
+    403: errorResponse('`app_disabled`'),
+    429: errorResponse('`rate_limited`'),
+  },
+})
+
+/** The methods of `app` that can serve this login, in the order the app lists them. */
+export function methodsFor(core: CoreServices, app: App, kind: 'phone' | 'email', login: string) {
+  return app.signInMethods.filter((id) => {
+    const plugin = core.plugins.find((p) => p.id === id)
+    if (plugin?.kind !== 'sign-in-method' || !plugin.loginKinds.includes(kind)) return false
+    const otp = otpMethodInfo(core, id)
+    return !otp || (otp.loginKind === kind && otp.accepts(login, app))
+  })
+}
+
+export function mountSignInStart(app: OpenAPIHono<AppEnv>, core: CoreServices): void {
+  app.openapi(startRoute, async (c) => {
+    const decision = await core.state.hit(`sign-in:start:${c.get('clientIp')}`, {
+      limit: 120,
+      windowMs: 60_000,
+    })
+    if (!decision.allowed) {
+      throw coreError('rate_limited', undefined, {
+        retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
+      })
+    }
+    const body = c.req.valid('json')
+    const parsed = parseLogin(body.login)
+    if (!parsed) {
+      const looksLikeEmail = body.login.includes('@')
+      const message = looksLikeEmail
+        ? 'Not a valid e-mail address.'
+        : normalizePhone(body.login).ok
+          ? 'Not a valid login.'
+          : 'Enter a mobile phone number (e.g. +7 916 123-45-67) or an e-mail address.'
+      throw coreError('validation_failed', message, { fields: [{ field: 'login', message }] })
+    }
+    const registered = await core.identity.apps.get(body.clientId)
+    if (!registered) throw core.errors.error('app_not_found')
+    if (!registered.enabled) throw core.errors.error('app_disabled')
+    return c.json(
+      {
+        loginKind: parsed.kind,
+        normalizedLogin: parsed.value,
+        methods: methodsFor(core, registered, parsed.kind, parsed.value),
+      },
+      200,
+    )
+  })
+}

@@ -1,0 +1,310 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { createRemoteJWKSet, jwtVerify } from 'jose'
+import type { TestPropusk } from '../../../test/support/propusk.ts'
+import { requireAuth } from './auth.ts'
+import {
+  apiSecret,
+  auditRows,
+  insertUser,
+  refresh,
+  signIn,
+  startPropusk,
+  withToken,
+} from './test-fixtures.ts'
+
+let running: TestPropusk | undefined
+let server: ReturnType<typeof serve> | undefined
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
+  server = undefined
+  await running?.close()
+  running = undefined
+})
+
+async function start(env: Record<string, string> = {}) {
+  running = await startPropusk({ env })
+  return running
+}
+
+function listen(propusk: TestPropusk): Promise<string> {
+  return new Promise((resolve) => {
+    server = serve(
+      { fetch: propusk.app.fetch, port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`),
+    )
+  })
+}
+
+describe('JWKS and discovery', () => {
+  it('tokens verify with jose.createRemoteJWKSet against the JWKS served over HTTP', async () => {
+    const propusk = await start()
+    const base = await listen(propusk)
+    const user = await insertUser(propusk, { roles: ['role_field_employee'] })
+    const tokens = await signIn(propusk, user, 'engineer-app')
+
+    const discovery = await (await fetch(`${base}/.well-known/openid-configuration`)).json()
+    expect(discovery).toMatchObject({
+      issuer: 'http://localhost:8787',
+      jwks_uri: 'http://localhost:8787/.well-known/jwks.json',
+      token_endpoint: 'http://localhost:8787/v1/token',
+      revocation_endpoint: 'http://localhost:8787/v1/token/revoke',
+      grant_types_supported: ['refresh_token'],
+      id_token_signing_alg_values_supported: ['ES256', 'EdDSA'],
+    })
+    expect(discovery.app_types_supported).toEqual(
+      expect.arrayContaining([
+        'web',
+        'admin-console',
+        'api-only',
+        'customer-mobile',
+        'engineer-mobile',
+        'equipment-passport',
+      ]),
+    )
+
+    const jwksResponse = await fetch(`${base}/.well-known/jwks.json`)
+    expect(jwksResponse.headers.get('cache-control')).toBe('public, max-age=300')
+    const jwks = await jwksResponse.json()
+    expect(jwks.keys).toHaveLength(1)
+    expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' })
+    expect(jwks.keys[0].d).toBeUndefined()
+
+    const remote = createRemoteJWKSet(new URL(`${base}/.well-known/jwks.json`))
+    const { payload } = await jwtVerify(tokens.accessToken, remote, {
+      issuer: discovery.issuer,
+      audience: 'engineer-app',
+      algorithms: ['ES256', 'EdDSA'],
+    })
+    expect(payload).toMatchObject({
+      sub: user.id,
+      app_type: 'engineer-mobile',
+      roles: ['role_field_employee'],
+    })
+  })
+})
+
+describe('POST /v1/token', () => {
+  it('accepts OAuth form bodies as well as JSON', async () => {
+    const propusk = await start()
+    const user = await insertUser(propusk, { roles: ['role_customer'] })
+    const tokens = await signIn(propusk, user, 'customer-app')
+    const response = await propusk.app.request('/v1/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refreshToken,
+        client_id: 'customer-app',
+      }).toString(),
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(Object.keys(await response.json()).sort()).toEqual(
+      ['access_token', 'expires_in', 'refresh_token', 'session_id', 'token_type'].sort(),
+    )
+  })
+
+  it('answers unsupported_grant_type, validation_failed and invalid_client', async () => {
+    const propusk = await start()
+    const post = (body: Record<string, string>) =>
+      propusk.app.request('/v1/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const code = async (r: Response) => [r.status, (await r.json()).error.code]
+    expect(await code(await post({ grant_type: 'password', client_id: 'web-app' }))).toEqual([
+      400,
+      'unsupported_grant_type',
+    ])
+    expect(await code(await post({ grant_type: 'refresh_token', client_id: 'web-app' }))).toEqual([
+      400,
+      'validation_failed',
+    ])
+    expect(await code(await post({ client_id: 'web-app' }))).toEqual([400, 'validation_failed'])
+    expect(
+      await code(
+        await post({ grant_type: 'refresh_token', refresh_token: 'x', client_id: 'nope' }),
+      ),
+    ).toEqual([401, 'invalid_client'])
+    expect(await code(await post({ grant_type: 'refresh_token', refresh_token: 'x' }))).toEqual([
+      401,
+      'invalid_client',
+    ])
+    expect(
+      await code(
+        await post({ grant_type: 'refresh_token', refresh_token: 'unknown', client_id: 'web-app' }),
+      ),
+    ).toEqual([400, 'invalid_grant'])
+    const empty = await propusk.app.request('/v1/token', { method: 'POST' })
+    expect(empty.status).toBe(400)
+  })
+
+  it('a confidential client must send its secret (body or HTTP Basic)', async () => {
+    const propusk = await start()
+    const user = await insertUser(propusk, { roles: ['role_field_employee'] })
+    const tokens = await signIn(propusk, user, 'api-client')
+    const missing = await refresh(propusk, tokens.refreshToken, 'api-client')
+    expect([missing.status, (await missing.json()).error.code]).toEqual([401, 'invalid_client'])
+    const wrong = await refresh(propusk, tokens.refreshToken, 'api-client', {
+      client_secret: 'wrong-secret',
+    })
+    expect([wrong.status, (await wrong.json()).error.code]).toEqual([401, 'invalid_client'])
+    // The failed attempts did not use the token up.
+    const right = await refresh(propusk, tokens.refreshToken, 'api-client', {
+      client_secret: apiSecret,
+    })
+    expect(right.status).toBe(200)
+    const next = (await right.json()).refresh_token
+    const basic = await propusk.app.request('/v1/token', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${btoa(`api-client:${apiSecret}`)}`,
+      },
+      body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(next)}`,
+    })
+    expect(basic.status).toBe(200)
+  })
+})
+
+describe('POST /v1/token/revoke', () => {
+  it('ends the session of a refresh or access token; unknown tokens answer 200 too', async () => {
+    const propusk = await start()
+    const user = await insertUser(propusk, { roles: ['role_customer'] })
+    const a = await signIn(propusk, user, 'web-app')
+    const b = await signIn(propusk, user, 'web-app')
+    const revoke = (body: Record<string, string>) =>
+      propusk.app.request('/v1/token/revoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString(),
+      })
+    expect((await revoke({ token: 'no-such-token', client_id: 'web-app' })).status).toBe(200)
+    // Another client cannot revoke it.
+    expect((await revoke({ token: a.refreshToken, client_id: 'customer-app' })).status).toBe(200)
+    expect((await withToken(propusk, '/v1/me', a.accessToken)).status).toBe(200)
+    expect((await revoke({ token: a.refreshToken, client_id: 'web-app' })).status).toBe(200)
+    expect((await withToken(propusk, '/v1/me', a.accessToken)).status).toBe(401)
+    expect(
+      (
+        await revoke({
+          token: b.accessToken,
+          client_id: 'web-app',
+          token_type_hint: 'access_token',
+        })
+      ).status,
+    ).toBe(200)
+    expect((await refresh(propusk, b.refreshToken, 'web-app')).status).toBe(400)
+    expect(await auditRows(propusk, 'session.revoke')).toHaveLength(2)
+  })
+})
+
+describe('/v1/me and the auth middleware', () => {
+  it('returns the user, roles and app; lists and ends own sessions; logout', async () => {
+    const propusk = await start()
+    const user = await insertUser(propusk, { roles: ['role_customer'], kind: 'customer' })
+    const other = await insertUser(propusk, { roles: ['role_customer'] })
+    const a = await signIn(propusk, user, 'web-app')
+    const b = await signIn(propusk, user, 'customer-app')
+    const foreign = await signIn(propusk, other, 'web-app')
+
+    const me = await (await withToken(propusk, '/v1/me', a.accessToken)).json()
+    expect(me).toMatchObject({
+      user: { id: user.id, kind: 'customer', status: 'active' },
+      roles: [{ id: 'role_customer', name: 'Customer' }],
+      app: { id: 'web-app', type: 'web' },
+      sessionId: a.sessionId,
+    })
+    const list = await (await withToken(propusk, '/v1/me/sessions', a.accessToken)).json()
+    expect(
+      list.sessions.map((s: { id: string; current: boolean }) => [s.id, s.current]).sort(),
+    ).toEqual(
+      [
+        [a.sessionId, true],
+        [b.sessionId, false],
+      ].sort(),
+    )
+    const del = (id: string) =>
+      withToken(propusk, `/v1/me/sessions/${id}`, a.accessToken, { method: 'DELETE' })
+    expect((await del(foreign.sessionId)).status).toBe(404)
+    expect((await del(b.sessionId)).status).toBe(204)
+    expect((await withToken(propusk, '/v1/me', b.accessToken)).status).toBe(401)
+    expect((await del(b.sessionId)).status).toBe(404)
+
+    expect((await withToken(propusk, '/v1/logout', a.accessToken, { method: 'POST' })).status).toBe(
+      204,
+    )
+    const after = await withToken(propusk, '/v1/me', a.accessToken)
+    expect(after.status).toBe(401)
+    expect(after.headers.get('www-authenticate')).toContain('Bearer')
+    expect((await refresh(propusk, a.refreshToken, 'web-app')).status).toBe(400)
+    expect(await auditRows(propusk, 'sign_out')).toHaveLength(1)
+  })
+
+  it('checks app type and permission, naming the missing permission', async () => {
+    const propusk = await start()
+    propusk.app.get(
+      '/test/users',
+      requireAuth({ appTypes: ['admin-console'], permission: 'users:read' }),
+      (c) => c.json(c.get('principal')),
+    )
+    const admin = await insertUser(propusk, { roles: ['role_administrator'] })
+    const customer = await insertUser(propusk, { roles: ['role_customer', 'role_administrator'] })
+    const adminTokens = await signIn(propusk, admin, 'admin-console')
+    const ok = await withToken(propusk, '/test/users', adminTokens.accessToken)
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toMatchObject({
+      userId: admin.id,
+      appId: 'admin-console',
+      appType: 'admin-console',
+      roleIds: ['role_administrator'],
+      permissions: expect.arrayContaining(['users:read', 'audit:read']),
+    })
+    // A web-app token of the same kind of admin is not an admin-console token.
+    const webTokens = await signIn(propusk, customer, 'web-app')
+    const wrongApp = await withToken(propusk, '/test/users', webTokens.accessToken)
+    expect([wrongApp.status, (await wrongApp.json()).error.code]).toEqual([403, 'forbidden'])
+    // Permissions are read per request: taking the role away bites at once.
+    await propusk.services.sql.execute({
+      sql: "UPDATE roles SET permissions = '[]' WHERE id = 'role_administrator'",
+    })
+    const denied = await withToken(propusk, '/test/users', adminTokens.accessToken)
+    const body = await denied.json()
+    expect([denied.status, body.error.code, body.error.permission]).toEqual([
+      403,
+      'forbidden',
+      'users:read',
+    ])
+    expect(body.error.message).toContain('users:read')
+    expect((await propusk.app.request('/test/users')).status).toBe(401)
+    expect((await withToken(propusk, '/test/users', 'not.a.jwt')).status).toBe(401)
+  })
+
+  it('documents every token endpoint in /openapi.json', async () => {
+    const propusk = await start()
+    const doc = await (await propusk.app.request('/openapi.json')).json()
+    for (const path of [
+      '/.well-known/jwks.json',
+      '/.well-known/openid-configuration',
+      '/v1/token',
+      '/v1/token/revoke',
+      '/v1/me',
+      '/v1/me/sessions',
+      '/v1/me/sessions/{id}',
+      '/v1/logout',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined()
+    }
+    expect(
+      doc.paths['/v1/token'].post.requestBody.content['application/x-www-form-urlencoded'],
+    ).toBeDefined()
+    expect(doc.paths['/v1/me'].get.security).toEqual([{ bearerAuth: [] }])
+    const codes = doc['x-error-codes'].map((e: { code: string }) => e.code)
+    expect(codes).toEqual(
+      expect.arrayContaining(['invalid_grant', 'invalid_client', 'app_access_denied']),
+    )
+  })
+})

@@ -1,0 +1,160 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { sha256Hex } from '../../crypto.ts'
+import { coreError } from '../../errors.ts'
+import { fieldIssues } from '../../http/validation.ts'
+import type { AppEnv, CoreServices } from '../../services.ts'
+import { authenticateClient } from '../client-auth.ts'
+import { tokenError } from '../errors.ts'
+import { verifyAccessToken } from '../jwt.ts'
+import { keysFor } from '../keys.ts'
+import { findByRefreshToken, revokeSession } from '../session-store.ts'
+import { errorResponse, toTokenResponse, tokenResponse } from './schemas.ts'
+
+const clientFields = {
+  client_id: z.string().min(1).max(200).optional().describe('The app; or send HTTP Basic'),
+  client_secret: z.string().min(1).max(500).optional().describe('Confidential clients only'),
+}
+
+const tokenRequest = z
+  .object({
+    grant_type: z.string().min(1).max(100).describe('Only `refresh_token`'),
+    refresh_token: z.string().min(1).max(500).optional(),
+    ...clientFields,
+  })
+  .openapi('TokenRequest')
+
+const revokeRequest = z
+  .object({
+    token: z.string().min(1).max(4000).describe('A refresh token or an access token'),
+    token_type_hint: z.enum(['refresh_token', 'access_token']).optional(),
+    ...clientFields,
+  })
+  .openapi('RevokeRequest')
+
+/** OAuth clients send forms (RFC 6749); JSON is accepted too. */
+const bodyOf = <S extends z.ZodType>(schema: S) => ({
+  content: {
+    'application/json': { schema },
+    'application/x-www-form-urlencoded': { schema },
+  },
+})
+
+const tokenRoute = createRoute({
+  method: 'post',
+  path: '/v1/token',
+  tags: ['Tokens'],
+  summary: 'Refresh: trade a refresh token for new tokens',
+  description:
+    'Rotates the refresh token: the one presented is used up. Presenting a used one again ' +
+    'ends the whole session (`invalid_grant`). Confidential clients authenticate with ' +
+    '`client_secret` or HTTP Basic.',
+  request: { body: bodyOf(tokenRequest) },
+  responses: {
+    200: { description: 'New tokens', content: { 'application/json': { schema: tokenResponse } } },
+    400: errorResponse('`invalid_grant`, `unsupported_grant_type` or `validation_failed`'),
+    401: errorResponse('`invalid_client`'),
+    403: errorResponse('`app_access_denied` (roles changed) or `app_disabled`'),
+    429: errorResponse('`rate_limited`'),
+  },
+})
+
+const revokeRoute = createRoute({
+  method: 'post',
+  path: '/v1/token/revoke',
+  tags: ['Tokens'],
+  summary: 'Revoke a token: ends its session (RFC 7009)',
+  description: 'Always 200 for unknown or already revoked tokens, so it reveals nothing.',
+  request: { body: bodyOf(revokeRequest) },
+  responses: {
+    200: { description: 'Done (or nothing to do)' },
+    400: errorResponse('`validation_failed`'),
+    401: errorResponse('`invalid_client`'),
+  },
+})
+
+/** Whichever body the validators saw; an absent body is validated here (both were skipped). */
+function readBody<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+  json: unknown,
+  form: unknown,
+) {
+  const isForm = /form/i.test(c.req.header('content-type') ?? '')
+  const result = schema.safeParse(isForm ? form : json)
+  if (!result.success) {
+    const fields = fieldIssues(result.error)
+    throw coreError('validation_failed', `Invalid ${fields.map((f) => f.field).join(', ')}.`, {
+      fields,
+    })
+  }
+  return result.data as z.output<S>
+}
+
+export function mountTokenEndpoint(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  app.openapi(tokenRoute, async (c) => {
+    await services.limits.consume('tokens', 'tokenPerIp', c.get('clientIp'))
+    const body = readBody(c, tokenRequest, c.req.valid('json'), c.req.valid('form'))
+    if (body.grant_type !== 'refresh_token') throw tokenError(services, 'unsupported_grant_type')
+    if (!body.refresh_token) {
+      throw coreError('validation_failed', 'Invalid refresh_token.', {
+        fields: [{ field: 'refresh_token', message: 'required for grant_type=refresh_token' }],
+      })
+    }
+    const client = await authenticateClient(services, body, c.req.header('authorization'))
+    const tokens = await services.identity.sessions.refresh(body.refresh_token, client.id, {
+      ip: c.get('clientIp'),
+      requestId: c.get('requestId'),
+    })
+    c.header('Pragma', 'no-cache')
+    return c.json(toTokenResponse(tokens), 200)
+  })
+
+  app.openapi(revokeRoute, async (c) => {
+    await services.limits.consume('tokens', 'tokenPerIp', c.get('clientIp'))
+    const body = readBody(c, revokeRequest, c.req.valid('json'), c.req.valid('form'))
+    const client = await authenticateClient(services, body, c.req.header('authorization'))
+    const sessionId = await sessionOfToken(services, body.token, client.id)
+    if (sessionId) {
+      const now = services.now().toISOString()
+      if (await revokeSession(services.sql, sessionId, 'revoked_by_client', now)) {
+        await services.identity.audit.record({
+          actorType: 'app',
+          actorId: client.id,
+          action: 'session.revoke',
+          targetType: 'session',
+          targetId: sessionId,
+          result: 'success',
+          ip: c.get('clientIp'),
+          requestId: c.get('requestId'),
+          appId: client.id,
+          details: { via: 'token_revocation' },
+        })
+      }
+    }
+    return c.body(null, 200)
+  })
+}
+
+/** The session a token belongs to, if it was issued to this client; null otherwise. */
+async function sessionOfToken(
+  services: CoreServices,
+  token: string,
+  clientId: string,
+): Promise<string | null> {
+  if (token.split('.').length === 3) {
+    try {
+      const claims = await verifyAccessToken(await keysFor(services), token, {
+        issuer: services.config.PUBLIC_URL,
+        audience: clientId,
+        now: services.now(),
+      })
+      return claims.sid
+    } catch {
+      return null
+    }
+  }
+  const presented = await findByRefreshToken(services.sql, await sha256Hex(token))
+  return presented?.session.appId === clientId ? presented.session.id : null
+}

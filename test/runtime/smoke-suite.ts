@@ -1,0 +1,159 @@
+/**
+ * THE runtime smoke suite: one definition, run against the real app on Node, workerd and Deno
+ * (node.test.ts, workerd.test.ts, deno.test.ts). Everything goes through HTTP, as a client sees
+ * it; each runtime test only decides how requests reach the app and which stores it uses.
+ *
+ * The tests run in order and share one app: the rate-limit test comes last because it uses up
+ * the per-IP budget of the setup-link verify route that the SQL test also calls.
+ */
+import { describe, expect, it } from 'vitest'
+import { plugins } from '../../src/plugins.ts'
+
+export interface SmokeTarget {
+  /** Sends a request to the app under test (`path` starts with `/`). */
+  fetch(path: string, init?: RequestInit): Promise<Response>
+  /** A valid first-administrator link token that is stored in the app's SQL database. */
+  setupToken: string
+  /**
+   * Keys the app wrote to its state store under its own prefix, read from the store directly
+   * (not through the app): proves state lives in the real Redis, not in process memory.
+   */
+  stateKeys(): Promise<string[]>
+}
+
+interface ErrorJson {
+  error: {
+    code: string
+    message: string
+    requestId?: string
+    fields?: Array<{ field: string; message: string }>
+  }
+}
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+/** A token of the right shape that was never issued (the route checks length 20..200). */
+const unknownToken = () => `unknown-${crypto.randomUUID()}-${crypto.randomUUID()}`
+
+export function defineSmokeSuite(runtime: string, getTarget: () => SmokeTarget): void {
+  describe(`smoke suite on ${runtime}`, () => {
+    it('GET /healthz answers 200 with SQL and state ok, with the common headers', async () => {
+      const response = await getTarget().fetch('/healthz')
+      expect(response.status).toBe(200)
+      expect(await response.json()).toEqual({ status: 'ok', checks: { sql: 'ok', state: 'ok' } })
+      expect(response.headers.get('x-request-id')).toMatch(/^req_/)
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('cache-control')).toContain('no-store')
+    })
+
+    it('an unknown route answers a 404 JSON error with a code and the request id', async () => {
+      const requestId = `smoke-${runtime}-${Date.now()}`
+      const response = await getTarget().fetch('/v1/no-such-route', {
+        headers: { 'X-Request-Id': requestId },
+      })
+      expect(response.status).toBe(404)
+      expect(response.headers.get('content-type')).toContain('application/json')
+      expect(response.headers.get('x-request-id')).toBe(requestId)
+      const body = (await response.json()) as ErrorJson
+      expect(body.error.code).toBe('not_found')
+      expect(body.error.message).toMatch(/\/v1\/no-such-route/)
+      expect(body.error.requestId).toBe(requestId)
+      expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+/) // no stack trace
+    })
+
+    it('bad input answers 400 validation_failed naming the field', async () => {
+      const response = await getTarget().fetch(
+        '/v1/auth/setup-link/verify',
+        json({ token: 'short' }),
+      )
+      expect(response.status).toBe(400)
+      const body = (await response.json()) as ErrorJson
+      expect(body.error.code).toBe('validation_failed')
+      expect(body.error.fields?.map((f) => f.field)).toEqual(['token'])
+      expect(body.error.requestId).toMatch(/^req_/)
+    })
+
+    it('serves plugin routes and the OpenAPI document that lists them', async () => {
+      const target = getTarget()
+      const list = await target.fetch('/v1/plugins')
+      expect(list.status).toBe(200)
+      const { plugins: listed } = (await list.json()) as {
+        plugins: Array<{ id: string; routePrefix: string }>
+      }
+      expect(listed.map((p) => p.id)).toEqual(plugins.map((p) => p.id))
+      expect(listed.find((p) => p.id === 'setup-link')?.routePrefix).toBe('/v1/auth/setup-link')
+
+      const status = await target.fetch('/v1/auth/setup-link/status')
+      expect(status.status).toBe(200)
+      expect(await status.json()).toEqual({ pending: true })
+
+      const openapi = await target.fetch('/openapi.json')
+      expect(openapi.status).toBe(200)
+      const doc = (await openapi.json()) as { openapi: string; paths: Record<string, unknown> }
+      expect(doc.openapi).toMatch(/^3\.1\./)
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/healthz', '/v1/plugins', '/v1/auth/setup-link/verify']),
+      )
+    })
+
+    it('SQL round trip: the stored setup link verifies, an unknown one does not', async () => {
+      const target = getTarget()
+      const valid = await target.fetch(
+        '/v1/auth/setup-link/verify',
+        json({ token: target.setupToken }),
+      )
+      expect(valid.status).toBe(200)
+      const body = (await valid.json()) as { valid: boolean; expiresAt: string }
+      expect(body.valid).toBe(true)
+      expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now())
+
+      const unknown = await target.fetch(
+        '/v1/auth/setup-link/verify',
+        json({ token: unknownToken() }),
+      )
+      expect(unknown.status).toBe(400)
+      expect(((await unknown.json()) as ErrorJson).error.code).toBe('setup_link_invalid')
+
+      // A plugin's own table, read through its route (development mode only).
+      const outbox = await target.fetch('/v1/providers/console-delivery/outbox?limit=5')
+      expect(outbox.status).toBe(200)
+      expect(await outbox.json()).toEqual({ messages: expect.any(Array) })
+    })
+
+    it('state round trip: the per-IP verify limit is kept in the state store and answers 429', async () => {
+      const target = getTarget()
+      const statuses: number[] = []
+      let limited: Response | undefined
+      // The rule allows a handful of attempts per window; 50 is far beyond any sane limit.
+      for (let i = 0; i < 50 && !limited; i++) {
+        const response = await target.fetch(
+          '/v1/auth/setup-link/verify',
+          json({ token: unknownToken() }),
+        )
+        statuses.push(response.status)
+        if (response.status === 429) limited = response
+        else await response.body?.cancel()
+      }
+      expect(limited, `statuses: ${statuses.join(',')}`).toBeDefined()
+      // Every attempt before the limit was a normal answer, so the counter grew request by request.
+      expect(statuses.slice(0, -1).every((s) => s === 400)).toBe(true)
+      expect(((await limited?.json()) as ErrorJson).error.code).toBe('rate_limited')
+      expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0)
+
+      // Still limited: the count persisted between requests. Even a valid link is refused now.
+      const again = await target.fetch(
+        '/v1/auth/setup-link/verify',
+        json({ token: target.setupToken }),
+      )
+      expect(again.status).toBe(429)
+
+      expect(await target.stateKeys()).toEqual(
+        expect.arrayContaining([expect.stringContaining('setup-link:verifyPerIp')]),
+      )
+    })
+  })
+}

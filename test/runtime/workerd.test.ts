@@ -1,0 +1,124 @@
+/**
+ * The smoke suite against the deployable Worker bundle (`wrangler deploy --dry-run`, no
+ * nodejs_compat) running in workerd through Miniflare. The Worker reaches its stores over HTTP,
+ * exactly as in production, with the clients it ships (`@libsql/client/web`, `@upstash/redis`):
+ * - SQL: a test-only Hrana-over-HTTP server (test/support/hrana-bridge.ts) in front of a libSQL
+ *   file, migrated beforehand from Node the way `npm run migrate` prepares Turso (a Worker never
+ *   migrates);
+ * - state: the Upstash REST bridge in front of the shared redis-server (global setup).
+ */
+import { readFile } from 'node:fs/promises'
+import { pathToFileURL } from 'node:url'
+import { Miniflare } from 'miniflare'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { issueSetupToken } from '../../plugins/setup-link/index.ts'
+import { generateSigningKeysJson } from '../../src/runtime/server/signing-keys.ts'
+import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
+import { startHranaBridge, type HranaBridge } from '../support/hrana-bridge.ts'
+import { defineSmokeSuite, type SmokeTarget } from './smoke-suite.ts'
+import { migratedDatabase, tempDir, type TempDir } from './support/databases.ts'
+import { cleanUp } from './support/processes.ts'
+import { redisKeys, uniquePrefix } from './support/state-keys.ts'
+import { bundleWorker, type WorkerBundle } from './support/worker-bundle.ts'
+
+let dir: TempDir | undefined
+let hrana: HranaBridge | undefined
+let miniflare: Miniflare | undefined
+let target: SmokeTarget | undefined
+let bundle: WorkerBundle | undefined
+
+beforeAll(async () => {
+  dir = await tempDir('propusk-workerd-')
+  bundle = await bundleWorker({ outDir: `${dir.path}/worker` })
+  const dbPath = await migratedDatabase(dir.path)
+  // The Worker does not run start hooks, so the first-administrator link is stored from here.
+  const sql = await openLibsql(pathToFileURL(dbPath).href)
+  let setupToken: string
+  try {
+    setupToken = await issueSetupToken(sql, new Date(), 24)
+  } finally {
+    sql.close()
+  }
+  const sqlToken = `hrana-${crypto.randomUUID()}`
+  hrana = await startHranaBridge({ dbPath, token: sqlToken })
+
+  const prefix = uniquePrefix('workerd')
+  miniflare = new Miniflare({
+    modules: true,
+    scriptPath: bundle.scriptPath,
+    // Module names are paths relative to this root; the bundle lives in a temp dir.
+    modulesRoot: bundle.dir,
+    compatibilityDate: bundle.compatibilityDate,
+    compatibilityFlags: bundle.compatibilityFlags,
+    bindings: {
+      // Development mode: the console-delivery outbox route is part of the suite.
+      PROPUSK_MODE: 'development',
+      PUBLIC_URL: 'http://localhost:8787',
+      LOG_LEVEL: 'warn',
+      TURSO_DATABASE_URL: hrana.url,
+      TURSO_AUTH_TOKEN: sqlToken,
+      UPSTASH_REDIS_REST_URL: inject('upstashUrl'),
+      UPSTASH_REDIS_REST_TOKEN: inject('upstashToken'),
+      STATE_KEY_PREFIX: prefix,
+      SIGNING_KEYS: await generateSigningKeysJson('workerd-test'),
+    },
+  })
+  const url = await miniflare.ready
+  target = {
+    fetch: (path, init) => fetch(new URL(path, url), init),
+    setupToken,
+    stateKeys: () => redisKeys(inject('redisUrl'), prefix),
+  }
+})
+
+afterAll(async () => {
+  await cleanUp(
+    async () => miniflare?.dispose(),
+    async () => hrana?.close(),
+    async () => dir?.remove(),
+  )
+})
+
+defineSmokeSuite('workerd', () => {
+  if (!target) throw new Error('the Worker did not start in Miniflare (see beforeAll)')
+  return target
+})
+
+describe('the Worker bundle', () => {
+  it('is web-standard: no nodejs_compat, no Node built-ins, no TCP Redis or native libSQL', async () => {
+    if (!bundle) throw new Error('no Worker bundle (see beforeAll)')
+    expect(bundle.compatibilityFlags).not.toContain('nodejs_compat')
+    const code = await readFile(bundle.scriptPath, 'utf8')
+    expect(code).not.toMatch(/(from\s*|import\(\s*|require\(\s*)["'](node:|net["']|tls["'])/)
+    expect(code).not.toMatch(/ioredis|@libsql\/linux|libsql-js/)
+    // The web clients are really in it.
+    expect(code).toContain('hrana')
+    expect(code).toContain('upstash')
+  })
+})
+
+describe('the Worker entry when it cannot start', () => {
+  it('answers 503 misconfigured naming every bad setting, with a request id', async () => {
+    if (!bundle) throw new Error('no Worker bundle (see beforeAll)')
+    // Production with none of its required secrets: the wrangler.toml vars and nothing else.
+    const broken = new Miniflare({
+      modules: true,
+      scriptPath: bundle.scriptPath,
+      modulesRoot: bundle.dir,
+      compatibilityDate: bundle.compatibilityDate,
+      bindings: { PROPUSK_MODE: 'production', PUBLIC_URL: 'https://propusk.example.com' },
+    })
+    try {
+      const response = await fetch(new URL('/healthz', await broken.ready))
+      expect(response.status).toBe(503)
+      expect(response.headers.get('x-request-id')).toMatch(/^req_/)
+      const body = (await response.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('misconfigured')
+      for (const name of ['TURSO_DATABASE_URL', 'STATE_STORE', 'SIGNING_KEYS']) {
+        expect(body.error.message).toContain(name)
+      }
+    } finally {
+      await broken.dispose()
+    }
+  })
+})
