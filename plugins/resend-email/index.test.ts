@@ -1,27 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigError, DeliveryError } from '../../src/core/index.ts'
-import { closedOrigin, startFakeHttp, type FakeHttp } from '../../test/support/fake-http.ts'
-import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
-
-let running: TestPropusk | undefined
-let fake: FakeHttp | undefined
-afterEach(async () => {
-  await running?.close()
-  await fake?.close()
-  running = fake = undefined
-})
-
-async function start(baseUrl: string) {
-  running = await createTestPropusk({
-    env: {
-      DELIVERY_EMAIL: 'resend-email',
-      RESEND_API_KEY: 're_test_key',
-      EMAIL_FROM: 'Propusk <no-reply@example.com>',
-      PLUGIN_SETTINGS: JSON.stringify({ 'resend-email': { baseUrl, retryDelayMs: 1 } }),
-    },
-  })
-  return running
-}
+import { describe, expect, it } from 'vitest'
+import { closedOrigin } from '../../test/support/fake-http.ts'
+import { providerTestPropusk, unavailable } from '../../test/support/provider-test.ts'
 
 const email = {
   channel: 'email' as const,
@@ -33,17 +12,22 @@ const email = {
   idempotencyKey: 'otp:chl_123:1',
 }
 
-async function sendError(propusk: TestPropusk): Promise<DeliveryError> {
-  const error = await propusk.services.delivery.send(email).catch((e: unknown) => e)
-  expect(error).toBeInstanceOf(DeliveryError)
-  return error as DeliveryError
-}
-
 const ok = { status: 200, json: { id: '49a3999c-0ce1-4ea6-ab68-afcd6dc2e794' } }
+
+const provider = providerTestPropusk({
+  pluginId: 'resend-email',
+  env: () => ({
+    DELIVERY_EMAIL: 'resend-email',
+    RESEND_API_KEY: 're_test_key',
+    EMAIL_FROM: 'Propusk <no-reply@example.com>',
+  }),
+  message: email,
+})
+const { start, sendError } = provider
 
 describe('resend-email', () => {
   it('posts the documented JSON with Bearer auth and the idempotency key', async () => {
-    fake = (await startFakeHttp()).respond(ok)
+    const fake = await provider.fake(ok)
     const { services } = await start(fake.url)
     expect(await services.delivery.send(email)).toEqual({
       provider: 'resend-email',
@@ -67,7 +51,7 @@ describe('resend-email', () => {
   })
 
   it('retries 429 and 5xx with the same key: one e-mail', async () => {
-    fake = (await startFakeHttp()).respond(
+    const fake = await provider.fake(
       { status: 429, json: { statusCode: 429, name: 'rate_limit_exceeded', message: 'slow down' } },
       { status: 500, json: { statusCode: 500, name: 'internal_server_error', message: 'oops' } },
       ok,
@@ -81,12 +65,9 @@ describe('resend-email', () => {
   })
 
   it('stops after two retries and says the provider is down', async () => {
-    fake = (await startFakeHttp()).respond({ status: 503, text: 'unavailable' })
+    const fake = await provider.fake({ status: 503, text: 'unavailable' })
     const propusk = await start(fake.url)
-    expect(await sendError(propusk)).toMatchObject({
-      code: 'provider_unavailable',
-      retryable: true,
-    })
+    expect(await sendError(propusk)).toMatchObject(unavailable(true))
     expect(fake.requests).toHaveLength(3)
   })
 
@@ -112,7 +93,7 @@ describe('resend-email', () => {
       'provider_rejected',
     ],
   ])('maps %i %s to %s without retrying', async (status, name, message, expected) => {
-    fake = (await startFakeHttp()).respond({ status, json: { statusCode: status, name, message } })
+    const fake = await provider.fake({ status, json: { statusCode: status, name, message } })
     const propusk = await start(fake.url)
     expect(await sendError(propusk)).toMatchObject({ code: expected, retryable: false })
     expect(fake.requests).toHaveLength(1)
@@ -124,10 +105,8 @@ describe('resend-email', () => {
   })
 
   it('refuses to start when selected without RESEND_API_KEY and EMAIL_FROM', async () => {
-    const failure = await createTestPropusk({ env: { DELIVERY_EMAIL: 'resend-email' } }).catch(
-      (e: unknown) => e,
+    expect(await provider.startupProblems({ DELIVERY_EMAIL: 'resend-email' })).toMatch(
+      /RESEND_API_KEY[\s\S]*EMAIL_FROM/,
     )
-    expect(failure).toBeInstanceOf(ConfigError)
-    expect((failure as ConfigError).problems.join('\n')).toMatch(/RESEND_API_KEY[\s\S]*EMAIL_FROM/)
   })
 })

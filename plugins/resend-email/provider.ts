@@ -1,5 +1,7 @@
 import {
   DeliveryError,
+  readJsonBody,
+  sendToProvider,
   sha256Hex,
   type DeliveryProvider,
   type DeliveryReceipt,
@@ -13,16 +15,6 @@ interface ResendErrorBody {
   statusCode?: number
   name?: string
   message?: string
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function readJson<T>(response: Response): Promise<T | null> {
-  try {
-    return (await response.json()) as T
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -58,8 +50,15 @@ async function idempotencyKey(key: string): Promise<string> {
   return key.length <= 256 ? key : `sha256:${await sha256Hex(key)}`
 }
 
+/** The receipt of an accepted e-mail, or the DeliveryError any other answer means. */
+async function read(response: Response): Promise<DeliveryReceipt> {
+  if (!response.ok) throw resendError(response.status, await readJsonBody(response))
+  const sent = await readJsonBody<{ id?: string }>(response)
+  return { provider: 'resend-email', status: 'sent', ...(sent?.id ? { messageId: sent.id } : {}) }
+}
+
 export function createResendProvider(settings: ResendEmailSettings, log: Logger): DeliveryProvider {
-  async function once(message: OutboundMessage, key: string): Promise<DeliveryReceipt> {
+  function request(message: OutboundMessage, key: string): Request {
     if (!settings.apiKey || !settings.from) {
       throw new DeliveryError(
         'provider_unavailable',
@@ -74,29 +73,15 @@ export function createResendProvider(settings: ResendEmailSettings, log: Logger)
       ...(message.text ? { text: message.text } : {}),
       ...(settings.replyTo ? { reply_to: settings.replyTo } : {}),
     }
-    let response: Response
-    try {
-      response = await fetch(`${settings.baseUrl.replace(/\/+$/, '')}/emails`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${settings.apiKey}`,
-          'Content-Type': 'application/json',
-          'Idempotency-Key': key,
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      })
-    } catch {
-      // Even if Resend got it, the idempotency key turns the retry into a lookup.
-      throw new DeliveryError('provider_unavailable', 'Resend could not be reached', true)
-    }
-    if (!response.ok) throw resendError(response.status, await readJson(response))
-    const sent = await readJson<{ id?: string }>(response)
-    return {
-      provider: 'resend-email',
-      status: 'sent',
-      ...(sent?.id ? { messageId: sent.id } : {}),
-    }
+    return new Request(`${settings.baseUrl.replace(/\/+$/, '')}/emails`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${settings.apiKey}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': key,
+      },
+      body: JSON.stringify(body),
+    })
   }
 
   return {
@@ -105,16 +90,14 @@ export function createResendProvider(settings: ResendEmailSettings, log: Logger)
         throw new DeliveryError('provider_rejected', 'resend-email sends e-mail with text or html')
       }
       const key = await idempotencyKey(message.idempotencyKey)
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await once(message, key)
-        } catch (error) {
-          if (!(error instanceof DeliveryError) || !error.retryable) throw error
-          if (attempt >= settings.maxRetries) throw error
-          log.warn('resend-email: retrying', { attempt: attempt + 1, errorCode: error.code })
-          await sleep(Math.min(settings.retryDelayMs * 2 ** attempt, 2000))
-        }
-      }
+      return sendToProvider(request(message, key), {
+        ...settings,
+        provider: 'Resend',
+        // No `duplicate`: even if Resend got it, the idempotency key turns a retry into a lookup.
+        read,
+        log,
+        name: 'resend-email',
+      })
     },
   }
 }

@@ -1,34 +1,11 @@
-import { createHash, createHmac } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigError, DeliveryError } from '../../src/core/index.ts'
-import { startFakeHttp, type FakeHttp, type RecordedRequest } from '../../test/support/fake-http.ts'
-import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
+import { createHash, createHmac } from '../../test/support/node-crypto.ts'
+import { describe, expect, it } from 'vitest'
+import type { RecordedRequest } from '../../test/support/fake-http.ts'
+import { providerTestPropusk } from '../../test/support/provider-test.ts'
 import { md5 } from './md5.ts'
 
 const key = '669E367E-6BBA-48AB-AF15-266871C28135'
 const secret = 'BeIukql3pTKJ8RGL5zo0DA=='
-
-let running: TestPropusk | undefined
-let fake: FakeHttp | undefined
-afterEach(async () => {
-  await running?.close()
-  await fake?.close()
-  running = fake = undefined
-})
-
-async function start(baseUrl: string, extra: Record<string, unknown> = {}) {
-  running = await createTestPropusk({
-    env: {
-      DELIVERY_CALL: 'sinch-flashcall',
-      SINCH_APPLICATION_KEY: key,
-      SINCH_APPLICATION_SECRET: secret,
-      PLUGIN_SETTINGS: JSON.stringify({
-        'sinch-flashcall': { baseUrl, retryDelayMs: 1, ...extra },
-      }),
-    },
-  })
-  return running
-}
 
 const call = { channel: 'call' as const, to: '+46700000000', purpose: 'otp', idempotencyKey: 'c1' }
 
@@ -61,11 +38,16 @@ function expectedAuthorization(request: RecordedRequest): string {
   return `Application ${key}:${signature}`
 }
 
-async function sendError(propusk: TestPropusk): Promise<DeliveryError> {
-  const error = await propusk.services.delivery.send(call).catch((e: unknown) => e)
-  expect(error).toBeInstanceOf(DeliveryError)
-  return error as DeliveryError
-}
+const provider = providerTestPropusk({
+  pluginId: 'sinch-flashcall',
+  env: () => ({
+    DELIVERY_CALL: 'sinch-flashcall',
+    SINCH_APPLICATION_KEY: key,
+    SINCH_APPLICATION_SECRET: secret,
+  }),
+  message: call,
+})
+const { start, sendError } = provider
 
 describe('sinch-flashcall', () => {
   it('md5 matches node:crypto (WebCrypto has none)', () => {
@@ -78,7 +60,7 @@ describe('sinch-flashcall', () => {
   })
 
   it('starts a flashCall verification with an application-signed request', async () => {
-    fake = (await startFakeHttp()).respond(started)
+    const fake = await provider.fake(started)
     const { services } = await start(fake.url)
     expect(await services.delivery.send(call)).toEqual({
       provider: 'sinch-flashcall',
@@ -98,7 +80,7 @@ describe('sinch-flashcall', () => {
   })
 
   it('can use Basic auth and passes the dial timeout only when signed', async () => {
-    fake = (await startFakeHttp()).respond(started)
+    const fake = await provider.fake(started)
     const { services } = await start(fake.url, { auth: 'basic', dialTimeoutSeconds: 10 })
     await services.delivery.send(call)
     const [request] = fake.requests
@@ -106,8 +88,6 @@ describe('sinch-flashcall', () => {
       `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
     )
     expect(request?.json()).not.toHaveProperty('flashCallOptions')
-    await running?.close()
-    running = undefined
 
     const signed = await start(fake.url, { dialTimeoutSeconds: 10 })
     await signed.services.delivery.send(call)
@@ -120,14 +100,14 @@ describe('sinch-flashcall', () => {
     [403, 'Destination country is not enabled for this application.', 'region_not_allowed'],
     [503, 'Service unavailable.', 'provider_unavailable'],
   ])('maps %i "%s" to %s without retrying', async (status, message, expected) => {
-    fake = (await startFakeHttp()).respond({ status, json: { errorCode: status * 100, message } })
+    const fake = await provider.fake({ status, json: { errorCode: status * 100, message } })
     const propusk = await start(fake.url)
     expect(await sendError(propusk)).toMatchObject({ code: expected, retryable: false })
     expect(fake.requests).toHaveLength(1)
   })
 
   it('retries 429 and places one call', async () => {
-    fake = (await startFakeHttp()).respond(
+    const fake = await provider.fake(
       { status: 429, json: { errorCode: 42900, message: 'Too many requests' } },
       started,
     )
@@ -137,16 +117,14 @@ describe('sinch-flashcall', () => {
   })
 
   it('refuses an answer without usable caller digits', async () => {
-    fake = (await startFakeHttp()).respond({ json: { id: 'x', flashCall: { cliFilter: '(.*)' } } })
+    const fake = await provider.fake({ json: { id: 'x', flashCall: { cliFilter: '(.*)' } } })
     const propusk = await start(fake.url)
     expect(await sendError(propusk)).toMatchObject({ code: 'provider_unavailable' })
   })
 
   it('refuses to start when selected without its key and secret', async () => {
-    const failure = await createTestPropusk({ env: { DELIVERY_CALL: 'sinch-flashcall' } }).catch(
-      (e: unknown) => e,
+    expect(await provider.startupProblems({ DELIVERY_CALL: 'sinch-flashcall' })).toMatch(
+      /SINCH_APPLICATION_SECRET/,
     )
-    expect(failure).toBeInstanceOf(ConfigError)
-    expect((failure as ConfigError).problems.join('\n')).toMatch(/SINCH_APPLICATION_SECRET/)
   })
 })

@@ -1,4 +1,10 @@
-import { ConfigError, defineDeliveryProvider, z } from '../../src/core/index.ts'
+import {
+  defineDeliveryProvider,
+  presentEnv,
+  requireWhenSelected,
+  retrySettings,
+  z,
+} from '../../src/core/index.ts'
 import { createSinchFlashCallProvider } from './provider.ts'
 
 // Secrets are optional here: the plugin is installed everywhere but only checked where selected.
@@ -28,21 +34,7 @@ const settings = z.object({
     .max(60)
     .optional()
     .describe('How long the phone rings'),
-  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-  maxRetries: z
-    .number()
-    .int()
-    .min(0)
-    .max(2)
-    .default(2)
-    .describe('Retries after HTTP 429 or a refused connection'),
-  retryDelayMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(2_000)
-    .default(250)
-    .describe('First retry delay; doubles'),
+  ...retrySettings('after HTTP 429 or a refused connection'),
 })
 
 export type SinchFlashCallSettings = z.output<typeof settings>
@@ -57,28 +49,16 @@ export const sinchFlashCall = defineDeliveryProvider({
   channels: ['call'],
   settings,
   settingsFromEnv: (env) =>
-    Object.fromEntries(
-      Object.entries({
-        applicationKey: env.SINCH_APPLICATION_KEY,
-        applicationSecret: env.SINCH_APPLICATION_SECRET,
-      }).filter(([, v]) => v),
-    ),
+    presentEnv({
+      applicationKey: env.SINCH_APPLICATION_KEY,
+      applicationSecret: env.SINCH_APPLICATION_SECRET,
+    }),
   createProvider(ctx) {
-    const selected = [ctx.config.DELIVERY_SMS, ctx.config.DELIVERY_EMAIL, ctx.config.DELIVERY_CALL]
-    if (selected.includes(ctx.pluginId)) {
-      const problems: string[] = []
-      if (!ctx.settings.applicationKey) problems.push('SINCH_APPLICATION_KEY is required')
-      if (!ctx.settings.applicationSecret) {
-        problems.push(
-          'SINCH_APPLICATION_SECRET is required (wrangler secret put SINCH_APPLICATION_SECRET)',
-        )
-      }
-      if (problems.length) {
-        throw new ConfigError(
-          problems.map((p) => `plugin sinch-flashcall (DELIVERY_CALL=sinch-flashcall): ${p}`),
-        )
-      }
-    }
+    requireWhenSelected(ctx, () => [
+      !ctx.settings.applicationKey && 'SINCH_APPLICATION_KEY is required',
+      !ctx.settings.applicationSecret &&
+        'SINCH_APPLICATION_SECRET is required (wrangler secret put SINCH_APPLICATION_SECRET)',
+    ])
     return createSinchFlashCallProvider(ctx.settings, ctx.log, ctx.now)
   },
 })

@@ -1,5 +1,7 @@
 import {
   DeliveryError,
+  readJsonBody,
+  sendToProvider,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
@@ -22,32 +24,6 @@ interface SinchErrorBody {
   errorCode?: number
   message?: string
   reference?: string
-}
-
-const notConnectedCodes = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-])
-
-function neverReachedProvider(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const cause = error.cause as { code?: unknown } | undefined
-  if (typeof cause?.code === 'string' && notConnectedCodes.has(cause.code)) return true
-  return /tcp connect error|connection refused|dns error/i.test(error.message)
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function readJson<T>(response: Response): Promise<T | null> {
-  try {
-    return (await response.json()) as T
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -73,6 +49,25 @@ export function sinchError(status: number, body: SinchErrorBody | null): Deliver
     return new DeliveryError('region_not_allowed', detail)
   }
   return new DeliveryError('provider_rejected', detail)
+}
+
+/** The receipt of a started flash call, or the DeliveryError any other answer means. */
+async function read(response: Response): Promise<DeliveryReceipt> {
+  if (!response.ok) throw sinchError(response.status, await readJsonBody(response))
+  const started = await readJsonBody<SinchStarted>(response)
+  const digits = digitsFromCliFilter(started?.flashCall?.cliFilter)
+  if (!digits) {
+    throw new DeliveryError(
+      'provider_unavailable',
+      'Sinch started a flash call without a caller-id filter of 4 or more digits',
+    )
+  }
+  return {
+    provider: 'sinch-flashcall',
+    status: 'sent',
+    callerDigits: digits,
+    ...(started?.id ? { messageId: started.id } : {}),
+  }
 }
 
 /** Flash calls through the Sinch Verification API (start verification, method flashCall). */
@@ -102,14 +97,14 @@ export function createSinchFlashCallProvider(
     return { 'Content-Type': contentType, ...signed }
   }
 
-  async function once(message: OutboundMessage): Promise<DeliveryReceipt> {
+  function body(message: OutboundMessage): string {
     if (!settings.applicationKey || !settings.applicationSecret) {
       throw new DeliveryError(
         'provider_unavailable',
         'sinch-flashcall is not configured: set SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET',
       )
     }
-    const body = JSON.stringify({
+    return JSON.stringify({
       identity: { type: 'number', endpoint: message.to },
       method: 'flashCall',
       // Sinch accepts flashCallOptions only on application-signed requests.
@@ -117,38 +112,6 @@ export function createSinchFlashCallProvider(
         ? { flashCallOptions: { dialTimeout: settings.dialTimeoutSeconds } }
         : {}),
     })
-    let response: Response
-    try {
-      response = await fetch(`${settings.baseUrl.replace(/\/+$/, '')}${verificationsPath}`, {
-        method: 'POST',
-        headers: await headersFor(body),
-        body,
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      })
-    } catch (error) {
-      if (neverReachedProvider(error)) {
-        throw new DeliveryError('provider_unavailable', 'Sinch could not be reached', true)
-      }
-      throw new DeliveryError(
-        'provider_unavailable',
-        'The connection to Sinch failed after the request was sent; not retried to avoid a second call',
-      )
-    }
-    if (!response.ok) throw sinchError(response.status, await readJson(response))
-    const started = await readJson<SinchStarted>(response)
-    const digits = digitsFromCliFilter(started?.flashCall?.cliFilter)
-    if (!digits) {
-      throw new DeliveryError(
-        'provider_unavailable',
-        'Sinch started a flash call without a caller-id filter of 4 or more digits',
-      )
-    }
-    return {
-      provider: 'sinch-flashcall',
-      status: 'sent',
-      callerDigits: digits,
-      ...(started?.id ? { messageId: started.id } : {}),
-    }
   }
 
   return {
@@ -156,16 +119,19 @@ export function createSinchFlashCallProvider(
       if (message.channel !== 'call') {
         throw new DeliveryError('provider_rejected', 'sinch-flashcall places flash calls only')
       }
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await once(message)
-        } catch (error) {
-          if (!(error instanceof DeliveryError) || !error.retryable) throw error
-          if (attempt >= settings.maxRetries) throw error
-          log.warn('sinch-flashcall: retrying', { attempt: attempt + 1, errorCode: error.code })
-          await sleep(Math.min(settings.retryDelayMs * 2 ** attempt, 2000))
-        }
-      }
+      const json = body(message)
+      const url = `${settings.baseUrl.replace(/\/+$/, '')}${verificationsPath}`
+      // Built per attempt: the signature covers a fresh timestamp.
+      const request = async () =>
+        new Request(url, { method: 'POST', headers: await headersFor(json), body: json })
+      return sendToProvider(request, {
+        ...settings,
+        provider: 'Sinch',
+        duplicate: 'a second call',
+        read,
+        log,
+        name: 'sinch-flashcall',
+      })
     },
   }
 }

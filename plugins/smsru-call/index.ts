@@ -1,25 +1,16 @@
-import { ConfigError, defineDeliveryProvider, z } from '../../src/core/index.ts'
+import {
+  defineDeliveryProvider,
+  requireWhenSelected,
+  retrySettings,
+  z,
+} from '../../src/core/index.ts'
 import { createSmsRuCallProvider } from './provider.ts'
 
 // The key is optional here: the plugin is installed everywhere but only checked where selected.
 const settings = z.object({
   apiId: z.string().min(1).optional().describe('SMSRU_API_ID (secret) from the sms.ru cabinet'),
   baseUrl: z.url().default('https://sms.ru').describe('sms.ru API origin'),
-  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-  maxRetries: z
-    .number()
-    .int()
-    .min(0)
-    .max(2)
-    .default(2)
-    .describe('Retries when sms.ru answers 220/500 ("repeat the request") or cannot be reached'),
-  retryDelayMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(2_000)
-    .default(250)
-    .describe('First retry delay; doubles'),
+  ...retrySettings('when sms.ru answers 220/500 ("repeat the request") or cannot be reached'),
 })
 
 export type SmsRuCallSettings = z.output<typeof settings>
@@ -35,12 +26,9 @@ export const smsRuCall = defineDeliveryProvider({
   settings,
   settingsFromEnv: (env) => (env.SMSRU_API_ID ? { apiId: env.SMSRU_API_ID } : {}),
   createProvider(ctx) {
-    const selected = [ctx.config.DELIVERY_SMS, ctx.config.DELIVERY_EMAIL, ctx.config.DELIVERY_CALL]
-    if (selected.includes(ctx.pluginId) && !ctx.settings.apiId) {
-      throw new ConfigError([
-        'plugin smsru-call (DELIVERY_CALL=smsru-call): SMSRU_API_ID is required (wrangler secret put SMSRU_API_ID)',
-      ])
-    }
+    requireWhenSelected(ctx, () => [
+      !ctx.settings.apiId && 'SMSRU_API_ID is required (wrangler secret put SMSRU_API_ID)',
+    ])
     return createSmsRuCallProvider(ctx.settings, ctx.log)
   },
 })

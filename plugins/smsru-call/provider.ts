@@ -1,5 +1,7 @@
 import {
   DeliveryError,
+  readJsonBody,
+  sendToProvider,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
@@ -17,25 +19,6 @@ interface SmsRuCallAnswer {
   status_code?: number
   status_text?: string
 }
-
-// Errors that mean the TCP connection never opened, so sms.ru cannot have placed a call.
-const notConnectedCodes = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-])
-
-function neverReachedProvider(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const cause = error.cause as { code?: unknown } | undefined
-  if (typeof cause?.code === 'string' && notConnectedCodes.has(cause.code)) return true
-  return /tcp connect error|connection refused|dns error/i.test(error.message)
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** sms.ru status codes (https://sms.ru/api/status) as delivery errors. */
 export function smsRuError(
@@ -74,11 +57,21 @@ function receiptFrom(answer: SmsRuCallAnswer): DeliveryReceipt {
   }
 }
 
+/** The receipt of a placed call, or the DeliveryError any other answer means. */
+async function read(response: Response): Promise<DeliveryReceipt> {
+  const answer = await readJsonBody<SmsRuCallAnswer>(response)
+  if (!response.ok || !answer) {
+    throw new DeliveryError('provider_unavailable', `sms.ru answered HTTP ${response.status}`)
+  }
+  if (answer.status === 'OK') return receiptFrom(answer)
+  throw smsRuError(answer.status_code, answer.status_text)
+}
+
 export function createSmsRuCallProvider(
   settings: SmsRuCallSettings,
   log: Logger,
 ): DeliveryProvider {
-  async function once(message: OutboundMessage): Promise<DeliveryReceipt> {
+  function request(message: OutboundMessage): Request {
     if (!settings.apiId) {
       throw new DeliveryError(
         'provider_unavailable',
@@ -92,38 +85,15 @@ export function createSmsRuCallProvider(
       ip: clientIp && clientIp !== 'unknown' ? clientIp : '-1',
       api_id: settings.apiId,
     })
-    let response: Response
-    try {
-      // POST keeps the api_id out of URLs that proxies log; sms.ru accepts GET and POST alike.
-      response = await fetch(`${settings.baseUrl.replace(/\/+$/, '')}/code/call`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Accept: 'application/json',
-        },
-        body: form.toString(),
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      })
-    } catch (error) {
-      if (neverReachedProvider(error)) {
-        throw new DeliveryError('provider_unavailable', 'sms.ru could not be reached', true)
-      }
-      throw new DeliveryError(
-        'provider_unavailable',
-        'The connection to sms.ru failed after the request was sent; not retried to avoid a second call',
-      )
-    }
-    let answer: SmsRuCallAnswer | null = null
-    try {
-      answer = (await response.json()) as SmsRuCallAnswer
-    } catch {
-      // reported below
-    }
-    if (!response.ok || !answer) {
-      throw new DeliveryError('provider_unavailable', `sms.ru answered HTTP ${response.status}`)
-    }
-    if (answer.status === 'OK') return receiptFrom(answer)
-    throw smsRuError(answer.status_code, answer.status_text)
+    // POST keeps the api_id out of URLs that proxies log; sms.ru accepts GET and POST alike.
+    return new Request(`${settings.baseUrl.replace(/\/+$/, '')}/code/call`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+      },
+      body: form.toString(),
+    })
   }
 
   return {
@@ -131,16 +101,14 @@ export function createSmsRuCallProvider(
       if (message.channel !== 'call') {
         throw new DeliveryError('provider_rejected', 'smsru-call places flash calls only')
       }
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await once(message)
-        } catch (error) {
-          if (!(error instanceof DeliveryError) || !error.retryable) throw error
-          if (attempt >= settings.maxRetries) throw error
-          log.warn('smsru-call: retrying', { attempt: attempt + 1, errorCode: error.code })
-          await sleep(Math.min(settings.retryDelayMs * 2 ** attempt, 2000))
-        }
-      }
+      return sendToProvider(request(message), {
+        ...settings,
+        provider: 'sms.ru',
+        duplicate: 'a second call',
+        read,
+        log,
+        name: 'smsru-call',
+      })
     },
   }
 }

@@ -1,36 +1,13 @@
-import { createHmac } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigError, DeliveryError } from '../../src/core/index.ts'
-import { closedOrigin, startFakeHttp, type FakeHttp } from '../../test/support/fake-http.ts'
-import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
+import { createHmac } from '../../test/support/node-crypto.ts'
+import { describe, expect, it } from 'vitest'
+import { closedOrigin } from '../../test/support/fake-http.ts'
+import { providerTestPropusk, unavailable } from '../../test/support/provider-test.ts'
+import type { TestPropusk } from '../../test/support/propusk.ts'
 
 const sid = 'AC0123456789abcdef0123456789abcdef'
 const token = 'twilio-auth-token-1'
 const publicUrl = 'https://id.example.com'
 const messagesPath = `/2010-04-01/Accounts/${sid}/Messages.json`
-
-let running: TestPropusk | undefined
-let fake: FakeHttp | undefined
-afterEach(async () => {
-  await running?.close()
-  await fake?.close()
-  running = fake = undefined
-})
-
-async function start(baseUrl: string, env: Record<string, string> = {}, extra = {}) {
-  running = await createTestPropusk({
-    env: {
-      PUBLIC_URL: publicUrl,
-      DELIVERY_SMS: 'twilio-sms',
-      TWILIO_ACCOUNT_SID: sid,
-      TWILIO_AUTH_TOKEN: token,
-      TWILIO_FROM: '+15005550006',
-      PLUGIN_SETTINGS: JSON.stringify({ 'twilio-sms': { baseUrl, retryDelayMs: 1, ...extra } }),
-      ...env,
-    },
-  })
-  return running
-}
 
 const sms = (to = '+79161234567') => ({
   channel: 'sms' as const,
@@ -42,11 +19,18 @@ const sms = (to = '+79161234567') => ({
 
 const created = { status: 201, json: { sid: 'SM0001', status: 'queued', price: null } }
 
-async function sendError(propusk: TestPropusk, to?: string): Promise<DeliveryError> {
-  const error = await propusk.services.delivery.send(sms(to)).catch((e: unknown) => e)
-  expect(error).toBeInstanceOf(DeliveryError)
-  return error as DeliveryError
-}
+const provider = providerTestPropusk({
+  pluginId: 'twilio-sms',
+  env: () => ({
+    PUBLIC_URL: publicUrl,
+    DELIVERY_SMS: 'twilio-sms',
+    TWILIO_ACCOUNT_SID: sid,
+    TWILIO_AUTH_TOKEN: token,
+    TWILIO_FROM: '+15005550006',
+  }),
+  message: sms(),
+})
+const { start, sendError } = provider
 
 /** Twilio's algorithm, written independently with node:crypto. */
 function sign(url: string, params: Record<string, string>): string {
@@ -66,7 +50,7 @@ async function logRow(propusk: TestPropusk, messageId: string) {
 
 describe('twilio-sms', () => {
   it('posts the documented form with Basic auth and a status callback', async () => {
-    fake = (await startFakeHttp()).respond(created)
+    const fake = await provider.fake(created)
     const { services } = await start(fake.url)
     const receipt = await services.delivery.send(sms())
     expect(receipt).toEqual({ provider: 'twilio-sms', status: 'queued', messageId: 'SM0001' })
@@ -87,9 +71,9 @@ describe('twilio-sms', () => {
   })
 
   it('sends through a messaging service instead of From when one is set', async () => {
-    fake = (await startFakeHttp()).respond(created)
+    const fake = await provider.fake(created)
     const mg = 'MG0123456789abcdef0123456789abcdef'
-    const { services } = await start(fake.url, { TWILIO_MESSAGING_SERVICE_SID: mg })
+    const { services } = await start(fake.url, {}, { TWILIO_MESSAGING_SERVICE_SID: mg })
     await services.delivery.send(sms())
     const form = fake.requests[0]?.form()
     expect(form?.get('MessagingServiceSid')).toBe(mg)
@@ -103,7 +87,7 @@ describe('twilio-sms', () => {
     [400, 21612, 'region_not_allowed'],
     [401, 20003, 'provider_rejected'],
   ])('maps HTTP %i error %i to %s without retrying', async (status, code, expected) => {
-    fake = (await startFakeHttp()).respond({
+    const fake = await provider.fake({
       status,
       json: { code, message: "The 'To' number +79161234567 is not valid", status },
     })
@@ -117,7 +101,7 @@ describe('twilio-sms', () => {
   })
 
   it('retries a 429 and delivers once', async () => {
-    fake = (await startFakeHttp()).respond(
+    const fake = await provider.fake(
       { status: 429, json: { code: 20429, message: 'Too Many Requests', status: 429 } },
       created,
     )
@@ -127,7 +111,7 @@ describe('twilio-sms', () => {
   })
 
   it('gives up after two retries of 429, as retryable provider_unavailable', async () => {
-    fake = (await startFakeHttp()).respond({ status: 429, json: { code: 20429, status: 429 } })
+    const fake = await provider.fake({ status: 429, json: { code: 20429, status: 429 } })
     const propusk = await start(fake.url)
     const error = await sendError(propusk)
     expect(error).toMatchObject({ code: 'provider_unavailable', retryable: true })
@@ -135,32 +119,23 @@ describe('twilio-sms', () => {
   })
 
   it('never retries a 5xx or a dropped connection (the SMS may be on its way)', async () => {
-    fake = (await startFakeHttp()).respond({ status: 500, json: { code: 20500, status: 500 } })
+    const fake = await provider.fake({ status: 500, json: { code: 20500, status: 500 } })
     const propusk = await start(fake.url)
-    expect(await sendError(propusk)).toMatchObject({
-      code: 'provider_unavailable',
-      retryable: false,
-    })
+    expect(await sendError(propusk)).toMatchObject(unavailable(false))
     expect(fake.requests).toHaveLength(1)
 
     fake.respond({ drop: true })
-    expect(await sendError(propusk)).toMatchObject({
-      code: 'provider_unavailable',
-      retryable: false,
-    })
+    expect(await sendError(propusk)).toMatchObject(unavailable(false))
     expect(fake.requests).toHaveLength(2)
   })
 
   it('reports a refused connection as retryable provider_unavailable', async () => {
     const propusk = await start(await closedOrigin())
-    expect(await sendError(propusk)).toMatchObject({
-      code: 'provider_unavailable',
-      retryable: true,
-    })
+    expect(await sendError(propusk)).toMatchObject(unavailable(true))
   })
 
   it('accepts signed status callbacks into the delivery log and refuses forged ones', async () => {
-    fake = (await startFakeHttp()).respond(created)
+    const fake = await provider.fake(created)
     const propusk = await start(fake.url)
     await propusk.services.delivery.send(sms())
     expect(await logRow(propusk, 'SM0001')).toMatchObject({ status: 'queued' })
@@ -196,7 +171,7 @@ describe('twilio-sms', () => {
   })
 
   it('records a failed delivery with its mapped error code', async () => {
-    fake = (await startFakeHttp()).respond({
+    const fake = await provider.fake({
       status: 201,
       json: { sid: 'SM0002', status: 'queued' },
     })
@@ -219,13 +194,11 @@ describe('twilio-sms', () => {
   })
 
   it('refuses to start when selected without its secrets, and starts when not selected', async () => {
-    const failure = await createTestPropusk({ env: { DELIVERY_SMS: 'twilio-sms' } }).catch(
-      (e: unknown) => e,
+    expect(await provider.startupProblems({ DELIVERY_SMS: 'twilio-sms' })).toMatch(
+      /TWILIO_ACCOUNT_SID/,
     )
-    expect(failure).toBeInstanceOf(ConfigError)
-    expect((failure as ConfigError).problems.join('\n')).toMatch(/TWILIO_ACCOUNT_SID/)
 
-    running = await createTestPropusk()
+    const running = await provider.open()
     expect(running.services.delivery.providerFor('sms')).toBe('console-delivery')
     const route = await running.app.request('/v1/providers/twilio-sms/status', {
       method: 'POST',

@@ -1,5 +1,7 @@
 import {
   DeliveryError,
+  readJsonBody,
+  sendToProvider,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
@@ -10,39 +12,11 @@ import type { TwilioSmsSettings } from './index.ts'
 
 export const statusCallbackPath = '/v1/providers/twilio-sms/status'
 
-// Errors that mean the TCP connection never opened, so Twilio cannot have seen the request.
-const notConnectedCodes = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-])
-
-export function neverReachedProvider(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const cause = error.cause as { code?: unknown } | undefined
-  if (typeof cause?.code === 'string' && notConnectedCodes.has(cause.code)) return true
-  // Deno words it in the message: "tcp connect error: Connection refused".
-  return /tcp connect error|connection refused|dns error/i.test(error.message)
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 interface TwilioMessage {
   sid?: string
   status?: string
   price?: string | null
   price_unit?: string | null
-}
-
-async function readJson<T>(response: Response): Promise<T | null> {
-  try {
-    return (await response.json()) as T
-  } catch {
-    return null
-  }
 }
 
 function receiptFrom(message: TwilioMessage | null): DeliveryReceipt {
@@ -55,6 +29,12 @@ function receiptFrom(message: TwilioMessage | null): DeliveryReceipt {
       ? { cost: { amount: String(price), currency: message.price_unit.toUpperCase() } }
       : {}),
   }
+}
+
+/** The receipt of an accepted message, or the DeliveryError any other answer means. */
+async function read(response: Response): Promise<DeliveryReceipt> {
+  if (response.ok) return receiptFrom(await readJsonBody<TwilioMessage>(response))
+  throw twilioError(response.status, await readJsonBody<TwilioErrorBody>(response))
 }
 
 export interface TwilioProviderOptions {
@@ -71,7 +51,7 @@ export interface TwilioProviderOptions {
 export function createTwilioProvider(options: TwilioProviderOptions): DeliveryProvider {
   const { settings, log } = options
 
-  async function once(message: OutboundMessage): Promise<DeliveryReceipt> {
+  function request(message: OutboundMessage): Request {
     const { accountSid, authToken, from, messagingServiceSid } = settings
     if (!accountSid || !authToken || (!from && !messagingServiceSid)) {
       throw new DeliveryError(
@@ -87,30 +67,15 @@ export function createTwilioProvider(options: TwilioProviderOptions): DeliveryPr
       form.set('StatusCallback', `${options.publicUrl.replace(/\/+$/, '')}${statusCallbackPath}`)
     }
     const url = `${settings.baseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`
-    let response: Response
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Accept: 'application/json',
-        },
-        body: form.toString(),
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      })
-    } catch (error) {
-      if (neverReachedProvider(error)) {
-        throw new DeliveryError('provider_unavailable', 'Twilio could not be reached', true)
-      }
-      // A timeout or a dropped connection after sending: Twilio may have queued the SMS.
-      throw new DeliveryError(
-        'provider_unavailable',
-        'The connection to Twilio failed after the request was sent; not retried to avoid a second SMS',
-      )
-    }
-    if (response.ok) return receiptFrom(await readJson<TwilioMessage>(response))
-    throw twilioError(response.status, await readJson<TwilioErrorBody>(response))
+    return new Request(url, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${btoa(`${accountSid}:${authToken}`)}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+      },
+      body: form.toString(),
+    })
   }
 
   return {
@@ -118,16 +83,15 @@ export function createTwilioProvider(options: TwilioProviderOptions): DeliveryPr
       if (message.channel !== 'sms' || !message.text) {
         throw new DeliveryError('provider_rejected', 'twilio-sms sends SMS with a text only')
       }
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await once(message)
-        } catch (error) {
-          if (!(error instanceof DeliveryError) || !error.retryable) throw error
-          if (attempt >= settings.maxRetries) throw error
-          log.warn('twilio-sms: retrying', { attempt: attempt + 1, errorCode: error.code })
-          await sleep(Math.min(settings.retryDelayMs * 2 ** attempt, 2000))
-        }
-      }
+      return sendToProvider(request(message), {
+        ...settings,
+        provider: 'Twilio',
+        // A timeout or a dropped connection after sending: Twilio may have queued the SMS.
+        duplicate: 'a second SMS',
+        read,
+        log,
+        name: 'twilio-sms',
+      })
     },
   }
 }

@@ -1,31 +1,8 @@
-import { createHmac } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigError, DeliveryError, type OutboundMessage } from '../../src/core/index.ts'
-import { startFakeHttp, type FakeHttp } from '../../test/support/fake-http.ts'
-import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
+import { createHmac } from '../../test/support/node-crypto.ts'
+import { describe, expect, it } from 'vitest'
+import { providerTestPropusk, unavailable } from '../../test/support/provider-test.ts'
 
 const secret = 'whsec_0123456789abcdef'
-
-let running: TestPropusk | undefined
-let fake: FakeHttp | undefined
-afterEach(async () => {
-  await running?.close()
-  await fake?.close()
-  running = fake = undefined
-})
-
-async function start(url: string, extra: Record<string, unknown> = {}) {
-  running = await createTestPropusk({
-    env: {
-      DELIVERY_SMS: 'webhook-delivery',
-      DELIVERY_CALL: 'webhook-delivery',
-      WEBHOOK_DELIVERY_URL: url,
-      WEBHOOK_DELIVERY_SECRET: secret,
-      PLUGIN_SETTINGS: JSON.stringify({ 'webhook-delivery': { retryDelayMs: 1, ...extra } }),
-    },
-  })
-  return running
-}
 
 const sms = {
   channel: 'sms' as const,
@@ -63,18 +40,22 @@ async function verifyPropuskSignature(
   return crypto.subtle.verify('HMAC', key, mac, enc.encode(`${t}.${rawBody}`))
 }
 
-async function sendError(
-  propusk: TestPropusk,
-  message: OutboundMessage = sms,
-): Promise<DeliveryError> {
-  const error = await propusk.services.delivery.send(message).catch((e: unknown) => e)
-  expect(error).toBeInstanceOf(DeliveryError)
-  return error as DeliveryError
-}
+const provider = providerTestPropusk({
+  pluginId: 'webhook-delivery',
+  env: (url) => ({
+    DELIVERY_SMS: 'webhook-delivery',
+    DELIVERY_CALL: 'webhook-delivery',
+    WEBHOOK_DELIVERY_URL: url,
+    WEBHOOK_DELIVERY_SECRET: secret,
+  }),
+  settings: () => ({}),
+  message: sms,
+})
+const { start, sendError } = provider
 
 describe('webhook-delivery', () => {
   it('posts the documented JSON with a Stripe-style signature', async () => {
-    fake = (await startFakeHttp()).respond({ status: 202, json: { messageId: 'ext-1' } })
+    const fake = await provider.fake({ status: 202, json: { messageId: 'ext-1' } })
     const { services } = await start(`${fake.url}/hooks/propusk`)
     expect(await services.delivery.send(sms)).toEqual({
       provider: 'webhook-delivery',
@@ -110,7 +91,7 @@ describe('webhook-delivery', () => {
   })
 
   it('retries 5xx and timeouts with the same id and body, and delivers once', async () => {
-    fake = (await startFakeHttp()).respond(
+    const fake = await provider.fake(
       { status: 503, text: 'busy' },
       async () => {
         await new Promise((resolve) => setTimeout(resolve, 400))
@@ -126,17 +107,14 @@ describe('webhook-delivery', () => {
   })
 
   it('gives up after maxRetries as retryable provider_unavailable', async () => {
-    fake = (await startFakeHttp()).respond({ status: 500 })
+    const fake = await provider.fake({ status: 500 })
     const propusk = await start(fake.url)
-    expect(await sendError(propusk)).toMatchObject({
-      code: 'provider_unavailable',
-      retryable: true,
-    })
+    expect(await sendError(propusk)).toMatchObject(unavailable(true))
     expect(fake.requests).toHaveLength(3)
   })
 
   it('takes the receiver’s delivery error code on a 4xx and does not retry', async () => {
-    fake = (await startFakeHttp()).respond({
+    const fake = await provider.fake({
       status: 422,
       json: { error: { code: 'invalid_recipient', message: 'not a mobile number' } },
     })
@@ -148,21 +126,18 @@ describe('webhook-delivery', () => {
   })
 
   it('reads callerDigits for calls and fails a call answered without them', async () => {
-    fake = (await startFakeHttp()).respond({ json: { callerDigits: '74951234567' } })
+    const fake = await provider.fake({ json: { callerDigits: '74951234567' } })
     const propusk = await start(fake.url)
     expect((await propusk.services.delivery.send(call)).callerDigits).toBe('4567')
     expect(fake.requests[0]?.json()).toMatchObject({ channel: 'call', text: null })
 
     fake.respond({ status: 200, json: {} })
-    expect(await sendError(propusk, call)).toMatchObject({
-      code: 'provider_unavailable',
-      retryable: false,
-    })
+    expect(await sendError(propusk, call)).toMatchObject(unavailable(false))
     expect(fake.requests).toHaveLength(2)
   })
 
   it('posts each channel to its own URL when configured', async () => {
-    fake = (await startFakeHttp()).respond({ json: { callerDigits: '1234' } })
+    const fake = await provider.fake({ json: { callerDigits: '1234' } })
     const propusk = await start(`${fake.url}/all`, { urls: { call: `${fake.url}/calls` } })
     await propusk.services.delivery.send(call)
     await propusk.services.delivery.send(sms)
@@ -170,11 +145,7 @@ describe('webhook-delivery', () => {
   })
 
   it('refuses to start when selected without a URL or secret', async () => {
-    const failure = await createTestPropusk({ env: { DELIVERY_CALL: 'webhook-delivery' } }).catch(
-      (e: unknown) => e,
-    )
-    expect(failure).toBeInstanceOf(ConfigError)
-    expect((failure as ConfigError).problems.join('\n')).toMatch(
+    expect(await provider.startupProblems({ DELIVERY_CALL: 'webhook-delivery' })).toMatch(
       /WEBHOOK_DELIVERY_URL[\s\S]*WEBHOOK_DELIVERY_SECRET/,
     )
   })

@@ -1,9 +1,9 @@
 import {
-  ConfigError,
   defineDeliveryProvider,
+  presentEnv,
+  requireWhenSelected,
+  retrySettings,
   z,
-  type DeliveryChannel,
-  type PluginContext,
 } from '../../src/core/index.ts'
 import { createWebhookProvider } from './provider.ts'
 
@@ -20,33 +20,13 @@ const settings = z.object({
     .min(16)
     .optional()
     .describe('WEBHOOK_DELIVERY_SECRET (secret): HMAC key of the Propusk-Signature header'),
-  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
-  maxRetries: z
-    .number()
-    .int()
-    .min(0)
-    .max(5)
-    .default(2)
-    .describe('Retries on 429, 5xx, timeouts and network errors (receivers dedupe by id)'),
-  retryDelayMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(5_000)
-    .default(250)
-    .describe('First retry delay; doubles'),
+  ...retrySettings('on 429, 5xx, timeouts and network errors (receivers dedupe by id)', {
+    maxRetries: 5,
+    retryDelayMs: 5_000,
+  }),
 })
 
 export type WebhookDeliverySettings = z.output<typeof settings>
-
-function selectedChannels(ctx: PluginContext<WebhookDeliverySettings>): DeliveryChannel[] {
-  const chosen: Record<DeliveryChannel, string> = {
-    sms: ctx.config.DELIVERY_SMS,
-    email: ctx.config.DELIVERY_EMAIL,
-    call: ctx.config.DELIVERY_CALL,
-  }
-  return (Object.keys(chosen) as DeliveryChannel[]).filter((ch) => chosen[ch] === ctx.pluginId)
-}
 
 /** Signed JSON to any URL: the way to plug in a provider Propusk does not ship. */
 export const webhookDelivery = defineDeliveryProvider({
@@ -58,27 +38,18 @@ export const webhookDelivery = defineDeliveryProvider({
   channels: ['sms', 'email', 'call'],
   settings,
   settingsFromEnv: (env) =>
-    Object.fromEntries(
-      Object.entries({ url: env.WEBHOOK_DELIVERY_URL, secret: env.WEBHOOK_DELIVERY_SECRET }).filter(
-        ([, v]) => v,
-      ),
-    ),
+    presentEnv({ url: env.WEBHOOK_DELIVERY_URL, secret: env.WEBHOOK_DELIVERY_SECRET }),
   createProvider(ctx) {
-    const problems: string[] = []
-    const channels = selectedChannels(ctx)
-    for (const channel of channels) {
-      if (!ctx.settings.urls[channel] && !ctx.settings.url) {
-        problems.push(
+    requireWhenSelected(ctx, (channels) => [
+      ...channels.map(
+        (channel) =>
+          !ctx.settings.urls[channel] &&
+          !ctx.settings.url &&
           `WEBHOOK_DELIVERY_URL (or settings urls.${channel}) is required for ${channel}`,
-        )
-      }
-    }
-    if (channels.length && !ctx.settings.secret) {
-      problems.push(
+      ),
+      !ctx.settings.secret &&
         'WEBHOOK_DELIVERY_SECRET is required (wrangler secret put WEBHOOK_DELIVERY_SECRET)',
-      )
-    }
-    if (problems.length) throw new ConfigError(problems.map((p) => `plugin webhook-delivery: ${p}`))
+    ])
     return createWebhookProvider(ctx.settings, ctx.log, ctx.now)
   },
 })

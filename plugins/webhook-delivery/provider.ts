@@ -1,6 +1,8 @@
 import {
   DeliveryError,
   hmacSha256,
+  readJsonBody,
+  sendToProvider,
   sha256Hex,
   toHex,
   type DeliveryProvider,
@@ -31,16 +33,6 @@ const deliveryCodes = new Set<string>([
   'provider_rejected',
 ])
 const statuses = new Set<string>(['queued', 'sent', 'delivered', 'failed'])
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function readJson<T>(response: Response): Promise<T | null> {
-  try {
-    return (await response.json()) as T
-  } catch {
-    return null
-  }
-}
 
 /** A refusal: the receiver may name a delivery error code in `{"error":{"code","message"}}`. */
 function refusal(status: number, body: { error?: { code?: unknown; message?: unknown } } | null) {
@@ -83,33 +75,24 @@ function receiptFrom(message: OutboundMessage, id: string, answer: WebhookAnswer
   return receipt
 }
 
+/** The receipt of an accepted message, or the DeliveryError any other answer means. */
+function reader(message: OutboundMessage, id: string) {
+  return async (response: Response): Promise<DeliveryReceipt> => {
+    if (!response.ok) throw refusal(response.status, await readJsonBody(response))
+    return receiptFrom(message, id, await readJsonBody<WebhookAnswer>(response))
+  }
+}
+
 export function createWebhookProvider(
   settings: WebhookDeliverySettings,
   log: Logger,
   now: () => Date,
 ): DeliveryProvider {
-  async function once(url: string, secret: string, id: string, body: string) {
-    const signature = await signWebhookBody(secret, body, Math.floor(now().getTime() / 1000))
-    try {
-      return await fetch(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'Propusk-Signature': signature,
-          'Idempotency-Key': id,
-        },
-        body,
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      })
-    } catch {
-      throw new DeliveryError('provider_unavailable', 'The webhook could not be reached', true)
-    }
-  }
-
   return {
     async send(message) {
       const url = settings.urls[message.channel] ?? settings.url
-      if (!url || !settings.secret) {
+      const secret = settings.secret
+      if (!url || !secret) {
         throw new DeliveryError(
           'provider_unavailable',
           'webhook-delivery is not configured: set WEBHOOK_DELIVERY_URL and WEBHOOK_DELIVERY_SECRET',
@@ -129,18 +112,28 @@ export function createWebhookProvider(
         idempotencyKey: message.idempotencyKey,
         createdAt: now().toISOString(),
       })
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const response = await once(url, settings.secret, id, body)
-          if (!response.ok) throw refusal(response.status, await readJson(response))
-          return receiptFrom(message, id, await readJson<WebhookAnswer>(response))
-        } catch (error) {
-          if (!(error instanceof DeliveryError) || !error.retryable) throw error
-          if (attempt >= settings.maxRetries) throw error
-          log.warn('webhook-delivery: retrying', { attempt: attempt + 1, errorCode: error.code })
-          await sleep(Math.min(settings.retryDelayMs * 2 ** attempt, 5000))
-        }
+      // Signed per attempt, with the time of that attempt.
+      const signed = async () => {
+        const signature = await signWebhookBody(secret, body, Math.floor(now().getTime() / 1000))
+        return new Request(url, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Propusk-Signature': signature,
+            'Idempotency-Key': id,
+          },
+          body,
+        })
       }
+      return sendToProvider(signed, {
+        ...settings,
+        maxRetryDelayMs: 5000,
+        provider: 'The webhook',
+        // No `duplicate`: every attempt carries the same id, which receivers deduplicate on.
+        read: reader(message, id),
+        log,
+        name: 'webhook-delivery',
+      })
     },
   }
 }

@@ -78,7 +78,12 @@ export type { RedirectUriContext } from './plugin.ts'
 
 // --- passwords, invitations, resets, account pages (engineer P) ---
 export * from './passwords/index.ts'
-export { normalizeEmail, normalizePhone, parseLogin, type ParsedLogin } from './identity/normalize.ts'
+export {
+  normalizeEmail,
+  normalizePhone,
+  parseLogin,
+  type ParsedLogin,
+} from './identity/normalize.ts'
 export type { User, UserKind, UserStatus } from './identity/types.ts'
 
 // one-time codes (engineer O): the engine behind sms-otp, flash-call and email-otp
@@ -91,3 +96,19 @@ export {
   type ForwardingRule,
 } from './identity/repositories/forwarding.ts'
 export { identityErrorCodes } from './identity/repositories/errors.ts'
+
+// --- delivery provider plumbing (provider plugins refactor) ---
+export {
+  channelsSelecting,
+  presentEnv,
+  providerFetch,
+  ProviderNetworkError,
+  readJsonBody,
+  requireWhenSelected,
+  retrySettings,
+  sendToProvider,
+  type ProviderFetchOptions,
+  type ProviderOutcome,
+  type ProviderRetrySettings,
+  type ProviderSendOptions,
+} from './delivery/provider-http.ts'

@@ -1,83 +1,49 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { identityError } from '../identity/repositories/errors.ts'
 import type { AppEnv } from '../services.ts'
-import { actorOf, adminRoute } from './context.ts'
+import { actorOf } from './context.ts'
+import { adminResource } from './resource.ts'
 import { appSchema, appWithSecret, createAppBody, updateAppBody } from './schemas-config.ts'
-import {
-  conflictError,
-  guardedErrors,
-  idParam,
-  jsonBody,
-  jsonResponse,
-  noContent,
-  notFoundError,
-} from './schemas.ts'
+import { conflictError, guardedErrors, idParam, jsonResponse, notFoundError } from './schemas.ts'
 
-const base = { tags: ['Admin: apps'], security: [{ bearerAuth: [] }] }
-const guard = (permission: 'apps:read' | 'apps:write', action: string, targetParam?: string) =>
-  adminRoute({ permission, action, targetType: 'app', ...(targetParam ? { targetParam } : {}) })
-
-const listApps = createRoute({
-  ...base,
-  method: 'get',
+const apps = adminResource({
+  tag: 'Admin: apps',
   path: '/v1/admin/apps',
+  targetType: 'app',
+  actions: 'app',
+  read: 'apps:read',
+  write: 'apps:write',
+})
+
+const listApps = apps.list({
   summary: 'Registered client apps',
-  middleware: [guard('apps:read', 'app.list')],
-  responses: {
-    200: jsonResponse(z.object({ items: z.array(appSchema) }), 'Apps'),
-    ...guardedErrors,
-  },
+  schema: z.object({ items: z.array(appSchema) }),
+  label: 'Apps',
 })
 
-const getApp = createRoute({
-  ...base,
-  method: 'get',
-  path: '/v1/admin/apps/{id}',
-  summary: 'A registered app',
-  middleware: [guard('apps:read', 'app.get', 'id')],
-  request: { params: idParam },
-  responses: { 200: jsonResponse(appSchema, 'The app'), ...guardedErrors, ...notFoundError },
-})
+const getApp = apps.get({ summary: 'A registered app', schema: appSchema, label: 'The app' })
 
-const createApp = createRoute({
-  ...base,
-  method: 'post',
-  path: '/v1/admin/apps',
+const createApp = apps.create({
   summary: 'Register a client app of an installed type',
   description:
     'Confidential types (e.g. `api-only`) get a client secret, returned only in this answer. ' +
     '`signInMethods` default to the type’s defaults; redirect URIs must pass the type’s rules.',
-  middleware: [guard('apps:write', 'app.create')],
-  request: { body: jsonBody(createAppBody) },
-  responses: {
-    201: jsonResponse(appWithSecret, 'Created'),
-    ...guardedErrors,
-    ...conflictError('`app_id_taken`'),
-  },
+  body: createAppBody,
+  schema: appWithSecret,
+  conflict: '`app_id_taken`',
 })
 
-const updateApp = createRoute({
-  ...base,
-  method: 'patch',
-  path: '/v1/admin/apps/{id}',
+const updateApp = apps.update({
   summary: 'Edit an app (its type is fixed); `policy` and `settings` replace the stored ones',
-  middleware: [guard('apps:write', 'app.update', 'id')],
-  request: { params: idParam, body: jsonBody(updateAppBody) },
-  responses: {
-    200: jsonResponse(appSchema, 'The app'),
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`self_action_forbidden`: disabling the app of your own session'),
-  },
+  body: updateAppBody,
+  schema: appSchema,
+  label: 'The app',
+  conflict: '`self_action_forbidden`: disabling the app of your own session',
 })
 
-const rotateSecret = createRoute({
-  ...base,
-  method: 'post',
-  path: '/v1/admin/apps/{id}/secret',
+const rotateSecret = apps.route('post', '/{id}/secret', 'write', 'rotate_secret', {
   summary: 'Issue a new client secret (the old one stops working at once)',
-  middleware: [guard('apps:write', 'app.rotate_secret', 'id')],
   request: { params: idParam },
   responses: {
     200: jsonResponse(z.object({ clientSecret: z.string() }), 'Shown once'),
@@ -87,19 +53,9 @@ const rotateSecret = createRoute({
   },
 })
 
-const deleteApp = createRoute({
-  ...base,
-  method: 'delete',
-  path: '/v1/admin/apps/{id}',
+const deleteApp = apps.remove({
   summary: 'Delete an app and its sessions',
-  middleware: [guard('apps:write', 'app.delete', 'id')],
-  request: { params: idParam },
-  responses: {
-    ...noContent,
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`self_action_forbidden`: the app of your own session'),
-  },
+  conflict: '`self_action_forbidden`: the app of your own session',
 })
 
 export function mountAppRoutes(app: OpenAPIHono<AppEnv>, repos: IdentityRepositories) {

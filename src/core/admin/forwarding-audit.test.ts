@@ -1,27 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { describe, expect, it } from 'vitest'
+import { useAdminPropusk } from '../../../test/support/admin.ts'
 import { createIdentityRepositories } from '../identity/repositories/index.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
+const fixture = useAdminPropusk()
 
-async function call(path: string, init: Parameters<typeof adminRequest>[3] = {}) {
-  const response = await adminRequest(propusk, admin.token, path, init)
-  return { status: response.status, body: response.status === 204 ? null : await response.json() }
-}
+const { call } = fixture
 
 describe('SMS forwarding rules (R11)', () => {
   it('creates, lists, toggles and deletes rules keyed by the normalised phone', async () => {
@@ -35,10 +18,10 @@ describe('SMS forwarding rules (R11)', () => {
       email: 'support@example.com',
       enabled: true,
       note: 'ticket 4512',
-      createdBy: admin.user.id,
+      createdBy: fixture.admin.user.id,
     })
     const id = created.body.id as string
-    const repos = createIdentityRepositories(propusk.services)
+    const repos = createIdentityRepositories(fixture.propusk.services)
     expect(await repos.forwarding.forwardTo('+79161234567')).toBe('support@example.com')
 
     const dup = await call('/v1/admin/sms-forwarding', {
@@ -125,7 +108,7 @@ describe('audit log', () => {
     const createEntry = all.body.items[2]
     expect(createEntry).toMatchObject({
       actorType: 'user',
-      actorId: admin.user.id,
+      actorId: fixture.admin.user.id,
       targetType: 'user',
       targetId: userId,
       requestId: 'trace-create-0001',
@@ -142,17 +125,17 @@ describe('audit log', () => {
     ])
     const failures = await call('/v1/admin/audit?result=failure')
     expect(failures.body.items.map((e: { action: string }) => e.action)).toEqual(['user.create'])
-    const byActor = await call(`/v1/admin/audit?actorId=${admin.user.id}&action=role.`)
+    const byActor = await call(`/v1/admin/audit?actorId=${fixture.admin.user.id}&action=role.`)
     expect(byActor.body.items.map((e: { action: string }) => e.action)).toEqual(['role.create'])
     const none = await call('/v1/admin/audit?actorId=usr_nobody')
     expect(none.body.items).toEqual([])
   })
 
   it('filters by time and pages through many entries', async () => {
-    const audit = propusk.services.identity.audit
+    const audit = fixture.propusk.services.identity.audit
     // Entries at known times, written through the service other engineers use.
     const base = Date.parse('2026-02-01T00:00:00.000Z')
-    const repos = createIdentityRepositories(propusk.services)
+    const repos = createIdentityRepositories(fixture.propusk.services)
     for (let i = 0; i < 12; i++) {
       await audit.record({
         actorType: 'anonymous',
@@ -161,7 +144,7 @@ describe('audit log', () => {
         ip: '203.0.113.9',
       })
     }
-    await propusk.services.sql.execute({
+    await fixture.propusk.services.sql.execute({
       sql: "UPDATE audit_log SET at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+' || (rowid % 12) || ' hours') WHERE action = 'sign_in.test'",
       args: [new Date(base).toISOString()],
     })
@@ -199,13 +182,13 @@ describe('audit log', () => {
   })
 
   it('never throws from record(), even when the write fails', async () => {
-    const audit = propusk.services.identity.audit
-    await propusk.services.sql.execute('ALTER TABLE audit_log RENAME TO audit_log_gone')
+    const audit = fixture.propusk.services.identity.audit
+    await fixture.propusk.services.sql.execute('ALTER TABLE audit_log RENAME TO audit_log_gone')
     await expect(
       audit.record({ actorType: 'system', action: 'test.broken', result: 'success' }),
     ).resolves.toBeUndefined()
     expect(
-      propusk.logs.some(
+      fixture.propusk.logs.some(
         (line) => line.includes('audit write failed') && line.includes('test.broken'),
       ),
     ).toBe(true)
@@ -215,7 +198,7 @@ describe('audit log', () => {
       body: { name: 'Orphan', appTypes: [], permissions: [] },
     })
     expect(response.status).toBe(500)
-    const { rows } = await propusk.services.sql.execute(
+    const { rows } = await fixture.propusk.services.sql.execute(
       "SELECT count(*) AS n FROM roles WHERE name = 'Orphan'",
     )
     expect(Number(rows[0]?.n)).toBe(0)

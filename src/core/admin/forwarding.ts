@@ -1,98 +1,50 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { AppEnv } from '../services.ts'
-import { actorOf, adminRoute } from './context.ts'
+import { actorOf } from './context.ts'
+import { adminResource } from './resource.ts'
 import { createForwardingBody, forwardingSchema, updateForwardingBody } from './schemas-config.ts'
-import {
-  conflictError,
-  guardedErrors,
-  idParam,
-  jsonBody,
-  jsonResponse,
-  noContent,
-  notFoundError,
-  phoneInput,
-} from './schemas.ts'
+import { phoneInput } from './schemas.ts'
 
 /** R11 is a support setting: forwarding rules need `settings:*`. */
-const base = { tags: ['Admin: SMS forwarding'], security: [{ bearerAuth: [] }] }
-const guard = (
-  permission: 'settings:read' | 'settings:write',
-  action: string,
-  targetParam?: string,
-) =>
-  adminRoute({
-    permission,
-    action,
-    targetType: 'forwarding_rule',
-    ...(targetParam ? { targetParam } : {}),
-  })
-
-const listRules = createRoute({
-  ...base,
-  method: 'get',
+const rules = adminResource({
+  tag: 'Admin: SMS forwarding',
   path: '/v1/admin/sms-forwarding',
+  targetType: 'forwarding_rule',
+  actions: 'forwarding',
+  read: 'settings:read',
+  write: 'settings:write',
+})
+
+const listRules = rules.list({
   summary: 'SMS forwarding rules (R11)',
-  middleware: [guard('settings:read', 'forwarding.list')],
   request: { query: z.object({ phone: phoneInput.optional() }) },
-  responses: {
-    200: jsonResponse(z.object({ items: z.array(forwardingSchema) }), 'Rules'),
-    ...guardedErrors,
-  },
+  schema: z.object({ items: z.array(forwardingSchema) }),
+  label: 'Rules',
 })
 
-const getRule = createRoute({
-  ...base,
-  method: 'get',
-  path: '/v1/admin/sms-forwarding/{id}',
+const getRule = rules.get({
   summary: 'One forwarding rule',
-  middleware: [guard('settings:read', 'forwarding.get', 'id')],
-  request: { params: idParam },
-  responses: {
-    200: jsonResponse(forwardingSchema, 'The rule'),
-    ...guardedErrors,
-    ...notFoundError,
-  },
+  schema: forwardingSchema,
+  label: 'The rule',
 })
 
-const createRule = createRoute({
-  ...base,
-  method: 'post',
-  path: '/v1/admin/sms-forwarding',
+const createRule = rules.create({
   summary: 'Forward every SMS sent to a phone to an e-mail address as well',
-  middleware: [guard('settings:write', 'forwarding.create')],
-  request: { body: jsonBody(createForwardingBody) },
-  responses: {
-    201: jsonResponse(forwardingSchema, 'Created'),
-    ...guardedErrors,
-    ...conflictError('`forwarding_rule_exists`: one rule per phone'),
-  },
+  body: createForwardingBody,
+  schema: forwardingSchema,
+  conflict: '`forwarding_rule_exists`: one rule per phone',
 })
 
-const updateRule = createRoute({
-  ...base,
-  method: 'patch',
-  path: '/v1/admin/sms-forwarding/{id}',
+const updateRule = rules.update({
   summary: 'Change a rule or turn it on or off',
-  middleware: [guard('settings:write', 'forwarding.update', 'id')],
-  request: { params: idParam, body: jsonBody(updateForwardingBody) },
-  responses: {
-    200: jsonResponse(forwardingSchema, 'The rule'),
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`forwarding_rule_exists`'),
-  },
+  body: updateForwardingBody,
+  schema: forwardingSchema,
+  label: 'The rule',
+  conflict: '`forwarding_rule_exists`',
 })
 
-const deleteRule = createRoute({
-  ...base,
-  method: 'delete',
-  path: '/v1/admin/sms-forwarding/{id}',
-  summary: 'Delete a rule',
-  middleware: [guard('settings:write', 'forwarding.delete', 'id')],
-  request: { params: idParam },
-  responses: { ...noContent, ...guardedErrors, ...notFoundError },
-})
+const deleteRule = rules.remove({ summary: 'Delete a rule' })
 
 export function mountForwardingRoutes(app: OpenAPIHono<AppEnv>, repos: IdentityRepositories) {
   const { forwarding } = repos

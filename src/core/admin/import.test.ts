@@ -1,36 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { describe, expect, it } from 'vitest'
+import { useAdminPropusk } from '../../../test/support/admin.ts'
 import { parseCsv } from './csv.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
+const fixture = useAdminPropusk()
 
-const importCsv = async (
-  csv: string,
-  options: { dryRun?: boolean; sendInvitations?: boolean } = {},
-) => {
-  const response = await adminRequest(propusk, admin.token, '/v1/admin/users/import', {
-    method: 'POST',
-    body: { csv, ...options },
-  })
-  return { status: response.status, body: await response.json() }
-}
+const importCsv = (csv: string, options: { dryRun?: boolean; sendInvitations?: boolean } = {}) =>
+  fixture.call('/v1/admin/users/import', { method: 'POST', body: { csv, ...options } })
 
 async function userCount() {
-  const { rows } = await propusk.services.sql.execute('SELECT count(*) AS n FROM users')
+  const { rows } = await fixture.propusk.services.sql.execute('SELECT count(*) AS n FROM users')
   return Number(rows[0]?.n) - 1 // minus the admin
 }
 
@@ -52,7 +30,7 @@ const mixed = [
 
 describe('CSV import', () => {
   it('creates valid rows, reports each bad one, and detects duplicates in the file and the directory', async () => {
-    await adminRequest(propusk, admin.token, '/v1/admin/users', {
+    await fixture.request('/v1/admin/users', {
       method: 'POST',
       body: {
         kind: 'employee',
@@ -81,27 +59,27 @@ describe('CSV import', () => {
     expect(byRow[12]).toBeUndefined() // the blank line keeps its number but is no row
     expect(byRow[13]).toMatchObject({ status: 'created' })
 
-    const ivan = await propusk.services.identity.users.get(byRow[2].userId)
+    const ivan = await fixture.propusk.services.identity.users.get(byRow[2].userId)
     expect(ivan).toMatchObject({
       displayName: 'Иван Петров',
       phone: '+79161234567',
       status: 'invited',
       roleIds: ['role_field_employee'],
     })
-    const romashka = await propusk.services.identity.users.get(byRow[3].userId)
+    const romashka = await fixture.propusk.services.identity.users.get(byRow[3].userId)
     expect(romashka).toMatchObject({
       displayName: 'Ромашка, ООО',
       kind: 'customer',
       roleIds: ['role_customer'],
     })
-    const two = await propusk.services.identity.users.get(byRow[13].userId)
+    const two = await fixture.propusk.services.identity.users.get(byRow[13].userId)
     expect(two?.roleIds).toEqual(['role_customer', 'role_field_employee'])
     expect(await userCount()).toBe(4)
-    expect((await propusk.services.identity.invitations.latest(byRow[2].userId))?.channel).toBe(
-      'sms',
-    )
+    expect(
+      (await fixture.propusk.services.identity.invitations.latest(byRow[2].userId))?.channel,
+    ).toBe('sms')
 
-    const audit = await propusk.services.sql.execute(
+    const audit = await fixture.propusk.services.sql.execute(
       "SELECT details FROM audit_log WHERE action = 'user.import'",
     )
     expect(JSON.parse(String(audit.rows[0]?.details))).toEqual({
@@ -123,16 +101,11 @@ describe('CSV import', () => {
   it('takes text/csv bodies with semicolons (Excel), options in the query', async () => {
     const csv =
       '\uFEFFKind;Display Name;Phone;Email\nemployee;Пётр;+79160000010;\ncustomer;Анна;;anna@example.com\n'
-    const response = await adminRequest(
-      propusk,
-      admin.token,
-      '/v1/admin/users/import?sendInvitations=false',
-      {
-        method: 'POST',
-        body: csv,
-        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-      },
-    )
+    const response = await fixture.request('/v1/admin/users/import?sendInvitations=false', {
+      method: 'POST',
+      body: csv,
+      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+    })
     expect(response.status).toBe(200)
     const body = await response.json()
     expect(body).toMatchObject({ created: 2, failed: 0 })

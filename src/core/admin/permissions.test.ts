@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { describe, expect, it } from 'vitest'
+import { adminRequest, createAdmin, useAdminPropusk } from '../../../test/support/admin.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeAll(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-})
-afterAll(async () => {
-  await propusk.close()
-})
+const fixture = useAdminPropusk({ scope: 'file' })
 
 const routes: Array<[method: string, path: string, permission: string]> = [
   ['GET', '/v1/admin/users', 'users:read'],
@@ -52,7 +38,7 @@ const routes: Array<[method: string, path: string, permission: string]> = [
 ]
 
 const request = (method: string, path: string, token?: string) =>
-  propusk.app.request(path, {
+  fixture.propusk.app.request(path, {
     method,
     headers: {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -72,10 +58,10 @@ describe('admin API access', () => {
   })
 
   it('answers 403 to a token missing the route’s permission, and passes one that has it', async () => {
-    const readOnly = await createAdmin(propusk, {
+    const readOnly = await createAdmin(fixture.propusk, {
       permissions: ['users:read', 'roles:read', 'apps:read', 'settings:read', 'audit:read'],
     })
-    const nothing = await createAdmin(propusk, { permissions: [] })
+    const nothing = await createAdmin(fixture.propusk, { permissions: [] })
     for (const [method, path, permission] of routes) {
       const denied = await request(method, path, nothing.token)
       expect(denied.status, `${method} ${path}`).toBe(403)
@@ -83,10 +69,13 @@ describe('admin API access', () => {
       const readOnlyStatus = (await request(method, path, readOnly.token)).status
       if (permission.endsWith(':read')) expect(readOnlyStatus, `${method} ${path}`).not.toBe(403)
       else expect(readOnlyStatus, `${method} ${path}`).toBe(403)
-      expect((await request(method, path, admin.token)).status, `${method} ${path}`).not.toBe(403)
+      expect(
+        (await request(method, path, fixture.admin.token)).status,
+        `${method} ${path}`,
+      ).not.toBe(403)
     }
     // Refusals are audited with who tried.
-    const { rows } = await propusk.services.sql.execute({
+    const { rows } = await fixture.propusk.services.sql.execute({
       sql: "SELECT action, details FROM audit_log WHERE result = 'denied' AND actor_id = ? AND action = 'user.create'",
       args: [readOnly.user.id],
     })
@@ -95,7 +84,7 @@ describe('admin API access', () => {
   })
 
   it('answers 403 to tokens of apps other than the admin console, whatever the roles', async () => {
-    const { sql, identity } = propusk.services
+    const { sql, identity } = fixture.propusk.services
     const at = new Date().toISOString()
     await sql.execute({
       sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, created_at, updated_at)
@@ -103,7 +92,7 @@ describe('admin API access', () => {
       args: [at, at],
     })
     const webTokens = await identity.sessions.signIn({
-      user: admin.user,
+      user: fixture.admin.user,
       app: (await identity.apps.get('web-app'))!,
       method: 'password',
       ip: null,
@@ -115,23 +104,23 @@ describe('admin API access', () => {
   })
 
   it('stops working at once when the admin is blocked or loses the permission', async () => {
-    const other = await createAdmin(propusk)
-    expect((await adminRequest(propusk, other.token, '/v1/admin/users')).status).toBe(200)
-    await adminRequest(propusk, admin.token, `/v1/admin/users/${other.user.id}`, {
+    const other = await createAdmin(fixture.propusk)
+    expect((await adminRequest(fixture.propusk, other.token, '/v1/admin/users')).status).toBe(200)
+    await fixture.request(`/v1/admin/users/${other.user.id}`, {
       method: 'PATCH',
       body: { roleIds: ['role_customer'] },
     })
-    expect((await adminRequest(propusk, other.token, '/v1/admin/users')).status).toBe(403)
-    await adminRequest(propusk, admin.token, `/v1/admin/users/${other.user.id}/block`, {
+    expect((await adminRequest(fixture.propusk, other.token, '/v1/admin/users')).status).toBe(403)
+    await fixture.request(`/v1/admin/users/${other.user.id}/block`, {
       method: 'POST',
     })
-    expect((await adminRequest(propusk, other.token, '/v1/admin/users')).status).toBe(401)
+    expect((await adminRequest(fixture.propusk, other.token, '/v1/admin/users')).status).toBe(401)
   })
 })
 
 describe('OpenAPI', () => {
   it('documents every admin route with its request and response schemas', async () => {
-    const doc = await (await propusk.app.request('/openapi.json')).json()
+    const doc = await (await fixture.propusk.app.request('/openapi.json')).json()
     for (const [method, path] of routes) {
       const templated = path
         .replace(/usr_x|role_x|app_x|fwd_x/, '{id}')

@@ -1,26 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { describe, expect, it } from 'vitest'
+import { useAdminPropusk } from '../../../test/support/admin.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
+const fixture = useAdminPropusk()
 
-async function call(path: string, init: Parameters<typeof adminRequest>[3] = {}) {
-  const response = await adminRequest(propusk, admin.token, path, init)
-  return { status: response.status, body: response.status === 204 ? null : await response.json() }
-}
+const { call } = fixture
 
 describe('roles', () => {
   it('lists the three built-in roles (R7)', async () => {
@@ -219,7 +202,7 @@ describe('apps', () => {
     const { app, clientSecret } = created.body
     expect(app.hasSecret).toBe(true)
     expect(clientSecret).toMatch(/^[\w-]{43}$/)
-    const stored = await propusk.services.sql.execute({
+    const stored = await fixture.propusk.services.sql.execute({
       sql: 'SELECT secret_hash FROM apps WHERE id = ?',
       args: [app.id],
     })
@@ -227,7 +210,7 @@ describe('apps', () => {
     expect(JSON.stringify((await call(`/v1/admin/apps/${app.id}`)).body)).not.toContain(
       clientSecret,
     )
-    const registry = propusk.services.identity.apps
+    const registry = fixture.propusk.services.identity.apps
     expect(await registry.verifySecret(app.id, clientSecret)).toBe(true)
     expect(await registry.verifySecret(app.id, `${clientSecret}x`)).toBe(false)
     expect(await registry.verifySecret('nope', clientSecret)).toBe(false)

@@ -1,93 +1,52 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { AppEnv } from '../services.ts'
-import { actorOf, adminRoute } from './context.ts'
+import { actorOf } from './context.ts'
+import { adminResource } from './resource.ts'
 import { createRoleBody, updateRoleBody } from './schemas-config.ts'
-import {
-  conflictError,
-  guardedErrors,
-  idParam,
-  jsonBody,
-  jsonResponse,
-  noContent,
-  notFoundError,
-  roleSchema,
-} from './schemas.ts'
+import { roleSchema } from './schemas.ts'
 
-const base = { tags: ['Admin: roles'], security: [{ bearerAuth: [] }] }
-const guard = (permission: 'roles:read' | 'roles:write', action: string, targetParam?: string) =>
-  adminRoute({ permission, action, targetType: 'role', ...(targetParam ? { targetParam } : {}) })
-
-const listRoles = createRoute({
-  ...base,
-  method: 'get',
+const roles = adminResource({
+  tag: 'Admin: roles',
   path: '/v1/admin/roles',
+  targetType: 'role',
+  actions: 'role',
+  read: 'roles:read',
+  write: 'roles:write',
+})
+
+const listRoles = roles.list({
   summary: 'All roles with the app types they grant (R7) and their admin permissions',
-  middleware: [guard('roles:read', 'role.list')],
-  responses: {
-    200: jsonResponse(z.object({ items: z.array(roleSchema) }), 'Roles'),
-    ...guardedErrors,
-  },
+  schema: z.object({ items: z.array(roleSchema) }),
+  label: 'Roles',
 })
 
-const getRole = createRoute({
-  ...base,
-  method: 'get',
-  path: '/v1/admin/roles/{id}',
+const getRole = roles.get({
   summary: 'A role and how many users hold it',
-  middleware: [guard('roles:read', 'role.get', 'id')],
-  request: { params: idParam },
-  responses: {
-    200: jsonResponse(roleSchema.extend({ users: z.number().int() }), 'The role'),
-    ...guardedErrors,
-    ...notFoundError,
-  },
+  schema: roleSchema.extend({ users: z.number().int() }),
+  label: 'The role',
 })
 
-const createRole = createRoute({
-  ...base,
-  method: 'post',
-  path: '/v1/admin/roles',
+const createRole = roles.create({
   summary: 'Create a role',
   description: '`appTypes` must be installed client app type plugins.',
-  middleware: [guard('roles:write', 'role.create')],
-  request: { body: jsonBody(createRoleBody) },
-  responses: {
-    201: jsonResponse(roleSchema, 'Created'),
-    ...guardedErrors,
-    ...conflictError('`role_name_taken`'),
-  },
+  body: createRoleBody,
+  schema: roleSchema,
+  conflict: '`role_name_taken`',
 })
 
-const updateRole = createRoute({
-  ...base,
-  method: 'patch',
-  path: '/v1/admin/roles/{id}',
+const updateRole = roles.update({
   summary: 'Edit a role (built-in ones too)',
   description: 'Holders get the change at their next token refresh at the latest.',
-  middleware: [guard('roles:write', 'role.update', 'id')],
-  request: { params: idParam, body: jsonBody(updateRoleBody) },
-  responses: {
-    200: jsonResponse(roleSchema, 'The role'),
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`role_name_taken`'),
-  },
+  body: updateRoleBody,
+  schema: roleSchema,
+  label: 'The role',
+  conflict: '`role_name_taken`',
 })
 
-const deleteRole = createRoute({
-  ...base,
-  method: 'delete',
-  path: '/v1/admin/roles/{id}',
+const deleteRole = roles.remove({
   summary: 'Delete a role nobody holds',
-  middleware: [guard('roles:write', 'role.delete', 'id')],
-  request: { params: idParam },
-  responses: {
-    ...noContent,
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`role_builtin` or `role_in_use` (with `users`: how many hold it)'),
-  },
+  conflict: '`role_builtin` or `role_in_use` (with `users`: how many hold it)',
 })
 
 export function mountRoleRoutes(app: OpenAPIHono<AppEnv>, repos: IdentityRepositories) {

@@ -1,39 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { describe, expect, it } from 'vitest'
+import { adminRequest, createAdmin, useAdminPropusk } from '../../../test/support/admin.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
+const fixture = useAdminPropusk()
 
-async function call(path: string, init: Parameters<typeof adminRequest>[3] = {}) {
-  const response = await adminRequest(propusk, admin.token, path, init)
-  return { status: response.status, body: response.status === 204 ? null : await response.json() }
-}
+const { call } = fixture
 
 describe('sessions per user', () => {
   it('lists a user’s sessions and ends one or all of them, audited', async () => {
-    const other = await createAdmin(propusk)
-    const app = await propusk.services.identity.apps.get('admin-console')
-    const second = await propusk.services.identity.sessions.signIn({
+    const other = await createAdmin(fixture.propusk)
+    const app = await fixture.propusk.services.identity.apps.get('admin-console')
+    const second = await fixture.propusk.services.identity.sessions.signIn({
       user: other.user,
       app: app!,
       method: 'password',
       ip: '203.0.113.5',
       userAgent: 'test-agent',
     })
-    await propusk.services.identity.sessions.signIn({
+    await fixture.propusk.services.identity.sessions.signIn({
       user: other.user,
       app: app!,
       method: 'password',
@@ -48,7 +31,7 @@ describe('sessions per user', () => {
 
     expect(
       (
-        await call(`/v1/admin/users/${admin.user.id}/sessions/${second.sessionId}`, {
+        await call(`/v1/admin/users/${fixture.admin.user.id}/sessions/${second.sessionId}`, {
           method: 'DELETE',
         })
       ).status,
@@ -60,19 +43,21 @@ describe('sessions per user', () => {
         })
       ).status,
     ).toBe(204)
-    expect((await adminRequest(propusk, second.accessToken, '/v1/admin/users')).status).toBe(401)
+    expect(
+      (await adminRequest(fixture.propusk, second.accessToken, '/v1/admin/users')).status,
+    ).toBe(401)
     expect((await call(`/v1/admin/users/${other.user.id}/sessions`)).body.items).toHaveLength(2)
 
     const all = await call(`/v1/admin/users/${other.user.id}/sessions`, { method: 'DELETE' })
     expect(all.body).toEqual({ sessionsEnded: 2 })
-    expect((await adminRequest(propusk, other.token, '/v1/admin/users')).status).toBe(401)
+    expect((await adminRequest(fixture.propusk, other.token, '/v1/admin/users')).status).toBe(401)
     expect((await call(`/v1/admin/users/${other.user.id}/sessions`)).body.items).toHaveLength(0)
     expect((await call('/v1/admin/users/usr_missing/sessions')).status).toBe(404)
 
-    const { rows } = await propusk.services.sql.execute({
+    const { rows } = await fixture.propusk.services.sql.execute({
       sql: `SELECT action, target_id, result FROM audit_log WHERE action LIKE 'session.%' AND actor_id = ?
             ORDER BY at, rowid`,
-      args: [admin.user.id],
+      args: [fixture.admin.user.id],
     })
     expect(rows.map((r) => [r.action, r.target_id, r.result])).toEqual([
       ['session.revoke', second.sessionId, 'failure'], // the 404: not this user's session

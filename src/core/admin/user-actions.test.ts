@@ -1,31 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import { describe, expect, it } from 'vitest'
 import { DeliveryError, defineDeliveryProvider, z } from '../index.ts'
 import { plugins } from '../../plugins.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { useAdminPropusk } from '../../../test/support/admin.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
+const fixture = useAdminPropusk()
 
-const call = (path: string, init: Parameters<typeof adminRequest>[3] = {}) =>
-  adminRequest(propusk, admin.token, path, init)
+const call = fixture.request
 
-async function createUser(body: Record<string, unknown>) {
-  const response = await call('/v1/admin/users', { method: 'POST', body })
-  return { status: response.status, body: await response.json() }
-}
+const createUser = (body: Record<string, unknown>) =>
+  fixture.call('/v1/admin/users', { method: 'POST', body })
 
 describe('invitations and password resets from the admin API', () => {
   it('resends and revokes invitations and sends password resets', async () => {
@@ -50,7 +33,7 @@ describe('invitations and password resets from the admin API', () => {
     expect((await call(`/v1/admin/users/${id}/password-reset`, { method: 'POST' })).status).toBe(
       409,
     )
-    await propusk.services.identity.users.activate(id)
+    await fixture.propusk.services.identity.users.activate(id)
     expect((await call(`/v1/admin/users/${id}/password-reset`, { method: 'POST' })).status).toBe(
       202,
     )
@@ -63,7 +46,6 @@ describe('invitations and password resets from the admin API', () => {
   })
 
   it('keeps the user when the invitation cannot be delivered, and reports it', async () => {
-    await propusk.close()
     const failingEmail = defineDeliveryProvider({
       id: 'failing-email',
       kind: 'delivery-provider',
@@ -74,11 +56,10 @@ describe('invitations and password resets from the admin API', () => {
         send: () => Promise.reject(new DeliveryError('provider_unavailable', 'down', true)),
       }),
     })
-    propusk = await createTestPropusk({
-      env: { ...quietDelivery, DELIVERY_EMAIL: 'failing-email' },
+    await fixture.restart({
+      env: { DELIVERY_EMAIL: 'failing-email' },
       plugins: [...plugins, failingEmail],
     })
-    admin = await createAdmin(propusk)
     const created = await createUser({
       kind: 'employee',
       displayName: 'Unlucky',

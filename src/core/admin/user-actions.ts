@@ -2,12 +2,13 @@
  * Invitation and password-reset actions on a user. The invitation and reset services audit
  * these themselves, with the admin as the actor.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { z, type OpenAPIHono } from '@hono/zod-openapi'
 import { ApiError } from '../errors.ts'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { InvitationState } from '../identity/services.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
-import { actionContext, adminRoute } from './context.ts'
+import { actionContext } from './context.ts'
+import { adminResource } from './resource.ts'
 import {
   conflictError,
   guardedErrors,
@@ -17,72 +18,67 @@ import {
   notFoundError,
 } from './schemas.ts'
 
-const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ tags: ['Admin: users'], security: [{ bearerAuth: [] }], ...r })
-
-const resendInvitation = route({
-  method: 'post',
-  path: '/v1/admin/users/{id}/invitation',
-  summary: 'Send the invitation again (earlier links stop working)',
-  middleware: [
-    adminRoute({
-      permission: 'users:write',
-      action: 'user.invitation_send',
-      targetType: 'user',
-      targetParam: 'id',
-    }),
-  ],
-  request: { params: idParam },
-  responses: {
-    200: jsonResponse(invitationSchema, 'The new invitation'),
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`user_not_invited`'),
-    502: { description: '`delivery_failed`' },
-  },
+/** The `/v1/admin/users` resource; `users.ts` builds its CRUD routes from it too. */
+export const userResource = adminResource({
+  tag: 'Admin: users',
+  path: '/v1/admin/users',
+  targetType: 'user',
+  actions: 'user',
+  read: 'users:read',
+  write: 'users:write',
 })
 
-const revokeInvitation = route({
-  method: 'delete',
-  path: '/v1/admin/users/{id}/invitation',
-  summary: 'Revoke the open invitation link',
-  middleware: [
-    adminRoute({
-      permission: 'users:write',
-      action: 'user.invitation_revoke',
-      targetType: 'user',
-      targetParam: 'id',
-    }),
-  ],
-  request: { params: idParam },
-  responses: {
-    200: jsonResponse(z.object({ revoked: z.boolean() }), 'Whether an open link was revoked'),
-    ...guardedErrors,
-    ...notFoundError,
+const resendInvitation = userResource.route(
+  'post',
+  '/{id}/invitation',
+  'write',
+  'invitation_send',
+  {
+    summary: 'Send the invitation again (earlier links stop working)',
+    request: { params: idParam },
+    responses: {
+      200: jsonResponse(invitationSchema, 'The new invitation'),
+      ...guardedErrors,
+      ...notFoundError,
+      ...conflictError('`user_not_invited`'),
+      502: { description: '`delivery_failed`' },
+    },
   },
-})
+)
 
-const passwordReset = route({
-  method: 'post',
-  path: '/v1/admin/users/{id}/password-reset',
-  summary: 'Send the user a password reset link',
-  middleware: [
-    adminRoute({
-      permission: 'users:write',
-      action: 'user.password_reset',
-      targetType: 'user',
-      targetParam: 'id',
-    }),
-  ],
-  request: { params: idParam },
-  responses: {
-    202: jsonResponse(z.object({ sent: z.literal(true) }), 'The link is on its way'),
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`reset_not_allowed`: only active users'),
-    502: { description: '`delivery_failed`' },
+const revokeInvitation = userResource.route(
+  'delete',
+  '/{id}/invitation',
+  'write',
+  'invitation_revoke',
+  {
+    summary: 'Revoke the open invitation link',
+    request: { params: idParam },
+    responses: {
+      200: jsonResponse(z.object({ revoked: z.boolean() }), 'Whether an open link was revoked'),
+      ...guardedErrors,
+      ...notFoundError,
+    },
   },
-})
+)
+
+const passwordReset = userResource.route(
+  'post',
+  '/{id}/password-reset',
+  'write',
+  'password_reset',
+  {
+    summary: 'Send the user a password reset link',
+    request: { params: idParam },
+    responses: {
+      202: jsonResponse(z.object({ sent: z.literal(true) }), 'The link is on its way'),
+      ...guardedErrors,
+      ...notFoundError,
+      ...conflictError('`reset_not_allowed`: only active users'),
+      502: { description: '`delivery_failed`' },
+    },
+  },
+)
 
 export function mountUserActionRoutes(
   app: OpenAPIHono<AppEnv>,

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useAdminPropusk } from '../../../test/support/admin.ts'
 import { createIdentityRepositories } from '../identity/repositories/index.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
+const fixture = useAdminPropusk({ scope: 'file' })
+
 const ids: Record<string, string> = {}
 
 beforeAll(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-  const { users } = createIdentityRepositories(propusk.services)
+  const { users } = createIdentityRepositories(fixture.propusk.services)
   const people = [
     {
       key: 'ivan',
@@ -66,12 +58,9 @@ beforeAll(async () => {
     })
   }
 })
-afterAll(async () => {
-  await propusk.close()
-})
 
 async function list(query: string) {
-  const response = await adminRequest(propusk, admin.token, `/v1/admin/users?${query}`)
+  const response = await fixture.request(`/v1/admin/users?${query}`)
   return { status: response.status, body: await response.json() }
 }
 
@@ -116,7 +105,7 @@ describe('listing users', () => {
     ])
     expect(
       (await list('roleId=role_administrator')).body.items.map((u: { id: string }) => u.id),
-    ).toEqual([admin.user.id])
+    ).toEqual([fixture.admin.user.id])
   })
 
   it('pages newest first with an opaque cursor, without gaps or repeats', async () => {

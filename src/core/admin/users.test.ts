@@ -1,32 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { describe, expect, it } from 'vitest'
+import { useAdminPropusk } from '../../../test/support/admin.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
+const fixture = useAdminPropusk()
 
-const call = (path: string, init: Parameters<typeof adminRequest>[3] = {}) =>
-  adminRequest(propusk, admin.token, path, init)
+const call = fixture.request
 
-async function createUser(body: Record<string, unknown>) {
-  const response = await call('/v1/admin/users', { method: 'POST', body })
-  return { status: response.status, body: await response.json() }
-}
+const createUser = (body: Record<string, unknown>) =>
+  fixture.call('/v1/admin/users', { method: 'POST', body })
 
 async function count(sql: string, args: (string | number)[] = []) {
-  const { rows } = await propusk.services.sql.execute({ sql, args })
+  const { rows } = await fixture.propusk.services.sql.execute({ sql, args })
   return Number(rows[0]?.n)
 }
 
@@ -70,12 +53,12 @@ describe('admin users API', () => {
       invitation: { channel: 'sms', sentTo: '+79161234567' },
     })
 
-    const audit = await propusk.services.sql.execute({
+    const audit = await fixture.propusk.services.sql.execute({
       sql: "SELECT * FROM audit_log WHERE action = 'user.create' AND target_id = ?",
       args: [employee.body.user.id],
     })
     expect(audit.rows[0]).toMatchObject({
-      actor_id: admin.user.id,
+      actor_id: fixture.admin.user.id,
       result: 'success',
       app_id: 'admin-console',
     })
@@ -211,14 +194,14 @@ describe('admin users API', () => {
     })
     const id = created.body.user.id as string
     // Make them active with a live session.
-    await propusk.services.identity.users.activate(id)
-    const user = await propusk.services.identity.users.get(id)
-    const app = await propusk.services.identity.apps.get('admin-console')
-    await propusk.services.sql.execute({
+    await fixture.propusk.services.identity.users.activate(id)
+    const user = await fixture.propusk.services.identity.users.get(id)
+    const app = await fixture.propusk.services.identity.apps.get('admin-console')
+    await fixture.propusk.services.sql.execute({
       sql: "INSERT INTO user_roles VALUES (?, 'role_administrator')",
       args: [id],
     })
-    await propusk.services.identity.sessions.signIn({
+    await fixture.propusk.services.identity.sessions.signIn({
       user: user!,
       app: app!,
       method: 'password',
@@ -245,16 +228,18 @@ describe('admin users API', () => {
     const back = await call(`/v1/admin/users/${inviteeId}/unblock`, { method: 'POST' })
     expect((await back.json()).user.status).toBe('invited')
 
-    expect((await call(`/v1/admin/users/${admin.user.id}/block`, { method: 'POST' })).status).toBe(
-      409,
-    )
-    expect((await call(`/v1/admin/users/${admin.user.id}`, { method: 'DELETE' })).status).toBe(409)
+    expect(
+      (await call(`/v1/admin/users/${fixture.admin.user.id}/block`, { method: 'POST' })).status,
+    ).toBe(409)
+    expect(
+      (await call(`/v1/admin/users/${fixture.admin.user.id}`, { method: 'DELETE' })).status,
+    ).toBe(409)
 
     expect((await call(`/v1/admin/users/${id}`, { method: 'DELETE' })).status).toBe(204)
     expect((await call(`/v1/admin/users/${id}`)).status).toBe(404)
     expect(await count('SELECT count(*) AS n FROM sessions WHERE user_id = ?', [id])).toBe(0)
     expect((await call(`/v1/admin/users/${id}`, { method: 'DELETE' })).status).toBe(404)
-    const actions = await propusk.services.sql.execute({
+    const actions = await fixture.propusk.services.sql.execute({
       sql: "SELECT action FROM audit_log WHERE target_id = ? AND result = 'success' ORDER BY at, rowid",
       args: [id],
     })

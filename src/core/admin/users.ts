@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { identityError } from '../identity/repositories/errors.ts'
 import type { User, UserKind } from '../identity/types.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
-import { actionContext, actorOf, adminRoute } from './context.ts'
-import { deliverInvitation } from './user-actions.ts'
+import { actionContext, actorOf } from './context.ts'
+import { deliverInvitation, userResource } from './user-actions.ts'
 import {
   blockResponse,
   conflictError,
@@ -12,18 +12,13 @@ import {
   createUserResponse,
   guardedErrors,
   idParam,
-  jsonBody,
   jsonResponse,
   listUsersQuery,
-  noContent,
   notFoundError,
   updateUserBody,
   userDetailSchema,
   userPage,
 } from './schemas.ts'
-
-const tags = ['Admin: users']
-const security = [{ bearerAuth: [] }]
 
 /** R10: without explicit roles, people get the built-in role of their kind. */
 export const defaultRoleIds: Record<UserKind, string[]> = {
@@ -31,92 +26,42 @@ export const defaultRoleIds: Record<UserKind, string[]> = {
   customer: ['role_customer'],
 }
 
-const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ tags, security, ...r })
-
-const createUser = route({
-  method: 'post',
-  path: '/v1/admin/users',
+const createUser = userResource.create({
   summary: 'Create a user and send the invitation (R1, R2)',
   description:
     'The user and their roles are written atomically; the invitation is delivered afterwards. ' +
     'If delivery fails the user still exists (status `invited`) and `invitation.status` is ' +
     '`failed`: resend with `POST /v1/admin/users/{id}/invitation`.',
-  middleware: [
-    adminRoute({ permission: 'users:write', action: 'user.create', targetType: 'user' }),
-  ],
-  request: { body: jsonBody(createUserBody) },
-  responses: {
-    201: jsonResponse(createUserResponse, 'Created'),
-    ...guardedErrors,
-    ...conflictError('`phone_taken` or `email_taken`'),
-  },
+  body: createUserBody,
+  schema: createUserResponse,
+  conflict: '`phone_taken` or `email_taken`',
 })
 
-const listUsers = route({
-  method: 'get',
-  path: '/v1/admin/users',
+const listUsers = userResource.list({
   summary: 'Search and filter users, newest first',
-  middleware: [adminRoute({ permission: 'users:read', action: 'user.list', targetType: 'user' })],
   request: { query: listUsersQuery },
-  responses: { 200: jsonResponse(userPage, 'A page of users'), ...guardedErrors },
+  schema: userPage,
+  label: 'A page of users',
 })
 
-const getUser = route({
-  method: 'get',
-  path: '/v1/admin/users/{id}',
+const getUser = userResource.get({
   summary: 'A user with roles, invitation state and active session count',
-  middleware: [
-    adminRoute({
-      permission: 'users:read',
-      action: 'user.get',
-      targetType: 'user',
-      targetParam: 'id',
-    }),
-  ],
-  request: { params: idParam },
-  responses: {
-    200: jsonResponse(userDetailSchema, 'The user'),
-    ...guardedErrors,
-    ...notFoundError,
-  },
+  schema: userDetailSchema,
+  label: 'The user',
 })
 
-const updateUser = route({
-  method: 'patch',
-  path: '/v1/admin/users/{id}',
+const updateUser = userResource.update({
   summary: 'Change name, kind, phone, e-mail or roles',
   description: 'Role changes apply at the user’s next token refresh at the latest.',
-  middleware: [
-    adminRoute({
-      permission: 'users:write',
-      action: 'user.update',
-      targetType: 'user',
-      targetParam: 'id',
-    }),
-  ],
-  request: { params: idParam, body: jsonBody(updateUserBody) },
-  responses: {
-    200: jsonResponse(userDetailSchema, 'The updated user'),
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`phone_taken` or `email_taken`'),
-  },
+  body: updateUserBody,
+  schema: userDetailSchema,
+  label: 'The updated user',
+  conflict: '`phone_taken` or `email_taken`',
 })
 
 const statusRoute = (action: 'block' | 'unblock') =>
-  route({
-    method: 'post',
-    path: `/v1/admin/users/{id}/${action}`,
+  userResource.route('post', `/{id}/${action}`, 'write', action, {
     summary: action === 'block' ? 'Block a user and end all their sessions' : 'Unblock a user',
-    middleware: [
-      adminRoute({
-        permission: 'users:write',
-        action: `user.${action}`,
-        targetType: 'user',
-        targetParam: 'id',
-      }),
-    ],
     request: { params: idParam },
     responses: {
       200: jsonResponse(blockResponse, 'The user'),
@@ -126,25 +71,9 @@ const statusRoute = (action: 'block' | 'unblock') =>
     },
   })
 
-const deleteUser = route({
-  method: 'delete',
-  path: '/v1/admin/users/{id}',
+const deleteUser = userResource.remove({
   summary: 'Delete a user with their sessions and invitations',
-  middleware: [
-    adminRoute({
-      permission: 'users:write',
-      action: 'user.delete',
-      targetType: 'user',
-      targetParam: 'id',
-    }),
-  ],
-  request: { params: idParam },
-  responses: {
-    ...noContent,
-    ...guardedErrors,
-    ...notFoundError,
-    ...conflictError('`self_action_forbidden`'),
-  },
+  conflict: '`self_action_forbidden`',
 })
 
 export function mountUserRoutes(

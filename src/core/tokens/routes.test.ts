@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { serve } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import type { TestPropusk } from '../../../test/support/propusk.ts'
 import { requireAuth } from './auth.ts'
@@ -32,7 +31,7 @@ function listen(propusk: TestPropusk): Promise<string> {
   return new Promise((resolve) => {
     server = serve(
       { fetch: propusk.app.fetch, port: 0, hostname: '127.0.0.1' },
-      (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`),
+      (info: { port: number }) => resolve(`http://127.0.0.1:${info.port}`),
     )
   })
 }

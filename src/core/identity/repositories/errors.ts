@@ -1,8 +1,8 @@
 import {
-  ApiError,
+  ErrorRegistry,
   coreError,
+  type ApiError,
   type ErrorCodeDefinition,
-  type ErrorRegistry,
   type FieldIssue,
 } from '../../errors.ts'
 
@@ -33,13 +33,16 @@ export function registerIdentityErrors(registry: ErrorRegistry): void {
   registry.register('identity-admin', identityErrorCodes)
 }
 
+/** Builds these errors without the app's registry (repositories also run outside requests). */
+const standalone = new ErrorRegistry()
+registerIdentityErrors(standalone)
+
 export function identityError(
   code: IdentityErrorCode,
   message?: string,
   details?: ApiError['details'],
 ): ApiError {
-  const definition = identityErrorCodes[code]
-  return new ApiError(code, definition.status, message ?? definition.message, details)
+  return standalone.error(code, message, details)
 }
 
 /** 409 naming the field, e.g. `phone_taken` with `fields: [{field: 'phone'}]`. */
