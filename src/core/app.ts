@@ -27,6 +27,7 @@ import { mountTokenRoutes } from './tokens/routes.ts'
 import { mountAccountRoutes } from './account/index.ts'
 import { mountAdminApi } from './admin/index.ts'
 import { mountSignInRoutes } from './sign-in/index.ts'
+import { mountConsole } from './console/index.ts'
 
 export const propuskVersion = '0.1.0'
 
@@ -125,6 +126,7 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   mountAccountRoutes(app, services)
   mountAdminApi(app, services)
   mountSignInRoutes(app, services)
+  mountConsole(app, services)
   app.openapi(listPluginsRoute, (c) =>
     c.json({ plugins: options.plugins.map((plugin) => summarizePlugin(plugin)) }, 200),
   )

@@ -53,9 +53,12 @@ describe('loadSettings', () => {
     }
   })
 
-  it('refuses production without durable storage, keys and https', () => {
+  it('refuses production without durable storage, keys, https and real delivery', () => {
     const problems = problemsOf({ PROPUSK_MODE: 'production', PUBLIC_URL: 'http://id.example.com' })
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DELIVERY_CALL',
+      'DELIVERY_EMAIL',
+      'DELIVERY_SMS',
       'PUBLIC_URL',
       'SIGNING_KEYS',
       'STATE_STORE',

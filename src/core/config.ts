@@ -102,6 +102,12 @@ export const settingsSchema = z
         issue('SIGNING_KEYS', 'is required in production (wrangler secret put SIGNING_KEYS)')
       if (!s.PUBLIC_URL.startsWith('https://'))
         issue('PUBLIC_URL', 'must be https:// in production')
+      // Console delivery prints every code and link to the logs and keeps them in clear text.
+      for (const name of ['DELIVERY_SMS', 'DELIVERY_EMAIL', 'DELIVERY_CALL'] as const) {
+        if (s[name] === 'console-delivery') {
+          issue(name, 'console-delivery is for local use only; choose a real provider in production')
+        }
+      }
     }
   })
 

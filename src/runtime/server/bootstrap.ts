@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
 import {
@@ -21,8 +22,22 @@ import { createUpstashStateStore } from '../../storage/state/upstash.ts'
 import type { StateStore } from '../../storage/state/port.ts'
 import { loadMigrationsFromDir } from '../node/migrations-from-disk.ts'
 import { ensureDevSigningKeys } from './dev-keys.ts'
+import { mountConsoleAssets } from '../../core/console/index.ts'
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+
+/** The built admin console (`npm run build:console`), served at /admin by Node and Deno. */
+const consoleDir = resolve(repoRoot, 'dist/console/admin')
+
+function readConsoleAsset(path: string): Promise<Uint8Array | null> {
+  const file = resolve(consoleDir, path)
+  // The reader is given relative paths; refuse anything that resolves outside the folder.
+  if (!file.startsWith(`${consoleDir}/`)) return Promise.resolve(null)
+  return readFile(file).then(
+    (bytes) => new Uint8Array(bytes),
+    () => null,
+  )
+}
 
 /** Fills in the embedded defaults of a local install: a libSQL file and dev signing keys. */
 export async function withLocalDefaults(
@@ -87,7 +102,19 @@ export async function bootServer(
   const state = openStateStore(settings)
   try {
     await migrate(sql, plugins, log)
-    const propusk = await createPropusk({ settings, env, sql, state, plugins, log, ...options })
+    const propusk = await createPropusk({
+      settings,
+      env,
+      sql,
+      state,
+      plugins,
+      log,
+      ...options,
+      extend: (app, services) => {
+        mountConsoleAssets(app, { read: readConsoleAsset })
+        options.extend?.(app, services)
+      },
+    })
     await propusk.start()
     return {
       propusk,

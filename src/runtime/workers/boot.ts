@@ -12,6 +12,7 @@ import { openLibsql } from '../../storage/sql/libsql-web.ts'
 import { createMemoryStateStore } from '../../storage/state/memory.ts'
 import { createUpstashStateStore } from '../../storage/state/upstash.ts'
 import { generateSigningKeysJson } from '../server/signing-keys.ts'
+import { assetsBindingReader, mountConsoleAssets, type AssetsBinding } from '../../core/console/index.ts'
 
 /**
  * Builds the app for one Worker isolate from its vars and secrets. Only web-standard clients are
@@ -64,5 +65,11 @@ export async function bootWorker(bindings: Record<string, unknown>): Promise<Pro
     log,
     // Set by Cloudflare's edge; a client cannot forge it on Workers (it can elsewhere).
     clientIp: (c) => c.req.header('cf-connecting-ip'),
+    // The console's hashed assets are served by Workers static assets before the Worker runs;
+    // index.html and deep links under /admin come through here (see wrangler.toml [assets]).
+    extend: (app) => {
+      const assets = bindings.ASSETS as AssetsBinding | undefined
+      if (assets) mountConsoleAssets(app, { read: assetsBindingReader(assets) })
+    },
   })
 }

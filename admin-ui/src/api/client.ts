@@ -1,0 +1,189 @@
+import { signal } from '@preact/signals'
+
+/**
+ * The console's only way to the server. The access token lives in this module's memory, never
+ * in storage a script could read later; the refresh token is an HttpOnly cookie that only
+ * /v1/console/* receives, so a reload asks `/v1/console/refresh` for a new access token.
+ */
+
+export interface FieldIssue {
+  field: string
+  message: string
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldIssue[] = [],
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message)
+  }
+  /** The server's message for one field (matches `roles` for `roles.0` too). */
+  fieldError(name: string): string | undefined {
+    return this.fields.find((f) => f.field === name || f.field.startsWith(`${name}.`))?.message
+  }
+}
+
+export interface ConsoleSession {
+  accessToken: string
+  expiresIn: number
+  sessionId: string
+  user: { id: string; displayName: string; email: string | null; phone: string | null }
+  permissions: string[]
+}
+
+/** null: signed out; undefined: not known yet (restoring after a reload). */
+export const session = signal<ConsoleSession | null | undefined>(undefined)
+let expiresAt = 0
+const consoleHeaders = { 'X-Propusk-Console': '1', 'Content-Type': 'application/json' }
+
+async function failureFrom(response: Response): Promise<ApiFailure> {
+  let body: Record<string, unknown> = {}
+  try {
+    body = (await response.json()) as Record<string, unknown>
+  } catch {
+    // not JSON: keep the status
+  }
+  const error = (body.error ?? {}) as { code?: string; message?: string; fields?: FieldIssue[] }
+  return new ApiFailure(
+    response.status,
+    error.code ?? `http_${response.status}`,
+    error.message ?? response.statusText,
+    error.fields ?? [],
+    body,
+  )
+}
+
+export function acceptSession(next: ConsoleSession): void {
+  // Refresh a little early so a request never leaves with a token about to expire.
+  expiresAt = Date.now() + Math.max(5, next.expiresIn - 20) * 1000
+  session.value = next
+}
+
+let refreshing: Promise<boolean> | null = null
+
+async function refreshOnce(): Promise<boolean> {
+  const response = await fetch('/v1/console/refresh', {
+    method: 'POST',
+    headers: consoleHeaders,
+    credentials: 'same-origin',
+  })
+  if (!response.ok) {
+    session.value = null
+    return false
+  }
+  acceptSession((await response.json()) as ConsoleSession)
+  return true
+}
+
+/**
+ * Gets a fresh access token. Tabs share one cookie and each refresh token works once, so
+ * refreshes are serialised across tabs with the Web Locks API (a second tab then sends the
+ * cookie the first one just received, instead of replaying the old one).
+ */
+export function refresh(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const locks = (navigator as Navigator & { locks?: LockManager }).locks
+      return locks
+        ? await locks.request('propusk-console-refresh', () => refreshOnce())
+        : await refreshOnce()
+    } catch {
+      session.value = null
+      return false
+    } finally {
+      refreshing = null
+    }
+  })()
+  return refreshing
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  body?: unknown
+  query?: Record<string, string | number | boolean | undefined | null>
+  /** Skip the bearer token (public endpoints). */
+  anonymous?: boolean
+  /** Raw text body (e.g. CSV) with its content type. */
+  text?: { content: string; type: string }
+}
+
+export function withQuery(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `${path}?${text}` : path
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const send = async () => {
+    const headers: Record<string, string> = {}
+    if (!options.anonymous && session.value) {
+      headers.Authorization = `Bearer ${session.value.accessToken}`
+    }
+    let body: string | undefined
+    if (options.text) {
+      headers['Content-Type'] = options.text.type
+      body = options.text.content
+    } else if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json'
+      body = JSON.stringify(options.body)
+    }
+    return fetch(withQuery(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'same-origin',
+    })
+  }
+  if (!options.anonymous && session.value && Date.now() > expiresAt) await refresh()
+  let response = await send()
+  if (response.status === 401 && !options.anonymous && session.value) {
+    // The token expired or the session ended; one refresh tells which.
+    if (await refresh()) response = await send()
+  }
+  if (!response.ok) throw await failureFrom(response)
+  if (response.status === 204) return undefined as T
+  const type = response.headers.get('content-type') ?? ''
+  return (type.includes('json') ? await response.json() : await response.text()) as T
+}
+
+/** Signs in through any sign-in method; the server sets the cookie. */
+export async function startSession(via: string, payload: Record<string, unknown>) {
+  const response = await fetch('/v1/console/session', {
+    method: 'POST',
+    headers: consoleHeaders,
+    credentials: 'same-origin',
+    body: JSON.stringify({ via, payload }),
+  })
+  if (!response.ok) throw await failureFrom(response)
+  const body = (await response.json()) as Partial<ConsoleSession> & Record<string, unknown>
+  if (typeof body.accessToken === 'string') {
+    acceptSession(body as ConsoleSession)
+    return { signedIn: true as const }
+  }
+  return { signedIn: false as const, body }
+}
+
+export async function endSession(): Promise<void> {
+  try {
+    await fetch('/v1/console/logout', {
+      method: 'POST',
+      headers: consoleHeaders,
+      credentials: 'same-origin',
+    })
+  } finally {
+    session.value = null
+    expiresAt = 0
+  }
+}
+
+export function can(permission: string): boolean {
+  return session.value?.permissions.includes(permission) ?? false
+}

@@ -1,0 +1,349 @@
+import { useEffect, useState } from 'preact/hooks'
+import { useLocation, useRoute } from 'preact-iso'
+import { ApiFailure, can } from '../api/client.ts'
+import { admin } from '../api/endpoints.ts'
+import { t } from '../i18n/index.ts'
+import { ErrorBox, Field, Loading, PageHead, messageOf } from '../ui/components.tsx'
+import { confirm } from '../ui/dialog.tsx'
+import { toast } from '../ui/toast.tsx'
+import { useLoad } from '../ui/use-load.ts'
+import {
+  formOf,
+  knownMethods,
+  policyKeys,
+  policyLabels,
+  SecretDialog,
+  shownSecret,
+  type Form,
+} from './app-editor-parts.tsx'
+
+export function AppEditor() {
+  const { params } = useRoute()
+  const location = useLocation()
+  const isNew = params.id === 'new'
+  const app = useLoad(
+    () => (isNew ? Promise.resolve(null) : admin.apps.get(params.id ?? '')),
+    [params.id],
+  )
+  const plugins = useLoad(() => admin.plugins().then((r) => r.plugins), [])
+  const [form, setForm] = useState<Form | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const secret = shownSecret.value
+  const setSecret = (value: string | null) => (shownSecret.value = value)
+  const [busy, setBusy] = useState(false)
+  const types = plugins.data?.filter((p) => p.kind === 'client-app-type') ?? []
+  const methods = [
+    ...new Set([
+      ...(plugins.data
+        ?.filter((p) => p.kind === 'sign-in-method' && p.id !== 'setup-link')
+        .map((p) => p.id) ?? []),
+      ...knownMethods,
+    ]),
+  ]
+  useEffect(() => {
+    if (app.data) setForm(formOf(app.data))
+    else if (isNew && types[0] && !form) {
+      setForm({
+        id: '',
+        name: '',
+        type: types[0].id,
+        enabled: true,
+        signInMethods: ['password'],
+        policy: {},
+        redirectUris: '',
+        androidAppHash: '',
+        webOtpDomain: '',
+      })
+    }
+  }, [app.data, types.length])
+  if (app.error) return <ErrorBox error={app.error} onRetry={app.reload} />
+  if (!form) return <Loading />
+  const writable = can('apps:write')
+  const set = (patch: Partial<Form>) => setForm({ ...form, ...patch })
+  const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
+
+  const body = () => {
+    const policy: Record<string, number> = {}
+    for (const key of policyKeys) if (form.policy[key]) policy[key] = Number(form.policy[key])
+    const settings: Record<string, unknown> = { ...(app.data?.settings ?? {}) }
+    // An emptied field removes the setting.
+    settings.androidAppHash = form.androidAppHash.trim() || undefined
+    settings.webOtpDomain = form.webOtpDomain.trim() || undefined
+    return {
+      name: form.name,
+      enabled: form.enabled,
+      signInMethods: form.signInMethods,
+      policy,
+      redirectUris: form.redirectUris
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      settings: JSON.parse(JSON.stringify(settings)) as Record<string, unknown>,
+    }
+  }
+  const save = async (event: Event) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      if (isNew) {
+        const created = await admin.apps.create({
+          ...body(),
+          type: form.type,
+          ...(form.id.trim() ? { id: form.id.trim() } : {}),
+        })
+        toast(t('apps.saved'))
+        setSecret(created.clientSecret)
+        location.route(`/admin/apps/${created.app.id}`)
+      } else {
+        await admin.apps.update(form.id, body())
+        toast(t('apps.saved'))
+        app.reload()
+      }
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const rotate = async () => {
+    if (
+      !(await confirm({
+        title: t('apps.rotateConfirm'),
+        text: t('apps.rotateText'),
+        action: t('apps.rotate'),
+        danger: true,
+      }))
+    )
+      return
+    try {
+      setSecret((await admin.apps.rotateSecret(form.id)).clientSecret)
+    } catch (failure) {
+      toast(messageOf(failure), 'error')
+    }
+  }
+  const remove = async () => {
+    if (
+      !(await confirm({
+        title: t('apps.deleteConfirm', { name: form.name }),
+        text: t('apps.deleteText'),
+        action: t('common.delete'),
+        danger: true,
+      }))
+    )
+      return
+    try {
+      await admin.apps.remove(form.id)
+      toast(t('apps.deleted'))
+      location.route('/admin/apps')
+    } catch (failure) {
+      toast(messageOf(failure), 'error')
+    }
+  }
+  const typeInfo = types.find((p) => p.id === form.type)
+
+  return (
+    <>
+      <PageHead
+        title={isNew ? t('apps.newTitle') : form.name}
+        subtitle={typeInfo?.description}
+        crumbs={<a href="/admin/apps">{t('apps.title')}</a>}
+        actions={
+          writable &&
+          !isNew && (
+            <>
+              {app.data?.hasSecret && (
+                <button class="btn" onClick={rotate}>
+                  {t('apps.rotate')}
+                </button>
+              )}
+              <button class="btn danger" onClick={remove}>
+                {t('common.delete')}
+              </button>
+            </>
+          )
+        }
+      />
+      <form class="stack" onSubmit={save}>
+        <fieldset class="stack" disabled={!writable}>
+          <section class="card">
+            <div class="body form">
+              <div class="form-row">
+                <Field label={t('apps.name')} error={fieldError('name')}>
+                  <input
+                    name="name"
+                    required
+                    value={form.name}
+                    onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
+                  />
+                </Field>
+                <Field
+                  label={t('apps.clientId')}
+                  hint={isNew ? t('apps.clientIdHint') : undefined}
+                  error={fieldError('id')}
+                >
+                  <input
+                    name="id"
+                    class="mono"
+                    value={form.id}
+                    disabled={!isNew}
+                    onInput={(e) => set({ id: (e.target as HTMLInputElement).value })}
+                  />
+                </Field>
+              </div>
+              <Field label={t('apps.type')} error={fieldError('type')}>
+                <select
+                  name="type"
+                  value={form.type}
+                  disabled={!isNew}
+                  onChange={(e) => set({ type: (e.target as HTMLSelectElement).value })}
+                >
+                  {types.map((type) => (
+                    <option key={type.id} value={type.id}>
+                      {type.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <label class="check" style={{ maxWidth: '320px' }}>
+                <input
+                  type="checkbox"
+                  checked={form.enabled}
+                  onChange={(e) => set({ enabled: (e.target as HTMLInputElement).checked })}
+                />
+                <span>{t('apps.enabled')}</span>
+              </label>
+            </div>
+          </section>
+          <section class="card">
+            <header>
+              <h2>{t('apps.methods')}</h2>
+            </header>
+            <div class="body">
+              <div class="checks">
+                {methods.map((m) => (
+                  <label key={m} class="check">
+                    <input
+                      type="checkbox"
+                      checked={form.signInMethods.includes(m)}
+                      onChange={(e) =>
+                        set({
+                          signInMethods: (e.target as HTMLInputElement).checked
+                            ? [...form.signInMethods, m]
+                            : form.signInMethods.filter((x) => x !== m),
+                        })
+                      }
+                    />
+                    <span>
+                      {plugins.data?.find((p) => p.id === m)?.name ?? m}
+                      <small class="mono">{m}</small>
+                    </span>
+                  </label>
+                ))}
+              </div>
+              {fieldError('signInMethods') && (
+                <div class="field">
+                  <span class="error">{fieldError('signInMethods')}</span>
+                </div>
+              )}
+            </div>
+          </section>
+          <div class="grid-2">
+            <section class="card">
+              <header>
+                <div>
+                  <h2>{t('apps.policy')}</h2>
+                  <p>{t('apps.policyHint')}</p>
+                </div>
+              </header>
+              <div class="body stack">
+                {policyKeys.map((key) => (
+                  <Field
+                    key={key}
+                    label={t(policyLabels[key])}
+                    error={fieldError(`policy.${key}`) ?? fieldError('policy')}
+                  >
+                    <input
+                      type="number"
+                      min={1}
+                      value={form.policy[key] ?? ''}
+                      onInput={(e) =>
+                        set({
+                          policy: { ...form.policy, [key]: (e.target as HTMLInputElement).value },
+                        })
+                      }
+                    />
+                  </Field>
+                ))}
+              </div>
+            </section>
+            <section class="card">
+              <header>
+                <h2>{t('apps.autofill')}</h2>
+              </header>
+              <div class="body stack">
+                <Field
+                  label={t('apps.androidHash')}
+                  hint={t('apps.androidHashHint')}
+                  error={fieldError('settings.androidAppHash')}
+                >
+                  <input
+                    class="mono"
+                    maxLength={11}
+                    value={form.androidAppHash}
+                    onInput={(e) => set({ androidAppHash: (e.target as HTMLInputElement).value })}
+                  />
+                </Field>
+                <Field
+                  label={t('apps.webOtp')}
+                  hint={t('apps.webOtpHint')}
+                  error={fieldError('settings.webOtpDomain')}
+                >
+                  <input
+                    value={form.webOtpDomain}
+                    onInput={(e) => set({ webOtpDomain: (e.target as HTMLInputElement).value })}
+                  />
+                </Field>
+                <Field
+                  label={t('apps.redirects')}
+                  hint={t('apps.redirectsHint')}
+                  error={fieldError('redirectUris')}
+                >
+                  <textarea
+                    rows={3}
+                    class="mono"
+                    value={form.redirectUris}
+                    onInput={(e) => set({ redirectUris: (e.target as HTMLTextAreaElement).value })}
+                  />
+                </Field>
+              </div>
+            </section>
+          </div>
+        </fieldset>
+        {error && !(error instanceof ApiFailure && error.fields.length) ? (
+          <ErrorBox error={error} />
+        ) : null}
+        {error instanceof ApiFailure && error.fields.length > 0 && (
+          <div class="alert" role="alert">
+            {error.fields.map((f) => (
+              <div key={f.field}>
+                <code>{f.field}</code>: {f.message}
+              </div>
+            ))}
+          </div>
+        )}
+        {writable && (
+          <div class="form-actions">
+            <button class="btn primary" type="submit" disabled={busy}>
+              {isNew ? t('common.create') : t('common.save')}
+            </button>
+            <a class="btn ghost" href="/admin/apps">
+              {t('common.cancel')}
+            </a>
+          </div>
+        )}
+      </form>
+      <SecretDialog secret={secret} onClose={() => setSecret(null)} />
+    </>
+  )
+}

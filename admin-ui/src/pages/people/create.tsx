@@ -1,0 +1,190 @@
+import { useEffect, useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import { ApiFailure } from '../../api/client.ts'
+import { admin } from '../../api/endpoints.ts'
+import type { Role, UserKind } from '../../api/types.ts'
+import { t } from '../../i18n/index.ts'
+import { ErrorBox, Field, PageHead } from '../../ui/components.tsx'
+import { toast } from '../../ui/toast.tsx'
+import { useRoles } from './list.tsx'
+
+const defaultRole: Record<UserKind, string> = {
+  employee: 'role_field_employee',
+  customer: 'role_customer',
+}
+
+export function RoleChecks(props: {
+  roles: Role[] | undefined
+  value: string[]
+  onChange: (ids: string[]) => void
+  error?: string | undefined
+  legend?: boolean
+}) {
+  return (
+    <fieldset class="field">
+      <legend class={props.legend === false ? 'sr-only' : ''}>{t('create.roles')}</legend>
+      <div class="checks">
+        {props.roles?.map((role) => (
+          <label key={role.id} class="check">
+            <input
+              type="checkbox"
+              checked={props.value.includes(role.id)}
+              onChange={(e) =>
+                props.onChange(
+                  (e.target as HTMLInputElement).checked
+                    ? [...props.value, role.id]
+                    : props.value.filter((id) => id !== role.id),
+                )
+              }
+            />
+            <span>
+              {role.name}
+              {role.description && <small>{role.description}</small>}
+            </span>
+          </label>
+        ))}
+      </div>
+      {props.error && <span class="error">{props.error}</span>}
+    </fieldset>
+  )
+}
+
+export function CreatePerson() {
+  const location = useLocation()
+  const [kind, setKind] = useState<UserKind>(
+    location.query.kind === 'customer' ? 'customer' : 'employee',
+  )
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [email, setEmail] = useState('')
+  const [roleIds, setRoleIds] = useState<string[]>([defaultRole[kind]])
+  const [invite, setInvite] = useState(true)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const roles = useRoles()
+  useEffect(() => setRoleIds([defaultRole[kind]]), [kind])
+  const fieldError = (field: string) =>
+    error instanceof ApiFailure ? error.fieldError(field) : undefined
+  const fieldsShown = ['displayName', 'phone', 'email', 'roleIds', 'kind']
+  const otherError =
+    error &&
+    !(
+      error instanceof ApiFailure &&
+      error.fields.some((f) => fieldsShown.includes(f.field.split('.')[0] ?? ''))
+    )
+
+  return (
+    <>
+      <PageHead
+        title={t('create.title')}
+        subtitle={t('create.subtitle')}
+        crumbs={<a href="/admin/people">{t('people.title')}</a>}
+      />
+      <div class="card">
+        <form
+          class="body form"
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault()
+            setBusy(true)
+            setError(null)
+            try {
+              const created = await admin.users.create({
+                kind,
+                displayName: name,
+                phone: phone.trim() || null,
+                email: email.trim() || null,
+                roleIds,
+                sendInvitation: invite,
+              })
+              toast(t('create.done', { name: created.user.displayName }))
+              const outcome = created.invitation
+              if (outcome.status === 'sent' && outcome.invitation) {
+                toast(t('create.inviteSent', { to: outcome.invitation.sentTo }))
+              } else if (outcome.status === 'failed') {
+                toast(t('create.inviteFailed', { message: outcome.error?.message ?? '' }), 'error')
+              }
+              location.route(`/admin/people/${created.user.id}`)
+            } catch (failure) {
+              setError(failure)
+            } finally {
+              setBusy(false)
+            }
+          }}
+        >
+          <fieldset class="field">
+            <legend>{t('create.kind')}</legend>
+            <div class="segmented" role="group" style={{ maxWidth: '320px' }}>
+              {(['employee', 'customer'] as const).map((k) => (
+                <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+                  {t(`kind.${k}`)}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          <Field label={t('create.name')} error={fieldError('displayName')}>
+            <input
+              name="displayName"
+              required
+              autoFocus
+              value={name}
+              aria-invalid={Boolean(fieldError('displayName'))}
+              onInput={(e) => setName((e.target as HTMLInputElement).value)}
+            />
+          </Field>
+          <div class="form-row">
+            <Field
+              label={t('create.phone')}
+              hint={t('create.phoneHint')}
+              error={fieldError('phone')}
+            >
+              <input
+                name="phone"
+                type="tel"
+                value={phone}
+                aria-invalid={Boolean(fieldError('phone'))}
+                onInput={(e) => setPhone((e.target as HTMLInputElement).value)}
+              />
+            </Field>
+            <Field
+              label={t('create.email')}
+              hint={t('create.loginHint')}
+              error={fieldError('email')}
+            >
+              <input
+                name="email"
+                type="email"
+                value={email}
+                aria-invalid={Boolean(fieldError('email'))}
+                onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+              />
+            </Field>
+          </div>
+          <RoleChecks
+            roles={roles.data}
+            value={roleIds}
+            onChange={setRoleIds}
+            error={fieldError('roleIds')}
+          />
+          <label class="check" style={{ maxWidth: '360px' }}>
+            <input
+              type="checkbox"
+              checked={invite}
+              onChange={(e) => setInvite((e.target as HTMLInputElement).checked)}
+            />
+            <span>{t('create.invite')}</span>
+          </label>
+          {otherError ? <ErrorBox error={error} /> : null}
+          <div class="form-actions">
+            <button class="btn primary" type="submit" disabled={busy}>
+              {t('create.submit')}
+            </button>
+            <a class="btn ghost" href="/admin/people">
+              {t('common.cancel')}
+            </a>
+          </div>
+        </form>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import { can } from '../../api/client.ts'
+import { admin } from '../../api/endpoints.ts'
+import type { Role, User, UserKind, UserStatus } from '../../api/types.ts'
+import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
+import {
+  Empty,
+  ErrorBox,
+  PageHead,
+  Pager,
+  SkeletonRows,
+  StatusBadge,
+  usePager,
+} from '../../ui/components.tsx'
+import { Icon } from '../../ui/icons.tsx'
+import { useLoad } from '../../ui/use-load.ts'
+
+/** Role names for chips; loaded once per visit. */
+export function useRoles() {
+  return useLoad(() => admin.roles.list().then((r) => r.items), [])
+}
+
+export function roleNames(user: Pick<User, 'roleIds'>, roles: Role[] | undefined): string[] {
+  return user.roleIds.map((id) => roles?.find((r) => r.id === id)?.name ?? id)
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return debounced
+}
+
+export function PeopleList() {
+  const location = useLocation()
+  const query = location.query
+  const kind: UserKind = query.kind === 'customer' ? 'customer' : 'employee'
+  const [q, setQ] = useState(query.q ?? '')
+  const [status, setStatus] = useState<UserStatus | ''>((query.status as UserStatus) ?? '')
+  const [roleId, setRoleId] = useState(query.role ?? '')
+  const search = useDebounced(q.trim(), 250)
+  const pager = usePager()
+  const roles = useRoles()
+
+  useEffect(() => pager.reset(), [kind, search, status, roleId])
+  useEffect(() => {
+    // Filters live in the URL, so a filtered list can be bookmarked and shared.
+    const params = new URLSearchParams()
+    if (kind === 'customer') params.set('kind', kind)
+    if (search) params.set('q', search)
+    if (status) params.set('status', status)
+    if (roleId) params.set('role', roleId)
+    const url = `/admin/people${params.size ? `?${params}` : ''}`
+    if (url !== location.url) history.replaceState(null, '', url)
+  }, [kind, search, status, roleId])
+
+  const list = useLoad(
+    () => admin.users.list({ kind, q: search, status, roleId, cursor: pager.cursor, limit: 25 }),
+    [kind, search, status, roleId, pager.cursor],
+  )
+  const filtered = Boolean(search || status || roleId)
+  const open = (user: User) => location.route(`/admin/people/${user.id}`)
+
+  return (
+    <>
+      <PageHead
+        title={t('people.title')}
+        subtitle={t('people.subtitle')}
+        actions={
+          can('users:write') && (
+            <>
+              <a class="btn" href="/admin/people/import">
+                <Icon name="upload" size={16} />
+                {t('people.import')}
+              </a>
+              <a class="btn primary" href={`/admin/people/new?kind=${kind}`}>
+                <Icon name="plus" size={16} />
+                {t('people.add')}
+              </a>
+            </>
+          )
+        }
+      />
+      <div class="tabs" role="tablist">
+        {(['employee', 'customer'] as const).map((k) => (
+          <a
+            key={k}
+            role="tab"
+            aria-selected={kind === k}
+            href={k === 'customer' ? '/admin/people?kind=customer' : '/admin/people'}
+          >
+            {t(k === 'employee' ? 'people.employees' : 'people.customers')}
+          </a>
+        ))}
+      </div>
+      <div class="card">
+        <div class="toolbar" role="search">
+          <input
+            class="search"
+            type="search"
+            aria-label={t('people.search')}
+            placeholder={t('people.search')}
+            value={q}
+            onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+          />
+          <select
+            aria-label={t('people.status')}
+            value={status}
+            onChange={(e) => setStatus((e.target as HTMLSelectElement).value as UserStatus | '')}
+          >
+            <option value="">{t('people.anyStatus')}</option>
+            <option value="active">{t('status.active')}</option>
+            <option value="invited">{t('status.invited')}</option>
+            <option value="blocked">{t('status.blocked')}</option>
+          </select>
+          <select
+            aria-label={t('people.role')}
+            value={roleId}
+            onChange={(e) => setRoleId((e.target as HTMLSelectElement).value)}
+          >
+            <option value="">{t('people.anyRole')}</option>
+            {roles.data?.map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {list.error ? (
+          <div class="body">
+            <ErrorBox error={list.error} onRetry={list.reload} />
+          </div>
+        ) : list.data && list.data.items.length === 0 ? (
+          filtered ? (
+            <Empty icon="search" title={t('people.noMatch')} text={t('people.noMatchText')} />
+          ) : (
+            <Empty icon="people" title={t('people.empty')} text={t('people.emptyText')}>
+              {can('users:write') && (
+                <a class="btn primary" href={`/admin/people/new?kind=${kind}`}>
+                  {t('people.add')}
+                </a>
+              )}
+            </Empty>
+          )
+        ) : (
+          <div class="table-wrap">
+            <table aria-busy={list.loading}>
+              <thead>
+                <tr>
+                  <th>{t('people.name')}</th>
+                  <th>{t('people.login')}</th>
+                  <th class="hide-sm">{t('people.roles')}</th>
+                  <th>{t('people.status')}</th>
+                  <th class="hide-sm">{t('people.lastSignIn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {!list.data ? (
+                  <SkeletonRows columns={5} />
+                ) : (
+                  list.data.items.map((user) => (
+                    <tr key={user.id} class="link" onClick={() => open(user)}>
+                      <td>
+                        <a href={`/admin/people/${user.id}`} onClick={(e) => e.stopPropagation()}>
+                          <strong>{user.displayName}</strong>
+                        </a>
+                      </td>
+                      <td>
+                        <div>{formatPhone(user.phone)}</div>
+                        <div class="sub">{user.email}</div>
+                      </td>
+                      <td class="hide-sm">
+                        <div class="chips">
+                          {roleNames(user, roles.data).map((name) => (
+                            <span key={name} class="badge plain">
+                              {name}
+                            </span>
+                          ))}
+                        </div>
+                      </td>
+                      <td>
+                        <StatusBadge prefix="status" value={user.status} />
+                      </td>
+                      <td class="hide-sm sub">
+                        {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t('people.never')}
+                      </td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager
+          page={pager.page}
+          hasNext={Boolean(list.data?.nextCursor)}
+          onNext={() => list.data?.nextCursor && pager.next(list.data.nextCursor)}
+          onPrevious={pager.previous}
+        />
+      </div>
+    </>
+  )
+}

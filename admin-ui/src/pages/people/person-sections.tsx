@@ -1,0 +1,416 @@
+import { useEffect, useState } from 'preact/hooks'
+import { ApiFailure, can } from '../../api/client.ts'
+import { admin, type UserDetail } from '../../api/endpoints.ts'
+import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
+import {
+  Empty,
+  ErrorBox,
+  Field,
+  Loading,
+  Pager,
+  SkeletonRows,
+  messageOf,
+  usePager,
+} from '../../ui/components.tsx'
+import { confirm } from '../../ui/dialog.tsx'
+import { toast } from '../../ui/toast.tsx'
+import { useLoad } from '../../ui/use-load.ts'
+import { AuditTable } from '../audit-table.tsx'
+import { RoleChecks } from './create.tsx'
+import { useRoles } from './list.tsx'
+
+export function RolesCard({ user, onSaved }: { user: UserDetail; onSaved: () => void }) {
+  const roles = useRoles()
+  const [value, setValue] = useState(user.roleIds)
+  const [error, setError] = useState<unknown>(null)
+  useEffect(() => setValue(user.roleIds), [user.roleIds.join()])
+  const changed = value.slice().sort().join() !== user.roleIds.slice().sort().join()
+  return (
+    <section class="card">
+      <header>
+        <div>
+          <h2>{t('person.roles')}</h2>
+          <p>{t('person.rolesHint')}</p>
+        </div>
+      </header>
+      <form
+        class="body stack"
+        onSubmit={async (e) => {
+          e.preventDefault()
+          setError(null)
+          try {
+            await admin.users.update(user.id, { roleIds: value })
+            toast(t('person.rolesSaved'))
+            onSaved()
+          } catch (failure) {
+            setError(failure)
+          }
+        }}
+      >
+        <fieldset disabled={!can('users:write')}>
+          <RoleChecks roles={roles.data} value={value} onChange={setValue} legend={false} />
+        </fieldset>
+        {error ? <ErrorBox error={error} /> : null}
+        {can('users:write') && (
+          <div class="form-actions">
+            <button class="btn primary" type="submit" disabled={!changed}>
+              {t('common.save')}
+            </button>
+          </div>
+        )}
+      </form>
+    </section>
+  )
+}
+
+export function InvitationCard({ user, onChanged }: { user: UserDetail; onChanged: () => void }) {
+  const inv = user.invitation
+  const expired = inv && !inv.acceptedAt && !inv.revokedAt && Date.parse(inv.expiresAt) < Date.now()
+  const open = inv && !inv.acceptedAt && !inv.revokedAt && !expired
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work()
+      toast(done)
+      onChanged()
+    } catch (failure) {
+      toast(messageOf(failure), 'error')
+    }
+  }
+  return (
+    <section class="card">
+      <header>
+        <h2>{t('person.invitation')}</h2>
+      </header>
+      <div class="body stack">
+        {!inv ? (
+          <p class="muted" style={{ margin: 0 }}>
+            {t('person.invitationNone')}
+          </p>
+        ) : (
+          <div>
+            <p style={{ margin: 0 }}>
+              {t('person.invitationSent', {
+                channel: t(`channel.${inv.channel}`),
+                to: inv.sentTo,
+                date: formatDateTime(inv.createdAt),
+                expires: formatDateTime(inv.expiresAt),
+              })}
+            </p>
+            {inv.acceptedAt && (
+              <p class="muted">
+                {t('person.invitationAccepted', { date: formatDateTime(inv.acceptedAt) })}
+              </p>
+            )}
+            {inv.revokedAt && (
+              <p class="muted">
+                {t('person.invitationRevoked', { date: formatDateTime(inv.revokedAt) })}
+              </p>
+            )}
+            {expired && (
+              <p class="muted">
+                {t('person.invitationExpired', { date: formatDateTime(inv.expiresAt) })}
+              </p>
+            )}
+          </div>
+        )}
+        {user.status === 'invited' && can('users:write') && (
+          <div class="form-actions">
+            <button
+              class="btn"
+              onClick={() => run(() => admin.users.resendInvitation(user.id), t('person.resent'))}
+            >
+              {t('person.resend')}
+            </button>
+            {open && (
+              <button
+                class="btn danger"
+                onClick={async () => {
+                  if (
+                    await confirm({
+                      title: t('person.revokeConfirm'),
+                      text: t('person.revokeText'),
+                      action: t('person.revoke'),
+                      danger: true,
+                    })
+                  ) {
+                    await run(() => admin.users.revokeInvitation(user.id), t('person.revoked'))
+                  }
+                }}
+              >
+                {t('person.revoke')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}
+
+export function Forwarding({ user }: { user: UserDetail }) {
+  const phone = user.phone
+  const rules = useLoad(
+    () =>
+      phone && can('settings:read') ? admin.forwarding.list(phone) : Promise.resolve({ items: [] }),
+    [phone],
+  )
+  const rule = rules.data?.items[0]
+  const [email, setEmail] = useState('')
+  const [note, setNote] = useState('')
+  const [enabled, setEnabled] = useState(true)
+  const [error, setError] = useState<unknown>(null)
+  useEffect(() => {
+    setEmail(rule?.email ?? user.email ?? '')
+    setNote(rule?.note ?? '')
+    setEnabled(rule?.enabled ?? true)
+  }, [rule?.id, rule?.updatedAt])
+  const writable = can('settings:write')
+  const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
+  return (
+    <section class="card">
+      <header>
+        <div>
+          <h2>{t('person.forwarding')}</h2>
+          {phone && <p>{t('person.forwardingHint', { phone: formatPhone(phone) })}</p>}
+        </div>
+      </header>
+      {!phone ? (
+        <div class="body muted">{t('person.forwardingNoPhone')}</div>
+      ) : rules.error ? (
+        <div class="body">
+          <ErrorBox error={rules.error} onRetry={rules.reload} />
+        </div>
+      ) : !rules.data ? (
+        <Loading />
+      ) : (
+        <form
+          class="body stack"
+          onSubmit={async (e) => {
+            e.preventDefault()
+            setError(null)
+            try {
+              if (rule) await admin.forwarding.update(rule.id, { email, note, enabled })
+              else await admin.forwarding.create({ phone, email, note, enabled })
+              toast(t('person.forwardSaved'))
+              rules.reload()
+            } catch (failure) {
+              setError(failure)
+            }
+          }}
+        >
+          {!rule && (
+            <p class="muted" style={{ margin: 0 }}>
+              {t('person.forwardNone')}
+            </p>
+          )}
+          <fieldset class="stack" disabled={!writable}>
+            <Field label={t('person.forwardTo')} error={fieldError('email')}>
+              <input
+                name="forwardEmail"
+                type="email"
+                required
+                value={email}
+                onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+              />
+            </Field>
+            <Field label={t('person.forwardNote')} error={fieldError('note')}>
+              <input
+                value={note}
+                maxLength={500}
+                onInput={(e) => setNote((e.target as HTMLInputElement).value)}
+              />
+            </Field>
+            {rule && (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={enabled}
+                  onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)}
+                />
+                <span>{t('person.forwardOn')}</span>
+              </label>
+            )}
+          </fieldset>
+          {error && !(error instanceof ApiFailure && error.fields.length) ? (
+            <ErrorBox error={error} />
+          ) : null}
+          {writable && (
+            <div class="form-actions">
+              <button class="btn primary" type="submit">
+                {rule ? t('person.forwardSave') : t('person.forwardCreate')}
+              </button>
+              {rule && (
+                <button
+                  type="button"
+                  class="btn danger"
+                  onClick={async () => {
+                    if (
+                      !(await confirm({
+                        title: t('person.forwardRemoveConfirm'),
+                        action: t('person.forwardRemove'),
+                        danger: true,
+                      }))
+                    )
+                      return
+                    try {
+                      await admin.forwarding.remove(rule.id)
+                      toast(t('person.forwardRemoved'))
+                      rules.reload()
+                    } catch (failure) {
+                      toast(messageOf(failure), 'error')
+                    }
+                  }}
+                >
+                  {t('person.forwardRemove')}
+                </button>
+              )}
+            </div>
+          )}
+        </form>
+      )}
+    </section>
+  )
+}
+
+export function SessionsCard({ user, onChanged }: { user: UserDetail; onChanged: () => void }) {
+  const sessions = useLoad(() => admin.users.sessions(user.id), [user.id, user.activeSessions])
+  const items = sessions.data?.items
+  const writable = can('users:write')
+  const end = async (sessionId: string) => {
+    if (
+      !(await confirm({
+        title: t('person.endOneConfirm'),
+        action: t('person.endSession'),
+        danger: true,
+      }))
+    )
+      return
+    try {
+      await admin.users.endSession(user.id, sessionId)
+      toast(t('person.sessionEnded'))
+      sessions.reload()
+      onChanged()
+    } catch (failure) {
+      toast(messageOf(failure), 'error')
+    }
+  }
+  const endAll = async () => {
+    if (
+      !(await confirm({
+        title: t('person.endAllConfirm', { name: user.displayName }),
+        text: t('person.endAllText'),
+        action: t('person.endAll'),
+        danger: true,
+      }))
+    )
+      return
+    try {
+      const r = await admin.users.endAllSessions(user.id)
+      toast(t('person.sessionsEnded', { n: r.sessionsEnded }))
+      sessions.reload()
+      onChanged()
+    } catch (failure) {
+      toast(messageOf(failure), 'error')
+    }
+  }
+  return (
+    <section class="card">
+      <header>
+        <div>
+          <h2>{t('person.sessions')}</h2>
+          <p>{t('person.sessionsHint')}</p>
+        </div>
+        {writable && items && items.length > 0 && (
+          <button class="btn danger small" onClick={endAll}>
+            {t('person.endAll')}
+          </button>
+        )}
+      </header>
+      {sessions.error ? (
+        <div class="body">
+          <ErrorBox error={sessions.error} onRetry={sessions.reload} />
+        </div>
+      ) : items && items.length === 0 ? (
+        <div class="body muted">{t('person.noSessions')}</div>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('person.app')}</th>
+                <th>{t('person.method')}</th>
+                <th class="hide-sm">{t('person.device')}</th>
+                <th class="hide-sm">{t('person.started')}</th>
+                <th>{t('person.lastUsed')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {!items ? (
+                <SkeletonRows columns={6} rows={2} />
+              ) : (
+                items.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <a href={`/admin/apps/${s.appId}`}>{s.appId}</a>
+                    </td>
+                    <td>{s.method}</td>
+                    <td class="hide-sm sub">
+                      {s.deviceLabel ?? s.userAgent?.slice(0, 60) ?? t('common.none')}
+                      {s.ip && <div class="mono">{s.ip}</div>}
+                    </td>
+                    <td class="hide-sm sub">{formatDateTime(s.createdAt)}</td>
+                    <td class="sub">{formatDateTime(s.lastUsedAt)}</td>
+                    <td style={{ textAlign: 'right' }}>
+                      {writable && (
+                        <button class="btn small" onClick={() => end(s.id)}>
+                          {t('person.endSession')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+export function AuditTrail({ userId }: { userId: string }) {
+  const pager = usePager()
+  const entries = useLoad(
+    () =>
+      can('audit:read')
+        ? admin.audit({ targetId: userId, cursor: pager.cursor, limit: 10 })
+        : Promise.resolve({ items: [], nextCursor: null }),
+    [userId, pager.cursor],
+  )
+  return (
+    <section class="card">
+      <header>
+        <div>
+          <h2>{t('person.audit')}</h2>
+          <p>{t('person.auditHint')}</p>
+        </div>
+      </header>
+      {entries.error ? (
+        <div class="body">
+          <ErrorBox error={entries.error} onRetry={entries.reload} />
+        </div>
+      ) : entries.data && entries.data.items.length === 0 ? (
+        <Empty icon="audit" title={t('audit.empty')} />
+      ) : (
+        <AuditTable items={entries.data?.items} loading={entries.loading} />
+      )}
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(entries.data?.nextCursor)}
+        onNext={() => entries.data?.nextCursor && pager.next(entries.data.nextCursor)}
+        onPrevious={pager.previous}
+      />
+    </section>
+  )
+}

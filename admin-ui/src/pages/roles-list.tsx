@@ -1,0 +1,77 @@
+import { can } from '../api/client.ts'
+import { admin } from '../api/endpoints.ts'
+import { t } from '../i18n/index.ts'
+import { Badge, Empty, ErrorBox, PageHead, SkeletonRows } from '../ui/components.tsx'
+import { useLoad } from '../ui/use-load.ts'
+import { useAppTypes } from './roles.tsx'
+
+export function RolesList() {
+  const roles = useLoad(() => admin.roles.list(), [])
+  const types = useAppTypes()
+  const typeName = (id: string) => types.data?.find((p) => p.id === id)?.name ?? id
+  return (
+    <>
+      <PageHead
+        title={t('roles.title')}
+        subtitle={t('roles.subtitle')}
+        actions={
+          can('roles:write') && (
+            <a class="btn primary" href="/admin/roles/new">
+              {t('roles.add')}
+            </a>
+          )
+        }
+      />
+      <div class="card">
+        {roles.error ? (
+          <div class="body">
+            <ErrorBox error={roles.error} onRetry={roles.reload} />
+          </div>
+        ) : roles.data?.items.length === 0 ? (
+          <Empty icon="roles" title={t('roles.empty')} />
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('roles.name')}</th>
+                  <th>{t('roles.apps')}</th>
+                  <th class="hide-sm">{t('roles.permissions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {!roles.data ? (
+                  <SkeletonRows columns={3} rows={3} />
+                ) : (
+                  roles.data.items.map((role) => (
+                    <tr key={role.id}>
+                      <td>
+                        <a href={`/admin/roles/${role.id}`}>
+                          <strong>{role.name}</strong>
+                        </a>{' '}
+                        {role.builtin && <Badge plain>{t('common.builtin')}</Badge>}
+                        <div class="sub">{role.description}</div>
+                      </td>
+                      <td>
+                        <div class="chips">
+                          {role.appTypes.map((id) => (
+                            <Badge key={id} tone="blue" plain>
+                              {typeName(id)}
+                            </Badge>
+                          ))}
+                        </div>
+                      </td>
+                      <td class="hide-sm sub">
+                        {role.permissions.length ? role.permissions.join(', ') : t('common.none')}
+                      </td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,263 @@
+import { useEffect, useState } from 'preact/hooks'
+import { useLocation, useRoute } from 'preact-iso'
+import { ApiFailure, can } from '../api/client.ts'
+import { admin } from '../api/endpoints.ts'
+import type { PluginInfo, Role } from '../api/types.ts'
+import { t, type MessageKey } from '../i18n/index.ts'
+import { ErrorBox, Field, Loading, PageHead, messageOf } from '../ui/components.tsx'
+import { confirm } from '../ui/dialog.tsx'
+import { toast } from '../ui/toast.tsx'
+import { useLoad } from '../ui/use-load.ts'
+
+export function useAppTypes() {
+  return useLoad(
+    () => admin.plugins().then((r) => r.plugins.filter((p) => p.kind === 'client-app-type')),
+    [],
+  )
+}
+
+const areas: Array<{ key: string; label: MessageKey; write: boolean }> = [
+  { key: 'users', label: 'perm.users', write: true },
+  { key: 'roles', label: 'perm.roles', write: true },
+  { key: 'apps', label: 'perm.apps', write: true },
+  { key: 'settings', label: 'perm.settings', write: true },
+  { key: 'audit', label: 'perm.audit', write: false },
+]
+
+function toggle(list: string[], value: string, on: boolean): string[] {
+  return on ? [...new Set([...list, value])] : list.filter((v) => v !== value)
+}
+
+function AppTypeChecks(props: {
+  types: PluginInfo[]
+  value: string[]
+  onChange: (v: string[]) => void
+}) {
+  return (
+    <div class="checks">
+      {props.types.map((type) => (
+        <label key={type.id} class="check">
+          <input
+            type="checkbox"
+            name={`appType-${type.id}`}
+            checked={props.value.includes(type.id)}
+            onChange={(e) =>
+              props.onChange(toggle(props.value, type.id, (e.target as HTMLInputElement).checked))
+            }
+          />
+          <span>
+            {type.name}
+            <small>{type.description ?? type.id}</small>
+          </span>
+        </label>
+      ))}
+    </div>
+  )
+}
+
+export function RoleEditor() {
+  const { params } = useRoute()
+  const location = useLocation()
+  const isNew = params.id === 'new'
+  const role = useLoad(
+    () => (isNew ? Promise.resolve(null) : admin.roles.get(params.id ?? '')),
+    [params.id],
+  )
+  const types = useAppTypes()
+  const [form, setForm] = useState<Pick<Role, 'name' | 'description' | 'appTypes' | 'permissions'>>(
+    {
+      name: '',
+      description: '',
+      appTypes: [],
+      permissions: [],
+    },
+  )
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  // Shown only once the form holds the role, so nothing typed is overwritten by the load.
+  const [readyFor, setReadyFor] = useState<string | null>(null)
+  useEffect(() => {
+    if (role.data) {
+      const { name, description, appTypes, permissions } = role.data
+      setForm({ name, description, appTypes, permissions })
+      setReadyFor(role.data.id)
+    }
+  }, [role.data])
+  if (role.error) return <ErrorBox error={role.error} onRetry={role.reload} />
+  if (!isNew && (!role.data || readyFor !== role.data.id)) return <Loading />
+  const writable = can('roles:write')
+  const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
+  const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch })
+
+  const save = async (event: Event) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      if (isNew) {
+        const created = await admin.roles.create(form)
+        location.route(`/admin/roles/${created.id}`)
+      } else {
+        await admin.roles.update(params.id ?? '', form)
+        role.reload()
+      }
+      toast(t('roles.saved'))
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const remove = async () => {
+    if (!role.data) return
+    if (
+      !(await confirm({
+        title: t('roles.deleteConfirm', { name: role.data.name }),
+        text: t('roles.deleteText'),
+        action: t('common.delete'),
+        danger: true,
+      }))
+    )
+      return
+    try {
+      await admin.roles.remove(role.data.id)
+      toast(t('roles.deleted'))
+      location.route('/admin/roles')
+    } catch (failure) {
+      toast(messageOf(failure), 'error')
+    }
+  }
+
+  return (
+    <>
+      <PageHead
+        title={isNew ? t('roles.newTitle') : (role.data?.name ?? '')}
+        subtitle={role.data ? t('roles.holders', { n: role.data.users }) : undefined}
+        crumbs={<a href="/admin/roles">{t('roles.title')}</a>}
+        actions={
+          writable &&
+          role.data &&
+          !role.data.builtin && (
+            <button class="btn danger" onClick={remove}>
+              {t('common.delete')}
+            </button>
+          )
+        }
+      />
+      <form class="stack" onSubmit={save}>
+        <fieldset class="stack" disabled={!writable}>
+          <section class="card">
+            <div class="body form">
+              <Field label={t('roles.name')} error={fieldError('name')}>
+                <input
+                  name="name"
+                  required
+                  value={form.name}
+                  onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
+                />
+              </Field>
+              <Field label={t('roles.description')} error={fieldError('description')}>
+                <input
+                  name="description"
+                  value={form.description}
+                  onInput={(e) => set({ description: (e.target as HTMLInputElement).value })}
+                />
+              </Field>
+            </div>
+          </section>
+          <section class="card">
+            <header>
+              <div>
+                <h2>{t('roles.apps')}</h2>
+                <p>{t('roles.appsHint')}</p>
+              </div>
+            </header>
+            <div class="body">
+              {types.data ? (
+                <AppTypeChecks
+                  types={types.data}
+                  value={form.appTypes}
+                  onChange={(appTypes) => set({ appTypes })}
+                />
+              ) : (
+                <Loading />
+              )}
+              {fieldError('appTypes') && (
+                <div class="field">
+                  <span class="error">{fieldError('appTypes')}</span>
+                </div>
+              )}
+            </div>
+          </section>
+          <section class="card">
+            <header>
+              <div>
+                <h2>{t('roles.permissions')}</h2>
+                <p>{t('roles.permissionsHint')}</p>
+              </div>
+            </header>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th />
+                    <th>{t('roles.read')}</th>
+                    <th>{t('roles.write')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {areas.map((area) => (
+                    <tr key={area.key}>
+                      <td>{t(area.label)}</td>
+                      {(['read', 'write'] as const).map((level) => {
+                        const permission = `${area.key}:${level}`
+                        if (level === 'write' && !area.write) return <td key={level} />
+                        return (
+                          <td key={level}>
+                            <input
+                              type="checkbox"
+                              aria-label={`${t(area.label)}: ${t(level === 'read' ? 'roles.read' : 'roles.write')}`}
+                              checked={form.permissions.includes(permission)}
+                              onChange={(e) =>
+                                set({
+                                  permissions: toggle(
+                                    form.permissions,
+                                    permission,
+                                    (e.target as HTMLInputElement).checked,
+                                  ),
+                                })
+                              }
+                            />
+                          </td>
+                        )
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </fieldset>
+        {error &&
+        !(
+          error instanceof ApiFailure &&
+          error.fields.some((f) =>
+            ['name', 'description', 'appTypes'].includes(f.field.split('.')[0] ?? ''),
+          )
+        ) ? (
+          <ErrorBox error={error} />
+        ) : null}
+        {writable && (
+          <div class="form-actions">
+            <button class="btn primary" type="submit" disabled={busy}>
+              {isNew ? t('common.create') : t('common.save')}
+            </button>
+            <a class="btn ghost" href="/admin/roles">
+              {t('common.cancel')}
+            </a>
+          </div>
+        )}
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,186 @@
+import type { ComponentChildren, JSX } from 'preact'
+import { useState } from 'preact/hooks'
+import { ApiFailure } from '../api/client.ts'
+import { t, type MessageKey } from '../i18n/index.ts'
+import { Icon } from './icons.tsx'
+
+export function Loading() {
+  return (
+    <div class="loading" role="status" aria-live="polite">
+      <div class="spinner" />
+      <span class="sr-only">{t('common.loading')}</span>
+    </div>
+  )
+}
+
+/** Placeholder rows while a table loads, so the layout does not jump. */
+export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: number }) {
+  return (
+    <>
+      {Array.from({ length: rows }, (_, r) => (
+        <tr key={r} aria-hidden="true">
+          {Array.from({ length: columns }, (_, c) => (
+            <td key={c}>
+              <div class="skeleton" style={{ width: `${50 + ((r * 7 + c * 13) % 45)}%` }} />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </>
+  )
+}
+
+export function Empty(props: {
+  icon?: string
+  title: string
+  text?: string
+  children?: ComponentChildren
+}) {
+  return (
+    <div class="empty">
+      <Icon name={props.icon ?? 'inbox'} size={32} />
+      <strong>{props.title}</strong>
+      {props.text && <div>{props.text}</div>}
+      {props.children && <div style={{ marginTop: '14px' }}>{props.children}</div>}
+    </div>
+  )
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiFailure) {
+    if (error.status === 403) return t('common.forbidden')
+    return error.message
+  }
+  return error instanceof Error ? error.message : t('common.error')
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div class="alert" role="alert">
+      {messageOf(error)}{' '}
+      {onRetry && (
+        <button class="btn small" style={{ marginLeft: '8px' }} onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+const statusColor: Record<string, string> = {
+  active: 'green',
+  invited: 'amber',
+  blocked: 'red',
+  success: 'green',
+  failure: 'red',
+  denied: 'amber',
+  delivered: 'green',
+  sent: 'blue',
+  queued: 'amber',
+  failed: 'red',
+  created: 'green',
+  valid: 'green',
+  error: 'red',
+}
+
+export function Badge(props: { tone?: string; plain?: boolean; children: ComponentChildren }) {
+  return (
+    <span class={`badge ${props.tone ?? ''} ${props.plain ? 'plain' : ''}`}>{props.children}</span>
+  )
+}
+
+/** A coloured badge for a status value, labelled through `prefix.value`. */
+export function StatusBadge({ prefix, value }: { prefix: string; value: string }) {
+  return <Badge tone={statusColor[value]}>{t(`${prefix}.${value}` as MessageKey)}</Badge>
+}
+
+export function PageHead(props: {
+  title: string
+  subtitle?: string
+  crumbs?: ComponentChildren
+  actions?: ComponentChildren
+}) {
+  return (
+    <div class="page-head">
+      <div>
+        {props.crumbs && <div class="crumbs">{props.crumbs}</div>}
+        <h1 id="page-title">{props.title}</h1>
+        {props.subtitle && <p>{props.subtitle}</p>}
+      </div>
+      {props.actions && <div class="actions">{props.actions}</div>}
+    </div>
+  )
+}
+
+export function Field(props: {
+  label: string
+  hint?: string
+  error?: string | undefined
+  children: JSX.Element
+}) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      {props.children}
+      {props.error ? (
+        <span class="error" role="alert">
+          {props.error}
+        </span>
+      ) : (
+        props.hint && <span class="hint">{props.hint}</span>
+      )}
+    </label>
+  )
+}
+
+/** Cursor paging: keeps the cursors of earlier pages so "Previous" works too. */
+export function usePager() {
+  const [stack, setStack] = useState<string[]>([])
+  return {
+    cursor: stack.at(-1),
+    page: stack.length + 1,
+    next: (cursor: string) => setStack([...stack, cursor]),
+    previous: () => setStack(stack.slice(0, -1)),
+    reset: () => setStack([]),
+  }
+}
+
+export function Pager(props: {
+  page: number
+  hasNext: boolean
+  onNext: () => void
+  onPrevious: () => void
+}) {
+  if (props.page === 1 && !props.hasNext) return null
+  return (
+    <nav class="pager" aria-label="Pages">
+      <span>{t('common.page', { n: props.page })}</span>
+      <div class="buttons">
+        <button class="btn small" disabled={props.page === 1} onClick={props.onPrevious}>
+          {t('common.previous')}
+        </button>
+        <button class="btn small" disabled={!props.hasNext} onClick={props.onNext}>
+          {t('common.next')}
+        </button>
+      </div>
+    </nav>
+  )
+}
+
+export function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <button
+      type="button"
+      class="btn small"
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => {
+          setCopied(true)
+          setTimeout(() => setCopied(false), 1500)
+        })
+      }}
+    >
+      {copied ? t('common.copied') : t('common.copy')}
+    </button>
+  )
+}

@@ -1,0 +1,269 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import {
+  adminRequest,
+  createAdmin,
+  quietDelivery,
+  type TestAdmin,
+} from '../../../test/support/admin.ts'
+import type { AuditEntry } from '../identity/types.ts'
+import { dateRange } from './stats.ts'
+import { withConsole } from './test-support.ts'
+
+let propusk: TestPropusk
+let admin: TestAdmin
+beforeEach(async () => {
+  propusk = await createTestPropusk({ env: quietDelivery })
+  withConsole(propusk)
+  admin = await createAdmin(propusk)
+})
+afterEach(async () => {
+  await propusk.close()
+})
+
+const call = (path: string, init: Parameters<typeof adminRequest>[3] = {}) =>
+  adminRequest(propusk, admin.token, path, init)
+const json = async (response: Response) => (await response.json()) as Record<string, any>
+
+const signInEntry = (
+  method: string,
+  result: AuditEntry['result'],
+  reason?: string,
+): AuditEntry => ({
+  actorType: 'user',
+  actorId: 'usr_x',
+  action: `sign_in.${method}`,
+  targetType: 'user',
+  targetId: 'usr_x',
+  result,
+  ...(reason ? { details: { reason } } : {}),
+})
+
+describe('dashboard statistics', () => {
+  it('counts sign-ins per day by method, failed and locked attempts, delivery success', async () => {
+    const audit = propusk.services.identity.audit
+    await audit.record(signInEntry('password', 'success'))
+    await audit.record(signInEntry('password', 'success'))
+    await audit.record(signInEntry('sms-otp', 'success'))
+    await audit.record(signInEntry('password', 'failure', 'invalid_credentials'))
+    await audit.record(signInEntry('password', 'denied', 'app_access_denied'))
+    await audit.record(signInEntry('password', 'failure', 'too_many_attempts'))
+    await audit.record(signInEntry('sms-otp', 'failure', 'otp_locked'))
+    await audit.record({ ...signInEntry('password', 'success'), action: 'user.create' })
+    for (const [channel, to] of [
+      ['sms', '+79161234567'],
+      ['email', 'ivan@example.com'],
+    ] as const) {
+      await propusk.services.delivery.send({
+        channel,
+        to,
+        text: 'x',
+        purpose: 'otp',
+        idempotencyKey: to,
+      })
+    }
+
+    const response = await call('/v1/admin/stats/dashboard?days=7')
+    expect(response.status).toBe(200)
+    const body = await json(response)
+    const today = body.dates.at(-1)
+    expect(body.dates).toHaveLength(7)
+    // The admin's own sign-in (fixture) is a password sign-in too.
+    expect(body.signIns).toEqual([
+      { date: today, method: 'password', count: 3 },
+      { date: today, method: 'sms-otp', count: 1 },
+    ])
+    expect(body.attempts).toEqual([{ date: today, failed: 2, locked: 2 }])
+    expect(body.deliveries).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        provider: 'console-delivery',
+        total: 1,
+        delivered: 1,
+        failed: 0,
+      }),
+      expect.objectContaining({
+        channel: 'sms',
+        provider: 'console-delivery',
+        total: 1,
+        delivered: 1,
+      }),
+    ])
+    expect(body.people.active).toBe(1)
+    expect(body.activeSessions).toBe(1)
+  })
+
+  it('puts entries on the viewer’s calendar day', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    await propusk.services.sql.execute({
+      sql: `INSERT INTO audit_log (id, at, actor_type, action, result) VALUES ('aud_late', ?, 'user', 'sign_in.password', 'success')`,
+      args: [`${yesterday}T22:30:00.000Z`],
+    })
+    const datesOf = async (offset: number) => {
+      const body = await json(
+        await call(`/v1/admin/stats/dashboard?days=3&utcOffsetMinutes=${offset}`),
+      )
+      return body.signIns.map((p: { date: string }) => p.date) as string[]
+    }
+    const next = new Date(Date.parse(`${yesterday}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    expect(await datesOf(0)).toContain(yesterday)
+    // 22:30 UTC is already 01:30 the next day in Moscow.
+    const moscow = await datesOf(180)
+    expect(moscow).toContain(next)
+    expect(moscow).not.toContain(yesterday)
+  })
+
+  it('builds the date range in the viewer’s offset', () => {
+    const range = dateRange(new Date('2026-03-01T22:00:00.000Z'), 3, 180)
+    expect(range.dates).toEqual(['2026-02-28', '2026-03-01', '2026-03-02'])
+    expect(range.from).toBe('2026-02-27T21:00:00.000Z')
+  })
+
+  it('needs audit:read', async () => {
+    const limited = await createAdmin(propusk, { permissions: ['users:read'] })
+    const response = await adminRequest(propusk, limited.token, '/v1/admin/stats/dashboard')
+    expect(response.status).toBe(403)
+    expect((await propusk.app.request('/v1/admin/stats/dashboard')).status).toBe(401)
+  })
+})
+
+describe('delivery log', () => {
+  beforeEach(async () => {
+    const send = propusk.services.delivery.send
+    await send({
+      channel: 'sms',
+      to: '+79161234567',
+      text: 'Код 1234',
+      purpose: 'otp',
+      idempotencyKey: 'a',
+      appId: 'admin-console',
+    })
+    await send({
+      channel: 'email',
+      to: 'ivan@example.com',
+      subject: 's',
+      text: 't',
+      purpose: 'invitation',
+      idempotencyKey: 'b',
+    })
+    await send({ channel: 'call', to: '+79161234567', purpose: 'otp', idempotencyKey: 'c' })
+  })
+
+  it('lists every send newest first with masked recipients', async () => {
+    const body = await json(await call('/v1/admin/deliveries'))
+    expect(body.items.map((i: { channel: string }) => i.channel)).toEqual(['call', 'email', 'sms'])
+    const sms = body.items[2]
+    expect(sms).toMatchObject({
+      provider: 'console-delivery',
+      status: 'delivered',
+      purpose: 'otp',
+      appId: 'admin-console',
+    })
+    expect(sms.recipient).not.toContain('1234567')
+    expect(JSON.stringify(body)).not.toContain('Код')
+  })
+
+  it('filters by channel, status, purpose and exact recipient', async () => {
+    const sms = await json(await call('/v1/admin/deliveries?channel=sms'))
+    expect(sms.items).toHaveLength(1)
+    const toPhone = await json(await call('/v1/admin/deliveries?recipient=%2B79161234567'))
+    expect(toPhone.items.map((i: { channel: string }) => i.channel)).toEqual(['call', 'sms'])
+    const invitations = await json(
+      await call('/v1/admin/deliveries?purpose=invitation&status=delivered'),
+    )
+    expect(invitations.items).toHaveLength(1)
+    const failed = await json(await call('/v1/admin/deliveries?status=failed'))
+    expect(failed.items).toHaveLength(0)
+  })
+
+  it('pages with a cursor and refuses a forged one', async () => {
+    const first = await json(await call('/v1/admin/deliveries?limit=2'))
+    expect(first.items).toHaveLength(2)
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const second = await json(await call(`/v1/admin/deliveries?limit=2&cursor=${first.nextCursor}`))
+    expect(second.items).toHaveLength(1)
+    expect(second.nextCursor).toBeNull()
+    expect((await call('/v1/admin/deliveries?cursor=garbage')).status).toBe(400)
+    expect((await call('/v1/admin/deliveries?channel=fax')).status).toBe(400)
+  })
+})
+
+describe('plugin settings', () => {
+  it('validates with the plugin’s own schema and reports fields', async () => {
+    const bad = await call('/v1/admin/plugins/password/settings', {
+      method: 'PUT',
+      body: { values: { maxFailuresBeforeLockout: 0, nonsense: true } },
+    })
+    expect(bad.status).toBe(400)
+    const error = (await json(bad)).error
+    expect(error.code).toBe('validation_failed')
+    expect(error.fields.map((f: { field: string }) => f.field)).toEqual([
+      'maxFailuresBeforeLockout',
+    ])
+    const unknown = await call('/v1/admin/plugins/password/settings', {
+      method: 'PUT',
+      body: { values: { nonsense: true } },
+    })
+    expect((await json(unknown)).error.fields).toEqual([
+      { field: 'nonsense', message: expect.any(String) },
+    ])
+  })
+
+  it('stores valid settings for the next start and audits the change', async () => {
+    const saved = await call('/v1/admin/plugins/password/settings', {
+      method: 'PUT',
+      body: { values: { maxFailuresBeforeLockout: 7 } },
+    })
+    expect(saved.status).toBe(200)
+    expect(await json(saved)).toMatchObject({
+      values: { maxFailuresBeforeLockout: 7 },
+      restartRequired: true,
+    })
+    const { rows } = await propusk.services.sql.execute(
+      "SELECT settings FROM plugin_settings WHERE plugin_id = 'password'",
+    )
+    expect(JSON.parse(String(rows[0]?.settings))).toEqual({ maxFailuresBeforeLockout: 7 })
+    const read = await json(await call('/v1/admin/plugins/password/settings'))
+    expect(read.values).toEqual({ maxFailuresBeforeLockout: 7 })
+    const audit = await propusk.services.sql.execute(
+      "SELECT actor_id, target_id, details FROM audit_log WHERE action = 'plugin.settings.update'",
+    )
+    expect(audit.rows[0]).toMatchObject({ actor_id: admin.user.id, target_id: 'password' })
+  })
+
+  it('never returns secrets and keeps a stored one when the form leaves it empty', async () => {
+    const path = '/v1/admin/plugins/twilio-sms/settings'
+    await call(path, {
+      method: 'PUT',
+      body: { values: { accountSid: 'AC123', authToken: 'very-secret' } },
+    })
+    const read = await json(await call(path))
+    expect(read.values).toEqual({ accountSid: 'AC123' })
+    expect(read.secretsSet).toEqual(['authToken'])
+    expect(JSON.stringify(read)).not.toContain('very-secret')
+    await call(path, { method: 'PUT', body: { values: { accountSid: 'AC456', authToken: '' } } })
+    const { rows } = await propusk.services.sql.execute(
+      "SELECT settings FROM plugin_settings WHERE plugin_id = 'twilio-sms'",
+    )
+    expect(JSON.parse(String(rows[0]?.settings))).toEqual({
+      accountSid: 'AC456',
+      authToken: 'very-secret',
+    })
+    await call(path, { method: 'PUT', body: { values: { authToken: null } } })
+    expect((await json(await call(path))).secretsSet).toEqual([])
+  })
+
+  it('answers 404 for unknown plugins and needs settings:write to save', async () => {
+    expect((await call('/v1/admin/plugins/nope-plugin/settings')).status).toBe(404)
+    const reader = await createAdmin(propusk, { permissions: ['settings:read'] })
+    const path = '/v1/admin/plugins/password/settings'
+    expect((await adminRequest(propusk, reader.token, path)).status).toBe(200)
+    const put = await adminRequest(propusk, reader.token, path, {
+      method: 'PUT',
+      body: { values: {} },
+    })
+    expect(put.status).toBe(403)
+  })
+})

@@ -1,0 +1,27 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv, CoreServices } from '../services.ts'
+import { mountDeliveries } from './deliveries.ts'
+import { mountPluginSettings } from './plugin-settings.ts'
+import { mountConsoleSession } from './session.ts'
+import { mountStats } from './stats.ts'
+
+/**
+ * The admin console's own API: its cookie session (/v1/console/*), dashboard numbers, the
+ * delivery log and plugin settings. The static files are mounted by each runtime with
+ * `mountConsoleAssets`, since only the runtime knows how to read them.
+ */
+export function mountConsole(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  mountConsoleSession(app, services)
+  mountStats(app, services)
+  mountDeliveries(app, services)
+  mountPluginSettings(app, services)
+}
+
+export {
+  assetsBindingReader,
+  consoleContentSecurityPolicy,
+  mountConsoleAssets,
+  type AssetsBinding,
+  type ConsoleAssetReader,
+  type ConsoleAssetsOptions,
+} from './assets.ts'

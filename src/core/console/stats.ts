@@ -1,0 +1,170 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { SqlValue } from '../../storage/sql/port.ts'
+import type { AppEnv, CoreServices } from '../services.ts'
+import { requireAuth } from '../tokens/auth.ts'
+
+/**
+ * Dashboard numbers, computed from the audit log and the delivery log. Conventions read here:
+ * sign-ins are audited as `sign_in.<method>` with result success/failure/denied; a refusal
+ * counts as a lockout when its action or `details.reason` mentions a lock (`locked`,
+ * `account_locked`...) or is `too_many_attempts` / `rate_limited`.
+ */
+
+const dayPoint = z.object({ date: z.string().describe('YYYY-MM-DD in the asked time zone') })
+
+export const dashboardSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    dates: z.array(z.string()),
+    signIns: z.array(dayPoint.extend({ method: z.string(), count: z.number().int() })),
+    attempts: z.array(
+      dayPoint.extend({
+        failed: z.number().int().describe('Refused sign-ins: wrong password or code, denied app'),
+        locked: z.number().int().describe('Refused because of a lockout or rate limit'),
+      }),
+    ),
+    deliveries: z.array(
+      z.object({
+        channel: z.string(),
+        provider: z.string(),
+        total: z.number().int(),
+        delivered: z.number().int(),
+        sent: z.number().int(),
+        queued: z.number().int(),
+        failed: z.number().int(),
+      }),
+    ),
+    people: z.object({
+      active: z.number().int(),
+      invited: z.number().int(),
+      blocked: z.number().int(),
+    }),
+    activeSessions: z.number().int(),
+  })
+  .openapi('ConsoleDashboard')
+
+const dashboardRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/stats/dashboard',
+  tags: ['Admin console'],
+  summary: 'Sign-ins per day by method, failed and locked attempts, delivery success',
+  security: [{ bearerAuth: [] }],
+  middleware: [requireAuth({ appTypes: ['admin-console'], permission: 'audit:read' })] as const,
+  request: {
+    query: z.object({
+      days: z.coerce.number().int().min(1).max(90).default(14),
+      utcOffsetMinutes: z.coerce
+        .number()
+        .int()
+        .min(-840)
+        .max(840)
+        .default(0)
+        .openapi({ description: 'The viewer’s offset from UTC, so days start at their midnight' }),
+    }),
+  },
+  responses: {
+    200: { description: 'Dashboard', content: { 'application/json': { schema: dashboardSchema } } },
+    401: { description: 'No or bad access token' },
+    403: { description: 'Not an admin-console token with audit:read' },
+  },
+})
+
+const lockedCondition = `(action LIKE '%lock%'
+  OR COALESCE(json_extract(details, '$.reason'), '') LIKE '%lock%'
+  OR json_extract(details, '$.reason') IN ('too_many_attempts', 'rate_limited'))`
+
+/** Local calendar dates from `days - 1` days ago to today, in the viewer's offset. */
+export function dateRange(now: Date, days: number, offsetMinutes: number) {
+  const local = new Date(now.getTime() + offsetMinutes * 60_000)
+  const today = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate())
+  const dates: string[] = []
+  for (let i = days - 1; i >= 0; i--) {
+    dates.push(new Date(today - i * 86_400_000).toISOString().slice(0, 10))
+  }
+  const from = new Date(today - (days - 1) * 86_400_000 - offsetMinutes * 60_000)
+  return { dates, from: from.toISOString(), to: now.toISOString() }
+}
+
+const int = (value: SqlValue | undefined) => Number(value ?? 0)
+
+export async function dashboard(
+  services: CoreServices,
+  days: number,
+  offsetMinutes: number,
+): Promise<z.infer<typeof dashboardSchema>> {
+  const { dates, from, to } = dateRange(services.now(), days, offsetMinutes)
+  const shift = `${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`
+  const day = `substr(datetime(at, '${shift}'), 1, 10)`
+  const [signIns, attempts, deliveries, people, sessions] = await services.sql.batch([
+    {
+      sql: `SELECT ${day} AS date, substr(action, 9) AS method, COUNT(*) AS count FROM audit_log
+            WHERE at >= ? AND action LIKE 'sign\\_in.%' ESCAPE '\\' AND result = 'success'
+            GROUP BY date, method ORDER BY date, method`,
+      args: [from],
+    },
+    {
+      sql: `SELECT ${day} AS date,
+              SUM(CASE WHEN ${lockedCondition} THEN 0 ELSE 1 END) AS failed,
+              SUM(CASE WHEN ${lockedCondition} THEN 1 ELSE 0 END) AS locked
+            FROM audit_log
+            WHERE at >= ? AND result != 'success'
+              AND (action LIKE 'sign\\_in.%' ESCAPE '\\' OR action LIKE '%lock%')
+            GROUP BY date ORDER BY date`,
+      args: [from],
+    },
+    {
+      sql: `SELECT channel, provider, COUNT(*) AS total,
+              SUM(status = 'delivered') AS delivered, SUM(status = 'sent') AS sent,
+              SUM(status = 'queued') AS queued, SUM(status = 'failed') AS failed
+            FROM delivery_log WHERE created_at >= ?
+            GROUP BY channel, provider ORDER BY channel, provider`,
+      args: [from],
+    },
+    { sql: 'SELECT status, COUNT(*) AS count FROM users GROUP BY status' },
+    {
+      sql: `SELECT COUNT(*) AS count FROM sessions
+            WHERE revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?`,
+      args: [to, to],
+    },
+  ])
+  const peopleBy = new Map(people?.rows.map((r) => [String(r.status), int(r.count)]) ?? [])
+  return {
+    from,
+    to,
+    dates,
+    signIns: (signIns?.rows ?? []).map((r) => ({
+      date: String(r.date),
+      method: String(r.method),
+      count: int(r.count),
+    })),
+    attempts: (attempts?.rows ?? []).map((r) => ({
+      date: String(r.date),
+      failed: int(r.failed),
+      locked: int(r.locked),
+    })),
+    deliveries: (deliveries?.rows ?? []).map((r) => ({
+      channel: String(r.channel),
+      provider: String(r.provider),
+      total: int(r.total),
+      delivered: int(r.delivered),
+      sent: int(r.sent),
+      queued: int(r.queued),
+      failed: int(r.failed),
+    })),
+    people: {
+      active: peopleBy.get('active') ?? 0,
+      invited: peopleBy.get('invited') ?? 0,
+      blocked: peopleBy.get('blocked') ?? 0,
+    },
+    activeSessions: int(sessions?.rows[0]?.count),
+  }
+}
+
+export function mountStats(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  app.openapi(dashboardRoute, async (c) => {
+    const { days, utcOffsetMinutes } = c.req.valid('query')
+    return c.json(await dashboard(services, days, utcOffsetMinutes), 200)
+  })
+}

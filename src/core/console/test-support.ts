@@ -1,0 +1,30 @@
+import type { Propusk } from '../index.ts'
+import { hashPassword } from '../passwords/index.ts'
+import { mountConsole } from './index.ts'
+
+/** Mounts the console API unless app.ts already does (until it is wired there). */
+export function withConsole(propusk: Propusk): void {
+  if (!propusk.app.routes.some((route) => route.path === '/v1/console/refresh')) {
+    mountConsole(propusk.app, propusk.services)
+  }
+}
+
+export async function setPassword(propusk: Propusk, userId: string, password: string) {
+  await propusk.services.sql.execute({
+    sql: 'UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?',
+    args: [await hashPassword(password), new Date().toISOString(), userId],
+  })
+}
+
+/** The cookie the response set, as `name=value`, and its attributes. */
+export function setCookieOf(response: Response): { pair: string; attributes: string } | null {
+  const header = response.headers.get('set-cookie')
+  if (!header) return null
+  const [pair = '', ...rest] = header.split(';').map((part) => part.trim())
+  return { pair, attributes: rest.join('; ') }
+}
+
+export const consoleHeaders = {
+  'X-Propusk-Console': '1',
+  'Content-Type': 'application/json',
+}

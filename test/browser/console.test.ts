@@ -1,0 +1,326 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserAvailable, openBrowser, shoot, type Browser } from './support/browser.ts'
+import { startServer, type RunningServer } from './support/server.ts'
+
+/**
+ * The path of issue 5's "done when", in a real browser against the real Node server: the
+ * first-admin link, sign-in, a person invited and activated through the Outbox, a role granted
+ * the engineer app, and that person's sign-in on the dashboard and in the audit log.
+ */
+const entry = process.env.PROPUSK_BROWSER_ENTRY ?? 'src/runtime/node/main.ts'
+const adminPassword = 'correct horse battery staple'
+const ivanPassword = 'tractor-orbit-violet-42'
+
+let server: RunningServer
+let browser: Browser
+let page: Page
+let ivanId = ''
+/** Script errors and CSP violations seen by any page (HTTP error statuses are expected). */
+const pageProblems: string[] = []
+
+async function apiSignIn(login: string, password: string, clientId: string) {
+  const response = await fetch(`${server.url}/v1/auth/password/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password, clientId }),
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
+
+/** expect.poll with the same patience as the page's locators (its default is 1 s). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 })
+
+const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true })
+const heading = (name: string) => page.getByRole('heading', { level: 1, name })
+
+describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
+  beforeAll(async () => {
+    server = await startServer(entry)
+    // Fail fast, with the reason, when the runtime does not serve the console.
+    const shell = await fetch(`${server.url}/admin/`)
+    if (shell.status !== 200 || !(await shell.text()).includes('<div id="app">')) {
+      await server.stop()
+      throw new Error(
+        `${entry} does not serve the console at /admin (status ${shell.status}): mount it with mountConsoleAssets (docs/console.md)`,
+      )
+    }
+    const api = await fetch(`${server.url}/v1/console/refresh`, {
+      method: 'POST',
+      headers: { 'X-Propusk-Console': '1' },
+    })
+    if (api.status === 404) {
+      await server.stop()
+      throw new Error(
+        'The console API (/v1/console/*) is not mounted: call mountConsole(app, services) in src/core/app.ts',
+      )
+    }
+    browser = await openBrowser()
+    page = browser.page
+    browser.context.on('weberror', (error) => pageProblems.push(error.error().message))
+    browser.context.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        pageProblems.push(message.text())
+      }
+    })
+  }, 90_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('serves the console at /admin with deep links, and / redirects there', async () => {
+    const root = await fetch(`${server.url}/`, { redirect: 'manual' })
+    expect(root.status).toBe(302)
+    expect(root.headers.get('location')).toMatch(/\/admin\/?$/)
+    const deep = await fetch(`${server.url}/admin/people/usr_anything`)
+    expect(deep.status).toBe(200)
+    expect(deep.headers.get('cache-control')).toBe('no-store')
+    const html = await deep.text()
+    const script = /src="(\/admin\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+    expect(script).toBeTruthy()
+    const asset = await fetch(`${server.url}${script}`)
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('cache-control')).toContain('immutable')
+    expect((await fetch(`${server.url}/admin/assets/missing-abcdef12.js`)).status).toBe(404)
+  })
+
+  it('creates the first administrator from the link printed at start-up', async () => {
+    await page.goto(server.setupLink)
+    await page.fill('#displayName', 'Анна Смирнова')
+    await page.fill('#email', 'anna@example.com')
+    await page.fill('#password', adminPassword)
+    await page.fill('#confirm', adminPassword)
+    const done = page.waitForResponse((r) => r.url().includes('/v1/auth/setup-link/complete'))
+    await page.getByRole('button').last().click()
+    expect((await done).ok()).toBe(true)
+  })
+
+  it('signs in by password and keeps the refresh token away from scripts', async () => {
+    await page.goto(`${server.url}/admin`)
+    await page.getByLabel('Phone or e-mail').waitFor()
+    await shoot(page, '01-sign-in', { docs: true })
+    await page.getByLabel('Phone or e-mail').fill('wrong@example.com')
+    await page.getByLabel('Password', { exact: true }).fill('nope-nope-nope')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('alert').waitFor()
+    await page.getByLabel('Phone or e-mail').fill('anna@example.com')
+    await page.getByLabel('Password', { exact: true }).fill(adminPassword)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await heading('Dashboard').waitFor()
+    expect(await page.evaluate(() => document.cookie)).not.toContain('propusk_console')
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/ey[\w-]+\.ey/)
+    await shoot(page, '02-dashboard-empty')
+  })
+
+  it('creates a role without apps and invites a person into it', async () => {
+    await nav('Roles').click()
+    await heading('Roles').waitFor()
+    await page.getByRole('link', { name: 'New role' }).click()
+    await page.getByLabel('Name').fill('Dispatchers')
+    await page.getByLabel('Description').fill('Office staff who plan field work')
+    await page.getByRole('button', { name: 'Create' }).click()
+    await heading('Dispatchers').waitFor()
+
+    await nav('People').click()
+    await heading('People').waitFor()
+    await shoot(page, '03-people-empty')
+    await page.getByRole('link', { name: 'Add person' }).click()
+    await page.getByLabel('Full name').fill('Иван Петров')
+    await page.getByLabel('Mobile phone').fill('8 916 123-45-67')
+    await page.getByLabel('E-mail').fill('not-an-email')
+    await page.getByRole('checkbox', { name: /Field employee/ }).uncheck()
+    await page.getByRole('checkbox', { name: /Dispatchers/ }).check()
+    await page.getByRole('button', { name: 'Add and invite' }).click()
+    // The server's validation message appears next to the e-mail field.
+    await page.locator('label.field:has(input[name=email]) .error').waitFor()
+    await shoot(page, '04-person-create-error')
+    await page.getByLabel('E-mail').fill('Ivan.Petrov@Example.com')
+    await page.getByRole('button', { name: 'Add and invite' }).click()
+    await heading('Иван Петров').waitFor()
+    ivanId = page.url().split('/').pop() ?? ''
+    expect(ivanId).toMatch(/^usr_/)
+    await page.getByText('Sent by').waitFor()
+    await shoot(page, '05-person-invited', { docs: true, height: 1180 })
+  })
+
+  it('keeps the admin signed in across a reload of a deep link', async () => {
+    await page.reload()
+    await heading('Иван Петров').waitFor()
+  })
+
+  it('turns on SMS forwarding for the person’s phone (R11)', async () => {
+    await page.getByText('No forwarding for this phone yet.').waitFor()
+    await page.getByLabel('Forward to e-mail').fill('support@example.com')
+    await page.getByRole('button', { name: 'Turn on forwarding' }).click()
+    await page.getByText('Forwarding saved.').waitFor()
+    await page.getByRole('checkbox', { name: 'Forwarding is on' }).waitFor()
+  })
+
+  it('follows the invitation from the Outbox and sets a password', async () => {
+    await nav('Outbox').click()
+    await heading('Outbox').waitFor()
+    const link = page.locator('a[href*="/invite?token="]').first()
+    await link.waitFor()
+    await shoot(page, '06-outbox', { docs: true })
+    const href = (await link.getAttribute('href')) ?? ''
+    const invite = await browser.context.newPage()
+    await invite.goto(href)
+    await invite.fill('#password', ivanPassword)
+    await invite.fill('#confirm', ivanPassword)
+    const accepted = invite.waitForResponse((r) => r.url().includes('/v1/invitations/accept'))
+    await invite.getByRole('button').last().click()
+    expect((await accepted).ok()).toBe(true)
+    await shoot(invite, '07-invitation-accepted')
+    await invite.close()
+    await page.goto(`${server.url}/admin/people/${ivanId}`)
+    await page.getByText('Active', { exact: true }).first().waitFor()
+  })
+
+  it('registers the engineer app; the role does not grant it yet', async () => {
+    await nav('Apps').click()
+    await heading('Apps').waitFor()
+    await page.getByRole('link', { name: 'Register app' }).click()
+    await page.getByLabel('Name').fill('Engineer app (Android)')
+    await page.getByLabel('Client id').fill('engineer-app')
+    await page.getByLabel('Type').selectOption('engineer-mobile')
+    await page.getByLabel('Android app hash').fill('FA+9qCX9VSu')
+    await page.getByLabel('WebOTP domain').fill('engineer.example.com')
+    await page.getByRole('button', { name: 'Create' }).click()
+    await heading('Engineer app (Android)').waitFor()
+    await shoot(page, '08-app-editor', { height: 1100 })
+    const refused = await apiSignIn('ivan.petrov@example.com', ivanPassword, 'engineer-app')
+    expect(refused.status).toBe(403)
+  })
+
+  it('grants the role the engineer app; the person signs in', async () => {
+    await nav('Roles').click()
+    await page.getByRole('link', { name: 'Dispatchers' }).click()
+    await heading('Dispatchers').waitFor()
+    await page.getByRole('checkbox', { name: /Engineer mobile app/ }).check()
+    await page.getByRole('checkbox', { name: 'People: Read' }).check()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Role saved.').waitFor()
+    await shoot(page, '09-role-editor', { docs: true, height: 1000, toasts: true })
+    const signedIn = await apiSignIn('ivan.petrov@example.com', ivanPassword, 'engineer-app')
+    expect(signedIn.status).toBe(200)
+    expect(signedIn.body.access_token).toEqual(expect.any(String))
+  })
+
+  it('shows the sign-in on the dashboard and in the audit log', async () => {
+    await nav('Dashboard').click()
+    await heading('Dashboard').waitFor()
+    await page.locator('svg.chart rect').first().waitFor()
+    await poll(() => page.locator('.legend').first().textContent()).toContain('password')
+    await shoot(page, '10-dashboard', { docs: true })
+
+    await nav('Audit log').click()
+    await heading('Audit log').waitFor()
+    await page.getByLabel('Action').fill('sign_in.')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await poll(() => new URL(page.url()).searchParams.get('action')).toBe('sign_in.')
+    const rows = page.locator('tbody tr')
+    await poll(() => rows.count()).toBeGreaterThanOrEqual(3)
+    await poll(() =>
+      page.locator(`tbody a[href="/admin/people/${ivanId}"]`).count(),
+    ).toBeGreaterThan(0)
+    await poll(() => page.getByText('Denied', { exact: true }).count()).toBeGreaterThan(0)
+    await page.locator('tbody tr button').first().click()
+    await shoot(page, '11-audit-log', { docs: true })
+  })
+
+  it('ends sessions after a confirmation', async () => {
+    await page.goto(`${server.url}/admin/people/${ivanId}`)
+    await heading('Иван Петров').waitFor()
+    await page.getByRole('button', { name: 'End all sessions' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    await shoot(page, '12-confirm-dialog')
+    await dialog.getByRole('button', { name: 'End all sessions' }).click()
+    await page.getByText('1 sessions ended.').waitFor()
+    await page.getByText('No active sessions.').waitFor()
+  })
+
+  it('imports people from CSV with a report per row', async () => {
+    await page.goto(`${server.url}/admin/people/import`)
+    await heading('Import people from CSV').waitFor()
+    await page
+      .locator('textarea[name=csv]')
+      .fill(
+        'kind,display_name,phone,email,roles\n' +
+          'employee,Пётр Сидоров,+7 903 555-01-02,,Field employee\n' +
+          'employee,Без логина,,,\n' +
+          'customer,ООО Ромашка,,office@romashka.example,Customer\n',
+      )
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByText('2 created, 1 with errors, 3 rows').waitFor()
+    await shoot(page, '13-import-report', { docs: true })
+  })
+
+  it('lists people with search, tabs and paging controls', async () => {
+    await nav('People').click()
+    await page.getByRole('link', { name: 'Иван Петров' }).waitFor()
+    await shoot(page, '14-people', { docs: true })
+    await page.getByLabel('Search by name, phone or e-mail').fill('916 123')
+    await poll(() => page.locator('tbody tr').count()).toBe(1)
+    await page.getByRole('tab', { name: 'Customers' }).click()
+    await page.getByLabel('Search by name, phone or e-mail').fill('')
+    await page.getByRole('link', { name: 'ООО Ромашка' }).waitFor()
+  })
+
+  it('edits plugin settings through a form generated from their JSON Schema', async () => {
+    await nav('Sign-in & providers').click()
+    await heading('Sign-in methods & providers').waitFor()
+    await page.getByRole('link', { name: 'Password', exact: true }).click()
+    const field = page.getByLabel('Max failures before lockout')
+    await field.fill('0')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.locator('.field .error').first().waitFor()
+    await shoot(page, '15-plugin-settings-error')
+    await field.fill('7')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Saved. Restart Propusk to apply.').first().waitFor()
+    await shoot(page, '16-plugin-settings', { docs: true, height: 900 })
+  })
+
+  it('shows the delivery log', async () => {
+    await nav('Deliveries').click()
+    await heading('Deliveries').waitFor()
+    await page.locator('tbody tr').first().waitFor()
+    await shoot(page, '17-deliveries', { docs: true })
+  })
+
+  it('works at phone width and in Russian', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/admin/people/${ivanId}`)
+    await heading('Иван Петров').waitFor()
+    await shoot(page, '18-phone-person', { docs: true })
+    await page.getByRole('button', { name: 'Menu' }).click()
+    await shoot(page, '19-phone-menu')
+    await page.getByLabel('Language').selectOption('ru')
+    await page.setViewportSize({ width: 1280, height: 820 })
+    await page.goto(`${server.url}/admin`)
+    await heading('Обзор').waitFor()
+    await page.locator('svg.chart rect').first().waitFor()
+    await shoot(page, '20-dashboard-ru', { docs: true })
+    await page.getByLabel('Язык').selectOption('en')
+  })
+
+  it('signs out and ends the session', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByLabel('Phone or e-mail').waitFor()
+    await page.reload()
+    await page.getByLabel('Phone or e-mail').waitFor()
+    const refresh = await page.evaluate(() =>
+      fetch('/v1/console/refresh', { method: 'POST', headers: { 'X-Propusk-Console': '1' } }).then(
+        (r) => r.status,
+      ),
+    )
+    expect(refresh).toBe(401)
+  })
+
+  it('ran without script errors or Content-Security-Policy violations', () => {
+    expect(pageProblems).toEqual([])
+  })
+})
