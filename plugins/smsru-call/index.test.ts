@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { closedOrigin } from '../../test/support/fake-http.ts'
 import { providerTestPropusk, unavailable } from '../../test/support/provider-test.ts'
+import type { TestPropusk } from '../../test/support/propusk.ts'
+import {
+  engineerApp,
+  fromIp,
+  insertUser,
+  post,
+  startOtpPropusk,
+} from '../../src/core/otp/test-fixtures.ts'
 
 const call = {
   channel: 'call' as const,
@@ -42,6 +50,34 @@ describe('smsru-call', () => {
       ip: '-1',
       api_id: '00000000-1111-2222-3333-444444444444',
     })
+  })
+
+  it('sends the IP of the client who asked for the flash-call code', async () => {
+    const fake = await provider.fake(ok)
+    let p: TestPropusk | undefined
+    try {
+      p = await startOtpPropusk({
+        ipHeader: true,
+        env: { DELIVERY_CALL: 'smsru-call', SMSRU_API_ID: 'api-id-for-the-test' },
+        plugins: { 'smsru-call': { baseUrl: fake.url, retryDelayMs: 1 } },
+      })
+      await insertUser(p, { phone: '+79161234567' })
+      const sent = await post(
+        p,
+        '/v1/auth/flash-call/send',
+        { login: '+79161234567', clientId: engineerApp },
+        fromIp('203.0.113.45'),
+      )
+      expect(sent.status).toBe(200)
+      expect(fake.requests).toHaveLength(1)
+      expect(Object.fromEntries(fake.requests[0]?.form() ?? [])).toEqual({
+        phone: '79161234567',
+        ip: '203.0.113.45',
+        api_id: 'api-id-for-the-test',
+      })
+    } finally {
+      await p?.close()
+    }
   })
 
   it('accepts the code as a JSON number too', async () => {

@@ -79,7 +79,7 @@ export function createSmsRuCallProvider(
       )
     }
     // The client's IP feeds sms.ru's fraud limits; "-1" is its documented "unknown".
-    const clientIp = (message as OutboundMessage & { clientIp?: string }).clientIp
+    const clientIp = message.clientIp
     const form = new URLSearchParams({
       phone: message.to.replace(/\D/g, ''),
       ip: clientIp && clientIp !== 'unknown' ? clientIp : '-1',

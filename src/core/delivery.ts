@@ -15,6 +15,11 @@ export interface OutboundMessage {
   appId?: string
   /** Same key ⇒ the provider must not deliver twice (Resend idempotency, retries). */
   idempotencyKey: string
+  /**
+   * The IP of the client whose request caused the message, when known (providers with fraud
+   * limits, e.g. sms.ru, take it). Absent for messages an admin or the system sends.
+   */
+  clientIp?: string
 }
 
 export interface DeliveryReceipt {

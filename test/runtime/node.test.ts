@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { defineSmokeSuite, type SmokeTarget } from './smoke-suite.ts'
-import { tempDir, type TempDir } from './support/databases.ts'
+import { runSql, tempDir, type TempDir } from './support/databases.ts'
 import { cleanUp, freePort, startServer, type ServerProcess } from './support/processes.ts'
 import { serverEnv } from './support/server-env.ts'
 import { redisKeys, uniquePrefix } from './support/state-keys.ts'
@@ -37,10 +37,13 @@ beforeAll(async () => {
   // The first start prints the first-administrator link it has just stored in SQL.
   const [, token] = await server.waitForOutput(/\/setup\?token=([\w-]+)/)
   const baseUrl = server.baseUrl
+  const dataDir = dir.path
   target = {
     fetch: (path, init) => fetch(`${baseUrl}${path}`, init),
     setupToken: token as string,
     stateKeys: () => redisKeys(inject('redisUrl'), prefix),
+    // The server created and migrated this file itself (DATA_DIR).
+    sql: (statements) => runSql(join(dataDir, 'propusk.db'), statements),
   }
 })
 

@@ -5,9 +5,14 @@
  *
  * The tests run in order and share one app: the rate-limit test comes last because it uses up
  * the per-IP budget of the setup-link verify route that the SQL test also calls.
+ *
+ * The SMS sign-in puts its person and app straight into SQL (the admin API is not what is under
+ * test here), then goes through every endpoint a mobile app calls, on every runtime.
  */
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { plugins } from '../../src/plugins.ts'
+import type { SqlStatement } from '../../src/storage/sql/port.ts'
 
 export interface SmokeTarget {
   /** Sends a request to the app under test (`path` starts with `/`). */
@@ -19,6 +24,8 @@ export interface SmokeTarget {
    * (not through the app): proves state lives in the real Redis, not in process memory.
    */
   stateKeys(): Promise<string[]>
+  /** Runs statements in one batch on the app's own SQL database (not through the app). */
+  sql(statements: SqlStatement[]): Promise<void>
 }
 
 interface ErrorJson {
@@ -122,6 +129,82 @@ export function defineSmokeSuite(runtime: string, getTarget: () => SmokeTarget):
       const outbox = await target.fetch('/v1/providers/console-delivery/outbox?limit=5')
       expect(outbox.status).toBe(200)
       expect(await outbox.json()).toEqual({ messages: expect.any(Array) })
+    })
+
+    it('SMS sign-in: start, send, read the code from the outbox, verify, a token the JWKS verifies', async () => {
+      const target = getTarget()
+      const suffix = crypto.randomUUID().slice(0, 8)
+      const userId = `usr_smoke_${suffix}`
+      const clientId = `smoke-engineer-${suffix}`
+      const phone = `+7916${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`
+      const at = new Date().toISOString()
+      await target.sql([
+        {
+          sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, settings, created_at, updated_at)
+                VALUES (?, 'Smoke engineer app', 'engineer-mobile', 1, ?, '{}', ?, ?)`,
+          args: [clientId, JSON.stringify(['sms-otp', 'password']), at, at],
+        },
+        {
+          sql: `INSERT INTO users (id, kind, display_name, phone, status, created_at, updated_at, activated_at)
+                VALUES (?, 'employee', 'Smoke Engineer', ?, 'active', ?, ?, ?)`,
+          args: [userId, phone, at, at, at],
+        },
+        // The seeded "Field employee" role grants the engineer mobile app (R7, R10).
+        {
+          sql: `INSERT INTO user_roles (user_id, role_id) VALUES (?, 'role_field_employee')`,
+          args: [userId],
+        },
+      ])
+      const local = `8 (${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8, 10)}-${phone.slice(10)}`
+
+      const start = await target.fetch('/v1/sign-in/start', json({ login: local, clientId }))
+      expect(start.status).toBe(200)
+      expect(await start.json()).toEqual({
+        loginKind: 'phone',
+        normalizedLogin: phone,
+        methods: ['sms-otp', 'password'],
+      })
+
+      const send = await target.fetch('/v1/auth/sms-otp/send', json({ login: local, clientId }))
+      expect(send.status).toBe(200)
+      const sent = (await send.json()) as { challengeId: string; codeLength: number }
+      expect(sent.codeLength).toBe(4)
+
+      const query = new URLSearchParams({ recipient: phone, channel: 'sms' })
+      const outbox = await target.fetch(`/v1/providers/console-delivery/outbox?${query}`)
+      expect(outbox.status).toBe(200)
+      const { messages } = (await outbox.json()) as { messages: Array<{ text: string | null }> }
+      expect(messages).toHaveLength(1)
+      const code = /#(\d{4})$/.exec(messages[0]?.text ?? '')?.[1]
+      expect(code, messages[0]?.text ?? '').toMatch(/^\d{4}$/)
+
+      const verify = await target.fetch(
+        '/v1/auth/sms-otp/verify',
+        json({ challengeId: sent.challengeId, code, clientId, deviceLabel: 'smoke' }),
+      )
+      expect(verify.status).toBe(200)
+      const tokens = (await verify.json()) as {
+        status: string
+        access_token: string
+        token_type: string
+        refresh_token: string
+      }
+      expect(tokens).toMatchObject({ status: 'signed_in', token_type: 'Bearer' })
+      expect(tokens.refresh_token).toEqual(expect.any(String))
+
+      const jwks = await target.fetch('/.well-known/jwks.json')
+      expect(jwks.status).toBe(200)
+      const keySet = createLocalJWKSet((await jwks.json()) as JSONWebKeySet)
+      const { payload } = await jwtVerify(tokens.access_token, keySet)
+      expect(payload.sub).toBe(userId)
+
+      // The code worked once.
+      const again = await target.fetch(
+        '/v1/auth/sms-otp/verify',
+        json({ challengeId: sent.challengeId, code, clientId }),
+      )
+      expect(again.status).toBe(400)
+      expect(((await again.json()) as ErrorJson).error.code).toBe('code_expired')
     })
 
     it('state round trip: the per-IP verify limit is kept in the state store and answers 429', async () => {

@@ -16,7 +16,7 @@ import { generateSigningKeysJson } from '../../src/runtime/server/signing-keys.t
 import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
 import { startHranaBridge, type HranaBridge } from '../support/hrana-bridge.ts'
 import { defineSmokeSuite, type SmokeTarget } from './smoke-suite.ts'
-import { migratedDatabase, tempDir, type TempDir } from './support/databases.ts'
+import { migratedDatabase, runSql, tempDir, type TempDir } from './support/databases.ts'
 import { cleanUp } from './support/processes.ts'
 import { redisKeys, uniquePrefix } from './support/state-keys.ts'
 import { bundleWorker, type WorkerBundle } from './support/worker-bundle.ts'
@@ -68,6 +68,8 @@ beforeAll(async () => {
     fetch: (path, init) => fetch(new URL(path, url), init),
     setupToken,
     stateKeys: () => redisKeys(inject('redisUrl'), prefix),
+    // The file behind the Hrana bridge the Worker reaches its database through.
+    sql: (statements) => runSql(dbPath, statements),
   }
 })
 

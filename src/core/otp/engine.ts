@@ -74,8 +74,16 @@ export interface EngineContext<S extends AnyOtpSettings = AnyOtpSettings> {
   settingsFor(app: App): S
   /** Checks the app exists, is enabled and allows this method. */
   appFor(clientId: string): Promise<App>
-  /** Remembers how long real deliveries take, so answers for unknown logins take as long. */
-  timing: { observe(ms: number): void; imitate(): Promise<void> }
+  /**
+   * Makes every send answer no sooner than a target (the method's `decoyMinDelayMs`, or the
+   * recent average delivery time when longer, with jitter): a decoy then takes as long as a
+   * real delivery, even in a fresh isolate that has timed none yet, and a fast real delivery
+   * does not stand out either.
+   */
+  timing: {
+    observe(ms: number): void
+    padFrom(startedAt: number, minDelayMs: number): Promise<void>
+  }
 }
 
 function deliveryTiming(): EngineContext['timing'] {
@@ -84,10 +92,12 @@ function deliveryTiming(): EngineContext['timing'] {
     observe(ms) {
       average = average === undefined ? ms : average * 0.8 + ms * 0.2
     },
-    async imitate() {
-      if (!average) return
-      const ms = average * (0.8 + Math.random() * 0.4)
-      await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5000)))
+    async padFrom(startedAt, minDelayMs) {
+      const base = Math.max(minDelayMs, average ?? 0)
+      if (base <= 0) return
+      const target = Math.min(base * (0.8 + Math.random() * 0.4), 5000)
+      const left = target - (Date.now() - startedAt)
+      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left))
     },
   }
 }

@@ -21,7 +21,9 @@ export const otpErrorCodes = {
   },
   code_expired: {
     status: 400,
-    message: 'This code has expired or was already used; request a new one.',
+    message:
+      'This code has expired, was already used or was replaced by a newer one; use the newest ' +
+      'code or request a new one.',
   },
   country_not_allowed: {
     status: 400,

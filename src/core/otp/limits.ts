@@ -5,14 +5,17 @@
  */
 import { ApiError } from '../errors.ts'
 import type { ErrorRegistry } from '../errors.ts'
-import type { StateStore } from '../../storage/state/port.ts'
+import type { StateStore, StoredChallenge } from '../../storage/state/port.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
 const hourMs = 3600_000
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 export const otpKeys = {
-  challenge: (loginKey: string) => `otp:ch:${loginKey}`,
+  /** One key per challenge: a superseded challenge is simply gone, never a wrong code. */
+  challenge: (loginKey: string, nonce: string) => `otp:ch:${loginKey}:${nonce}`,
+  /** The nonce of the login's live challenge (one per login, across methods). */
+  current: (loginKey: string) => `otp:cur:${loginKey}`,
   resend: (method: string, loginKey: string) => `otp:resend:${method}:${loginKey}`,
   failures: (loginKey: string) => `otp:fail:${loginKey}`,
   lock: (loginKey: string) => `otp:lock:${loginKey}`,
@@ -72,7 +75,41 @@ export async function consumeVerifyLimit(
   if (!decision.allowed) throw limited('verify-ip', decision.retryAfterMs)
 }
 
-/** R5: one code per method and login per `resendAfterSeconds`; the answer says how long to wait. */
+async function resendTooSoon(
+  state: StateStore,
+  errors: ErrorRegistry,
+  key: string,
+  left?: number,
+): Promise<ApiError> {
+  left ??= await state.ttl(key)
+  const retryAfterSeconds = left > 0 ? seconds(left) : 1
+  return errors.error(
+    'resend_too_soon',
+    `Wait ${retryAfterSeconds} s before requesting another code.`,
+    {
+      retryAfterSeconds,
+      resendAfterSeconds: retryAfterSeconds,
+    },
+  )
+}
+
+/**
+ * R5, first half: refuses while a code of this method went to this login within
+ * `resendAfterSeconds`, without claiming anything (the gate is claimed only once every other
+ * check passed, so a request refused by a limit never blocks the login's owner).
+ */
+export async function assertResendOpen(
+  state: StateStore,
+  errors: ErrorRegistry,
+  method: string,
+  loginKey: string,
+): Promise<void> {
+  const key = otpKeys.resend(method, loginKey)
+  const left = await state.ttl(key)
+  if (left > 0 || left === -1) throw await resendTooSoon(state, errors, key, left)
+}
+
+/** R5, second half: claims the gate for this send (a racing send that lost gets the wait). */
 export async function claimResend(
   state: StateStore,
   errors: ErrorRegistry,
@@ -83,16 +120,31 @@ export async function claimResend(
   const key = otpKeys.resend(method, loginKey)
   if (await state.set(key, '1', { ttlMs: settings.resendAfterSeconds * 1000, ifAbsent: true }))
     return
-  const left = await state.ttl(key)
-  const retryAfterSeconds = left > 0 ? seconds(left) : 1
-  throw errors.error(
-    'resend_too_soon',
-    `Wait ${retryAfterSeconds} s before requesting another code.`,
-    {
-      retryAfterSeconds,
-      resendAfterSeconds: retryAfterSeconds,
-    },
-  )
+  throw await resendTooSoon(state, errors, key)
+}
+
+/**
+ * Stores a new challenge and makes it the login's only live one: the previous challenge (of
+ * any method) is deleted, so its code now answers `code_expired` instead of counting as wrong.
+ * Racing sends each delete the challenge they displaced, so exactly one stays live.
+ */
+export async function replaceChallenge(
+  state: StateStore,
+  loginKey: string,
+  nonce: string,
+  challenge: StoredChallenge,
+  ttlMs: number,
+): Promise<void> {
+  await state.putChallenge(otpKeys.challenge(loginKey, nonce), challenge, { ttlMs })
+  const pointer = otpKeys.current(loginKey)
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const previous = await state.get(pointer)
+    if (previous === nonce) return
+    if (await state.compareAndSwap(pointer, previous, nonce, { ttlMs })) {
+      if (previous) await state.delete(otpKeys.challenge(loginKey, previous))
+      return
+    }
+  }
 }
 
 /** Lets a send that failed to deliver be retried at once. */

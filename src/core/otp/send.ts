@@ -11,14 +11,17 @@ import { normalizePhone, parseLogin } from '../identity/normalize.ts'
 import type { App, User } from '../identity/types.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import { pickLocale } from './engine.ts'
+import { isReachable } from './reachability.ts'
 import {
   assertNotLocked,
+  assertResendOpen,
   attemptsForNextCode,
   claimResend,
   consumeSendLimits,
   failureCount,
   otpKeys,
   releaseResend,
+  replaceChallenge,
   type SendLimitSubjects,
 } from './limits.ts'
 import { appOtpSettings, type AnyOtpSettings } from './settings.ts'
@@ -44,13 +47,6 @@ export interface ChallengePayload {
   /** The user was `invited`: a right code leads to password creation (R4), not tokens. */
   firstSignIn: boolean
   issuedAt: string
-}
-
-function isReachable(user: User | null, login: string, kind: 'phone' | 'email', s: AnyOtpSettings) {
-  if (!user) return false
-  const owns = kind === 'phone' ? user.phone === login : user.email === login
-  if (!owns) return false
-  return user.status === 'active' || (user.status === 'invited' && s.allowFirstSignIn)
 }
 
 function parseFor<S extends AnyOtpSettings>(ctx: EngineContext<S>, raw: string): string {
@@ -87,8 +83,15 @@ function limitSubjects(
   return subjects
 }
 
+/**
+ * Only an address or number the provider refuses is the recipient's fault (422); anything on
+ * our side of the provider (down, bad credentials, no balance) is "try again later" (503).
+ */
 function deliveryFailure(error: unknown): ApiError {
-  if (error instanceof DeliveryError && error.code !== 'provider_unavailable') {
+  if (
+    error instanceof DeliveryError &&
+    (error.code === 'invalid_recipient' || error.code === 'region_not_allowed')
+  ) {
     return new ApiError(
       'otp_recipient_rejected',
       422,
@@ -111,6 +114,7 @@ export async function runSend<S extends AnyOtpSettings>(
   input: { login: string; clientId: string },
   request: OtpRequestContext,
 ): Promise<SendResult> {
+  const startedAt = Date.now()
   const { core, method } = ctx
   const login = parseFor(ctx, input.login)
   const app = await ctx.appFor(input.clientId)
@@ -120,18 +124,21 @@ export async function runSend<S extends AnyOtpSettings>(
   const keys = await ctx.keys()
   const loginKey = await keys.loginKey(login)
   await assertNotLocked(core.state, core.errors, loginKey)
-  await claimResend(core.state, core.errors, method.id, loginKey, settings)
+  // Every refusal comes before the resend gate is claimed: a request refused by a limit (e.g.
+  // from an exhausted IP) must not start the login owner's 60 s wait.
+  await assertResendOpen(core.state, core.errors, method.id, loginKey)
   await consumeSendLimits(
     core.state,
     settings,
     limitSubjects(request.ip, loginKey, login, settings, method.loginKind),
   )
+  await claimResend(core.state, core.errors, method.id, loginKey, settings)
 
   const [user, failures] = await Promise.all([
     core.identity.users.findByLogin(login),
     failureCount(core.state, loginKey),
   ])
-  const reachable = isReachable(user, login, method.loginKind, settings)
+  const reachable = await isReachable(ctx, user, login, app, settings)
   const nonce = base64UrlEncode(randomBytes(16))
   const challengeId = await keys.sealChallengeId({ method: method.id, login, nonce })
   const ttlMs = settings.ttlSeconds * 1000
@@ -147,21 +154,24 @@ export async function runSend<S extends AnyOtpSettings>(
     payload: JSON.stringify(payload),
     maxAttempts: attemptsForNextCode(settings, failures),
   }
-  const challengeKey = otpKeys.challenge(loginKey)
 
   if (!reachable) {
-    // A decoy: same key, same lifetime, same attempts; its secret matches no code.
-    await core.state.putChallenge(challengeKey, { ...challenge, secret: randomToken() }, { ttlMs })
-    await ctx.timing.imitate()
+    // A decoy: same keys, same lifetime, same attempts; its secret matches no code.
+    await replaceChallenge(
+      core.state,
+      loginKey,
+      nonce,
+      { ...challenge, secret: randomToken() },
+      ttlMs,
+    )
   } else {
-    const started = Date.now()
     try {
       await deliverChallenge(ctx, {
         app,
         settings,
         login,
+        loginKey,
         nonce,
-        challengeKey,
         challenge,
         ttlMs,
         request,
@@ -172,8 +182,9 @@ export async function runSend<S extends AnyOtpSettings>(
       if (error instanceof ApiError) throw error
       throw method.deliveryError?.(error, app) ?? deliveryFailure(error)
     }
-    ctx.timing.observe(Date.now() - started)
+    ctx.timing.observe(Date.now() - startedAt)
   }
+  await ctx.timing.padFrom(startedAt, settings.decoyMinDelayMs)
   await audit(ctx, app, reachable ? user : null, request, 'success', {})
   return {
     challengeId,
@@ -192,8 +203,8 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     app: App
     settings: S
     login: string
+    loginKey: string
     nonce: string
-    challengeKey: string
     challenge: { payload: string; maxAttempts: number }
     ttlMs: number
     request: OtpRequestContext
@@ -207,6 +218,7 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     purpose: 'sign-in-code',
     appId: input.app.id,
     idempotencyKey: `otp:${input.nonce}`,
+    ...(input.request.ip && input.request.ip !== 'unknown' ? { clientIp: input.request.ip } : {}),
   }
   const store = async (code: string) => {
     const secret = await keys.codeHash({
@@ -215,10 +227,12 @@ async function deliverChallenge<S extends AnyOtpSettings>(
       appId: input.app.id,
       code,
     })
-    await core.state.putChallenge(
-      input.challengeKey,
+    await replaceChallenge(
+      core.state,
+      input.loginKey,
+      input.nonce,
       { ...input.challenge, secret },
-      { ttlMs: input.ttlMs },
+      input.ttlMs,
     )
   }
   if (method.code === 'receipt') {
@@ -244,7 +258,7 @@ async function deliverChallenge<S extends AnyOtpSettings>(
   try {
     await core.delivery.send({ ...message, ...composed })
   } catch (error) {
-    await core.state.delete(input.challengeKey)
+    await core.state.delete(otpKeys.challenge(input.loginKey, input.nonce))
     throw error
   }
 }

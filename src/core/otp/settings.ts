@@ -61,6 +61,12 @@ function commonShape(d: OtpDefaults) {
     setupTokenTtlSeconds: int(60, hour)
       .default(10 * minute)
       .describe('How long the password-creation step after a first sign-in stays open'),
+    decoyMinDelayMs: int(0, 5000)
+      .default(150)
+      .describe(
+        'Every send answers no sooner than this (or the recent average delivery time, if longer), ' +
+          'so unknown logins cannot be told apart by timing, even in a fresh process',
+      ),
   }
 }
 
@@ -109,6 +115,61 @@ export interface OtpAppSettings {
   /** Per method: setting overrides and message templates. */
   otp?: Record<string, Record<string, unknown>>
 }
+
+/**
+ * `App.settings.otp` as the admin API accepts it: per method, typed overrides of the method
+ * settings (no defaults: what is absent keeps the plugin's value) and message templates.
+ * The shipped methods are strict, so a typo is refused; other methods' keys are kept as scalars.
+ */
+function withoutDefaults<T extends z.ZodRawShape>(shape: T) {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => {
+      const inner = field instanceof z.ZodDefault ? field.unwrap() : field
+      return [key, (inner as z.ZodType).optional()]
+    }),
+  ) as { [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }
+}
+
+const overrideDefaults: OtpDefaults = { codeLength: 4, ttlSeconds: 300, allowFirstSignIn: false }
+const template = z.string().trim().min(1).max(1000)
+const locales = <T extends z.ZodType>(t: T) =>
+  z.object({ ru: t.optional(), en: t.optional() }).strict()
+
+export const smsOtpAppOverrideSchema = z
+  .object({
+    ...withoutDefaults({ ...commonShape(overrideDefaults), ...phoneShape() }),
+    androidHashPlacement: z.enum(['before-origin-line', 'end']).optional(),
+    /** `{code}` and `{app}` are filled in; the auto-fill lines are added after it. */
+    templates: locales(template.max(300)).optional(),
+  })
+  .strict()
+
+export const flashCallAppOverrideSchema = z
+  .object(withoutDefaults({ ...commonShape(overrideDefaults), ...phoneShape() }))
+  .strict()
+
+export const emailOtpAppOverrideSchema = z
+  .object({
+    ...withoutDefaults(commonShape(overrideDefaults)),
+    /** `{code}`, `{app}` and `{minutes}` are filled in. */
+    templates: locales(
+      z.object({ subject: template.max(200).optional(), text: template.optional() }).strict(),
+    ).optional(),
+  })
+  .strict()
+
+export const appOtpOverridesSchema = z
+  .object({
+    'sms-otp': smsOtpAppOverrideSchema.optional(),
+    'flash-call': flashCallAppOverrideSchema.optional(),
+    'email-otp': emailOtpAppOverrideSchema.optional(),
+  })
+  .catchall(
+    z.record(
+      z.string(),
+      z.union([z.string().max(2000), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+    ),
+  )
 
 export function appOtpSettings(app: App): OtpAppSettings {
   return app.settings as OtpAppSettings

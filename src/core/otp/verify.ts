@@ -7,6 +7,7 @@
 import type { App, TokenSet, User } from '../identity/types.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import { assertNotLocked, consumeVerifyLimit, otpKeys, recordFailure } from './limits.ts'
+import { hasAppAccess } from './reachability.ts'
 import type { ChallengePayload } from './send.ts'
 import { issueSetupToken } from './setup-token.ts'
 import type { AnyOtpSettings } from './settings.ts'
@@ -59,10 +60,15 @@ export async function runVerify<S extends AnyOtpSettings>(
     appId: app.id,
     code: input.code,
   })
-  const outcome = await core.state.consumeChallenge(otpKeys.challenge(loginKey), secret)
+  // Each challenge has its own key: one replaced by a newer code (of any method) is gone and
+  // answers `code_expired` without counting as a wrong code against the login.
+  const outcome = await core.state.consumeChallenge(
+    otpKeys.challenge(loginKey, content.nonce),
+    secret,
+  )
 
   if (outcome.status === 'missing') {
-    await fail('expired')
+    await fail('expired_or_superseded')
     throw core.errors.error('code_expired')
   }
   if (outcome.status !== 'ok') {
@@ -70,7 +76,14 @@ export async function runVerify<S extends AnyOtpSettings>(
     const lock = lockedForSeconds ? { lockedForSeconds } : {}
     await fail(outcome.status === 'exhausted' ? 'attempts_exhausted' : 'wrong_code')
     if (outcome.status === 'exhausted') {
-      throw core.errors.error('code_attempts_exhausted', undefined, { attemptsLeft: 0, ...lock })
+      // While locked, "request a new one" would only earn an otp_locked: say when instead.
+      throw core.errors.error(
+        'code_attempts_exhausted',
+        lockedForSeconds
+          ? `Too many wrong codes for this login; try again in ${lockedForSeconds} s.`
+          : undefined,
+        { attemptsLeft: 0, ...lock },
+      )
     }
     throw core.errors.error(
       'code_invalid',
@@ -88,6 +101,12 @@ export async function runVerify<S extends AnyOtpSettings>(
     throw core.errors.error('code_expired')
   }
   if (payload.firstSignIn && user.status === 'invited') {
+    // Roles may have changed since the code was sent: no setup token (and so no activation)
+    // for someone who could not sign in to this app afterwards.
+    if (!(await hasAppAccess(core, user, app, method.id))) {
+      await fail('app_access_denied', user.id)
+      throw core.errors.error('app_access_denied')
+    }
     return firstSignIn(ctx, app, user, settings, request)
   }
   const tokens = await core.identity.sessions.signIn({

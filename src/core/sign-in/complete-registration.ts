@@ -11,6 +11,7 @@ import { errorResponse, toTokenResponse, tokenResponse } from '../tokens/routes/
 import { registerOtpErrors } from '../otp/errors.ts'
 import { peekSetupToken, takeSetupToken } from '../otp/setup-token.ts'
 import { requestContext } from '../otp/routes.ts'
+import { hasAppAccess } from '../otp/reachability.ts'
 
 const completeRequest = z
   .object({
@@ -64,8 +65,18 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
 
     const grant = await peekSetupToken(core.state, body.setupToken)
     if (!grant || grant.appId !== body.clientId) throw await invalid(grant?.userId ?? null, 'token')
-    const user = await core.identity.users.get(grant.userId)
+    const [user, registered] = await Promise.all([
+      core.identity.users.get(grant.userId),
+      core.identity.apps.get(grant.appId),
+    ])
     if (!user || user.status !== 'invited') throw await invalid(grant.userId, 'not_invited')
+    if (!registered) throw await invalid(user.id, 'gone')
+    // Before anything is written: a person whose roles (no longer) grant this app is not
+    // activated through it (they would get an active account and no session).
+    if (!(await hasAppAccess(core, user, registered, grant.method))) {
+      await audit('failure', user.id, 'app_access_denied')
+      throw core.errors.error('app_access_denied')
+    }
     // Checked before the token is used up, so the person can simply choose a better password.
     const password = assertPasswordPolicy(body.password, user)
     const hash = await passwordHasher(core).hash(password)
@@ -83,11 +94,8 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
     if (result.rowsAffected !== 1) throw await invalid(user.id, 'not_invited')
     await audit('success', user.id)
 
-    const [active, registered] = await Promise.all([
-      core.identity.users.get(user.id),
-      core.identity.apps.get(grant.appId),
-    ])
-    if (!active || !registered) throw await invalid(user.id, 'gone')
+    const active = await core.identity.users.get(user.id)
+    if (!active) throw await invalid(user.id, 'gone')
     const tokens = await core.identity.sessions.signIn({
       user: active,
       app: registered,

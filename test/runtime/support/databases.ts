@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url'
 import { pluginMigrations } from '../../../src/core/index.ts'
 import { plugins } from '../../../src/plugins.ts'
 import { runMigrations } from '../../../src/runtime/node/migrate-cli.ts'
+import { openLibsql } from '../../../src/storage/sql/libsql-node.ts'
+import type { SqlStatement } from '../../../src/storage/sql/port.ts'
 
 export interface TempDir {
   path: string
@@ -28,4 +30,17 @@ export async function migratedDatabase(dir: string): Promise<string> {
     extraMigrations: pluginMigrations(plugins),
   })
   return dbPath
+}
+
+/**
+ * Runs statements in one batch on a libSQL file that a server under test also has open
+ * (SQLite's file locking keeps the two consistent).
+ */
+export async function runSql(dbPath: string, statements: SqlStatement[]): Promise<void> {
+  const sql = await openLibsql(pathToFileURL(dbPath).href)
+  try {
+    await sql.batch(statements)
+  } finally {
+    sql.close()
+  }
 }

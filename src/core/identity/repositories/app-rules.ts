@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { FieldIssue } from '../../errors.ts'
 import type { ClientAppTypePlugin, Plugin, RedirectUriContext } from '../../plugin.ts'
+import { appOtpOverridesSchema } from '../../otp/settings.ts'
 
 /**
  * Sign-in methods an app may enable before their plugins are installed: the code methods
@@ -23,7 +24,7 @@ export const appPolicySchema = z
   })
   .strict()
 
-/** Per-app extras; known keys are checked, others (SMS templates...) kept as plain values. */
+/** Per-app extras; known keys are checked, others kept as plain values. */
 export const appSettingsSchema = z
   .object({
     /** Android SMS Retriever hash: 11 base64 characters. */
@@ -40,6 +41,8 @@ export const appSettingsSchema = z
         'must be a host name, e.g. app.example.com',
       )
       .optional(),
+    /** Per one-time-code method: setting overrides and message templates (docs/otp.md). */
+    otp: appOtpOverridesSchema.optional(),
   })
   .catchall(z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
 
