@@ -1,15 +1,21 @@
 import {
   assertPasswordPolicy,
   createRoute,
+  ApiError,
   passwordHasher,
+  presentedClientSecret,
   requireAuth,
   setPasswordHashStatement,
   tokenResponse,
   toTokenResponse,
+  coreError,
+  fieldIssues,
   type AppEnv,
   type OpenAPIHono,
   type PluginContext,
 } from '../../src/core/index.ts'
+import type { Context } from 'hono'
+import type { ZodError } from 'zod'
 import { createCredentialChecker } from './credentials.ts'
 import {
   changeBody,
@@ -29,7 +35,8 @@ const signInRoute = createRoute({
     200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
     400: errorResponse('`validation_failed`, `app_not_found`'),
     401: errorResponse(
-      '`invalid_credentials`: unknown login, wrong password or account not activated yet',
+      '`invalid_credentials`: unknown login, wrong password or account not activated yet; ' +
+        '`invalid_client`: a confidential app without its valid secret',
     ),
     403: errorResponse(
       '`account_blocked` (only after the right password), `app_access_denied`, `app_disabled`, `sign_in_method_not_allowed`',
@@ -62,46 +69,81 @@ export function mountPasswordRoutes(
 ): void {
   const credentials = createCredentialChecker(ctx)
 
-  router.openapi(signInRoute, async (c) => {
-    const ip = c.get('clientIp')
-    const requestId = c.get('requestId')
-    await ctx.limits.consume(ctx.pluginId, 'signInPerIp', ip)
-    const body = c.req.valid('json')
-    const app = await ctx.identity.apps.get(body.clientId)
-    if (!app) throw ctx.errors.error('app_not_found')
-    const user = await ctx.identity.users.findByLogin(body.login)
-    const outcome = await credentials.check(body.login, user, body.password, ip)
-    if (!outcome.ok) {
-      // Successes and refusals after the proof are audited by the session service.
-      await ctx.identity.audit.record({
-        actorType: 'anonymous',
-        action: 'sign_in.password',
-        targetType: user ? 'user' : null,
-        targetId: user?.id ?? null,
-        result: 'failure',
-        ip,
-        requestId,
-        appId: app.id,
-        details: { reason: outcome.reason },
-      })
-      if (outcome.reason === 'locked_out') {
-        throw ctx.errors.error('too_many_attempts', undefined, {
-          retryAfterSeconds: outcome.retryAfterSeconds,
-        })
-      }
-      throw ctx.errors.error('invalid_credentials')
-    }
-    const tokens = await ctx.identity.sessions.signIn({
-      user: outcome.user,
-      app,
-      method: 'password',
-      ip,
-      userAgent: c.req.header('user-agent') ?? null,
-      deviceLabel: body.deviceLabel ?? null,
-      requestId,
+  /** Every refused attempt is audited, including those refused before any account is known. */
+  const auditFailure = (
+    c: Context<AppEnv>,
+    reason: string,
+    extra: { appId?: string | null; userId?: string | null; details?: Record<string, unknown> },
+  ) =>
+    ctx.identity.audit.record({
+      actorType: 'anonymous',
+      action: 'sign_in.password',
+      targetType: extra.userId ? 'user' : null,
+      targetId: extra.userId ?? null,
+      result: 'failure',
+      ip: c.get('clientIp'),
+      requestId: c.get('requestId'),
+      appId: extra.appId ?? null,
+      details: { reason, ...extra.details },
     })
-    return c.json(toTokenResponse(tokens), 200)
-  })
+
+  async function refuseInvalid(c: Context<AppEnv>, error: ZodError): Promise<never> {
+    const fields = fieldIssues(error)
+    // Field names only: values (the password above all) never reach the audit log.
+    const names = [...new Set(fields.map((f) => f.field))]
+    await auditFailure(c, 'validation_failed', { details: { fields: names } })
+    throw coreError('validation_failed', `Invalid ${names.join(', ')}.`, { fields })
+  }
+
+  router.openapi(
+    signInRoute,
+    async (c) => {
+      const ip = c.get('clientIp')
+      const requestId = c.get('requestId')
+      try {
+        await ctx.limits.consume(ctx.pluginId, 'signInPerIp', ip)
+      } catch (error) {
+        if (error instanceof ApiError) await auditFailure(c, error.code, {})
+        throw error
+      }
+      const body = c.req.valid('json')
+      const app = await ctx.identity.apps.get(body.clientId)
+      if (!app) {
+        await auditFailure(c, 'app_not_found', { details: { clientId: body.clientId } })
+        throw ctx.errors.error('app_not_found')
+      }
+      const client = presentedClientSecret(app.id, body.clientSecret, c.req.header('authorization'))
+      if (!client.ok) {
+        await auditFailure(c, 'invalid_client', { appId: app.id, details: { why: client.reason } })
+        throw ctx.errors.error('invalid_client')
+      }
+      const user = await ctx.identity.users.findByLogin(body.login)
+      const outcome = await credentials.check(body.login, user, body.password, ip)
+      if (!outcome.ok) {
+        // Successes and refusals after the proof are audited by the session service.
+        await auditFailure(c, outcome.reason, { appId: app.id, userId: user?.id ?? null })
+        if (outcome.reason === 'locked_out') {
+          throw ctx.errors.error('too_many_attempts', undefined, {
+            retryAfterSeconds: outcome.retryAfterSeconds,
+          })
+        }
+        throw ctx.errors.error('invalid_credentials')
+      }
+      const tokens = await ctx.identity.sessions.signIn({
+        user: outcome.user,
+        app,
+        method: 'password',
+        ip,
+        userAgent: c.req.header('user-agent') ?? null,
+        deviceLabel: body.deviceLabel ?? null,
+        requestId,
+        clientSecret: client.secret,
+      })
+      return c.json(toTokenResponse(tokens), 200)
+    },
+    // The validator awaits the hook: the rejected promise reaches the error handler as a 400.
+    (result, c) => (result.success ? undefined : (refuseInvalid(c, result.error) as never)),
+  )
 
   router.openapi(changeRoute, async (c) => {
     const principal = c.get('principal')

@@ -47,6 +47,16 @@ export const signInBody = z.object({
     .min(1)
     .max(200)
     .openapi({ description: 'The client id of the app signing in' }),
+  clientSecret: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({
+      description:
+        'Confidential apps (e.g. `api-only`) only: the app secret. HTTP Basic ' +
+        '(`Authorization: Basic base64(clientId:secret)`) works too, as at `/v1/token`.',
+    }),
   deviceLabel: z
     .string()
     .trim()

@@ -6,6 +6,7 @@ import {
   ApiError,
   assertPasswordPolicy,
   createRoute,
+  displayNameSchema,
   normalizeEmail,
   normalizePhone,
   passwordHasher,
@@ -18,6 +19,7 @@ import {
   type PluginContext,
 } from '../../src/core/index.ts'
 import type { SetupLinkSettings } from './index.ts'
+import { inspectSetupToken } from './store.ts'
 
 export const ADMINISTRATOR_ROLE_ID = 'role_administrator'
 
@@ -30,7 +32,7 @@ const errorResponse = (description: string) => ({
 const completeBody = z
   .object({
     token: z.string().min(20).max(200),
-    displayName: z.string().trim().min(1).max(200),
+    displayName: displayNameSchema,
     email: z
       .string()
       .trim()
@@ -54,7 +56,7 @@ const completeRoute = createRoute({
   method: 'post',
   path: '/complete',
   tags: ['First administrator'],
-  summary: 'Use the first-administrator link: create the Administrator with a password',
+  summary: 'Use a first-administrator or recovery link: create an Administrator with a password',
   request: { body: { required: true, content: { 'application/json': { schema: completeBody } } } },
   responses: {
     201: {
@@ -127,6 +129,9 @@ export function mountCompleteRoute(
     })
     const hash = await passwordHasher(ctx).hash(password)
     const tokenHash = await sha256Hex(body.token)
+    // For the audit only; the batch below re-checks the link inside its write transaction.
+    const link = await inspectSetupToken(ctx.sql, body.token, ctx.now())
+    const purpose = link.valid ? link.purpose : 'first_admin'
     const userId = randomId('usr')
     const at = ctx.now().toISOString()
     // The user row only appears if the link is still open; the role and the "used" mark only if
@@ -161,7 +166,8 @@ export function mountCompleteRoute(
         args: [at, tokenHash, userId],
       },
     ])
-    const audit = { action: 'setup.first_admin', ip, requestId: c.get('requestId') }
+    const action = purpose === 'recovery' ? 'setup.recovery_admin' : 'setup.first_admin'
+    const audit = { action, ip, requestId: c.get('requestId') }
     if (!created || created.rowsAffected !== 1) {
       await ctx.identity.audit.record({
         ...audit,
@@ -178,7 +184,7 @@ export function mountCompleteRoute(
       targetType: 'user',
       targetId: userId,
       result: 'success',
-      details: { roleId: ADMINISTRATOR_ROLE_ID },
+      details: { roleId: ADMINISTRATOR_ROLE_ID, purpose },
     })
     return c.json(
       {

@@ -16,7 +16,8 @@ export type SetupLinkSettings = z.output<typeof settings>
 
 /**
  * Sign-in by a one-time link printed on the server's terminal: the only way in before any
- * administrator exists. Each start prints a new link until one has been used.
+ * administrator exists. Each start prints a new link until one has been used. Operators locked
+ * out later get a recovery link from `npm run setup-link -- --recover` (see store.ts).
  */
 export const setupLink = defineSignInMethod({
   id: 'setup-link',
@@ -53,4 +54,11 @@ export const setupLink = defineSignInMethod({
   },
 })
 
-export { isSetupPending, issueSetupToken, inspectSetupToken } from './store.ts'
+export {
+  isSetupPending,
+  issueRecoveryLink,
+  issueSetupToken,
+  inspectSetupToken,
+  RECOVERY_LINK_TTL_HOURS,
+  type SetupLinkPurpose,
+} from './store.ts'

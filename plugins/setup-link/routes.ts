@@ -37,7 +37,15 @@ const verifyRoute = createRoute({
     200: {
       description: 'The link is valid',
       content: {
-        'application/json': { schema: z.object({ valid: z.literal(true), expiresAt: z.string() }) },
+        'application/json': {
+          schema: z.object({
+            valid: z.literal(true),
+            expiresAt: z.string(),
+            purpose: z
+              .enum(['first_admin', 'recovery'])
+              .openapi({ description: '`recovery`: made by `npm run setup-link -- --recover`' }),
+          }),
+        },
       },
     },
     400: { description: '`setup_link_invalid`: unknown, used or expired link' },
@@ -54,7 +62,7 @@ export function mountSetupLinkRoutes(
     await ctx.limits.consume(ctx.pluginId, 'verifyPerIp', c.get('clientIp'))
     const state = await inspectSetupToken(ctx.sql, c.req.valid('json').token, ctx.now())
     if (!state.valid) throw ctx.errors.error('setup_link_invalid')
-    return c.json({ valid: true as const, expiresAt: state.expiresAt }, 200)
+    return c.json({ valid: true as const, expiresAt: state.expiresAt, purpose: state.purpose }, 200)
   })
   mountCompleteRoute(router, ctx)
 }

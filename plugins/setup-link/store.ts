@@ -1,4 +1,4 @@
-import { randomToken, sha256Hex, type SqlDatabase } from '../../src/core/index.ts'
+import { randomToken, sha256Hex, type AuditEntry, type SqlDatabase } from '../../src/core/index.ts'
 
 export const migrations = [
   {
@@ -10,7 +10,22 @@ export const migrations = [
   used_at TEXT
 );`,
   },
+  {
+    // Recovery links (`npm run setup-link -- --recover`) create an Administrator when one exists.
+    id: 'plugin:setup-link/0002_purpose',
+    sql: `ALTER TABLE setup_links ADD COLUMN purpose TEXT NOT NULL DEFAULT 'first_admin'
+  CHECK (purpose IN ('first_admin', 'recovery'));`,
+  },
 ]
+
+/**
+ * `first_admin`: printed at start while no link was ever used. `recovery`: issued on demand by
+ * an operator with database access when every administrator is locked out or gone.
+ */
+export type SetupLinkPurpose = 'first_admin' | 'recovery'
+
+/** Recovery links are short-lived: the operator who asked for one is at the terminal. */
+export const RECOVERY_LINK_TTL_HOURS = 1
 
 /** Whether the install still waits for its first administrator (no link was ever used). */
 export async function isSetupPending(sql: SqlDatabase): Promise<boolean> {
@@ -26,20 +41,22 @@ export async function issueSetupToken(
   sql: SqlDatabase,
   now: Date,
   ttlHours: number,
+  purpose: SetupLinkPurpose = 'first_admin',
 ): Promise<string> {
   const token = randomToken()
   const expires = new Date(now.getTime() + ttlHours * 3600_000)
   await sql.batch([
     { sql: 'DELETE FROM setup_links WHERE used_at IS NULL' },
     {
-      sql: 'INSERT INTO setup_links (token_hash, created_at, expires_at) VALUES (?, ?, ?)',
-      args: [await sha256Hex(token), now.toISOString(), expires.toISOString()],
+      sql: 'INSERT INTO setup_links (token_hash, created_at, expires_at, purpose) VALUES (?, ?, ?, ?)',
+      args: [await sha256Hex(token), now.toISOString(), expires.toISOString(), purpose],
     },
   ])
   return token
 }
 
-export type SetupTokenState = { valid: true; expiresAt: string } | { valid: false }
+export type SetupTokenState =
+  { valid: true; expiresAt: string; purpose: SetupLinkPurpose } | { valid: false }
 
 export async function inspectSetupToken(
   sql: SqlDatabase,
@@ -47,9 +64,31 @@ export async function inspectSetupToken(
   now: Date,
 ): Promise<SetupTokenState> {
   const { rows } = await sql.execute({
-    sql: 'SELECT expires_at FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+    sql: 'SELECT expires_at, purpose FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
     args: [await sha256Hex(token), now.toISOString()],
   })
   const row = rows[0]
-  return row ? { valid: true, expiresAt: String(row.expires_at) } : { valid: false }
+  if (!row) return { valid: false }
+  const purpose = row.purpose === 'recovery' ? 'recovery' : 'first_admin'
+  return { valid: true, expiresAt: String(row.expires_at), purpose }
+}
+
+/**
+ * A one-time recovery link (`npm run setup-link -- --recover`): it creates a new Administrator
+ * even though administrators exist, for when all of them are blocked, deleted or have lost
+ * access. Issuing it is audited; using it is audited as `setup.recovery_admin`.
+ */
+export async function issueRecoveryLink(
+  core: { sql: SqlDatabase; now(): Date; config: { PUBLIC_URL: string } },
+  audit: { record(entry: AuditEntry): Promise<void> },
+  ttlHours = RECOVERY_LINK_TTL_HOURS,
+): Promise<string> {
+  const token = await issueSetupToken(core.sql, core.now(), ttlHours, 'recovery')
+  await audit.record({
+    actorType: 'system',
+    action: 'setup.recovery_link_issued',
+    result: 'success',
+    details: { ttlHours },
+  })
+  return new URL(`/setup?token=${token}`, core.config.PUBLIC_URL).toString()
 }

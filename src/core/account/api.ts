@@ -9,6 +9,7 @@ import { sha256Hex } from '../crypto.ts'
 import { ApiError } from '../errors.ts'
 import { acceptInvitation } from '../identity/invitations.ts'
 import { completePasswordReset, sendPasswordReset } from '../identity/password-resets.ts'
+import { runInBackground } from '../http/background.ts'
 
 const token = z.string().min(20).max(200).openapi({ description: 'The token from the link' })
 const password = z
@@ -160,37 +161,13 @@ export function mountAccountApi(app: OpenAPIHono<AppEnv>, services: CoreServices
     const ip = c.get('clientIp')
     await services.limits.consume('account', 'resetRequestPerIp', ip)
     const { login } = c.req.valid('json')
-    const user = await services.identity.users.findByLogin(login)
-    // The answer is the same whatever happens below: 202, nothing about the account.
-    try {
-      // Per login: silently stop sending (no 429), so nobody can flood a person's inbox or phone.
-      await services.limits.consume(
-        'account',
-        'resetRequestPerLogin',
-        user ? `user:${user.id}` : await sha256Hex(login.toLowerCase()),
-      )
-      if (user?.status === 'active') {
-        await sendPasswordReset(services, user, {
-          actorId: null,
-          ip,
-          requestId: c.get('requestId'),
-        })
-      } else {
-        await services.identity.audit.record({
-          actorType: 'anonymous',
-          action: 'password_reset.request',
-          targetType: user ? 'user' : null,
-          targetId: user?.id ?? null,
-          result: 'failure',
-          ip,
-          requestId: c.get('requestId'),
-          details: { reason: user ? `user_${user.status}` : 'unknown_login' },
-        })
-      }
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      c.get('log').info('password reset not sent', { reason: error.code })
-    }
+    // The answer is the same whatever happens, and so is its timing: looking the login up and
+    // sending the link run after the answer, so a known account does not answer slower.
+    runInBackground(
+      c,
+      handleResetRequest(services, login, { actorId: null, ip, requestId: c.get('requestId') }),
+      'password reset request',
+    )
     return c.json({ accepted: true as const }, 202)
   })
 
@@ -202,4 +179,41 @@ export function mountAccountApi(app: OpenAPIHono<AppEnv>, services: CoreServices
     })
     return c.json({ user: userView(user) }, 200)
   })
+}
+
+/** Sends a reset link if `login` names an active user; audits every other outcome. */
+async function handleResetRequest(
+  services: CoreServices,
+  login: string,
+  context: { actorId: null; ip: string; requestId: string },
+): Promise<void> {
+  const user = await services.identity.users.findByLogin(login)
+  try {
+    // Per login: silently stop sending (no 429), so nobody can flood a person's inbox or phone.
+    await services.limits.consume(
+      'account',
+      'resetRequestPerLogin',
+      user ? `user:${user.id}` : await sha256Hex(login.toLowerCase()),
+    )
+    if (user?.status === 'active') {
+      await sendPasswordReset(services, user, context)
+    } else {
+      await services.identity.audit.record({
+        actorType: 'anonymous',
+        action: 'password_reset.request',
+        targetType: user ? 'user' : null,
+        targetId: user?.id ?? null,
+        result: 'failure',
+        ip: context.ip,
+        requestId: context.requestId,
+        details: { reason: user ? `user_${user.status}` : 'unknown_login' },
+      })
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    services.log.info('password reset not sent', {
+      reason: error.code,
+      requestId: context.requestId,
+    })
+  }
 }

@@ -78,7 +78,7 @@ const script = `
     show(config.messages.working, '');
     post(form.dataset.endpoint, data).then(function (r) {
       button.disabled = false;
-      if (r.ok) { form.hidden = true; show(config.messages.success, 'ok'); return; }
+      if (r.ok) { form.hidden = true; show(config.messages.success, 'ok'); if (config.next) { var a = document.createElement('a'); a.href = config.next.href; a.textContent = config.next.text; a.className = 'next'; status.appendChild(document.createElement('br')); status.appendChild(a); } return; }
       var error = (r.body && r.body.error) || {};
       show(config.messages[error.code] || error.message || config.messages.failed, 'error');
     }, function () { button.disabled = false; show(config.messages.failed, 'error'); });

@@ -159,31 +159,48 @@ describe('invitations (R2, R3)', () => {
     expect((await propusk.services.identity.users.get(id))?.status).toBe('invited')
   })
 
-  it('keeps the invitation when delivery fails and answers delivery_failed (502)', async () => {
-    const failing = defineDeliveryProvider({
-      id: 'failing-delivery',
+  it('keeps earlier links valid when a resend cannot be delivered (502 delivery_failed)', async () => {
+    let failing = false
+    const sent: string[] = []
+    const flaky = defineDeliveryProvider({
+      id: 'flaky-delivery',
       kind: 'delivery-provider',
-      name: 'Always fails',
+      name: 'Fails on demand',
       channels: ['email', 'sms', 'call'],
       settings: z.object({}),
       createProvider: () => ({
-        send: () => Promise.reject(new Error('provider down')),
+        send: (message) => {
+          if (failing) return Promise.reject(new Error('provider down'))
+          sent.push(message.text ?? '')
+          return Promise.resolve({ provider: 'flaky-delivery', status: 'sent' as const })
+        },
       }),
     })
-    const propusk = await start({ DELIVERY_EMAIL: 'failing-delivery' }, [
-      ...defaultPlugins,
-      failing,
-    ])
+    const propusk = await start({ DELIVERY_EMAIL: 'flaky-delivery' }, [...defaultPlugins, flaky])
     const id = await insertUser(propusk, { status: 'invited', email: 'vera@example.com' })
+    const first = await propusk.services.identity.invitations.send(id, system)
+    const token = /\/invite\?token=([\w-]+)/.exec(sent[0] ?? '')?.[1]
+    expect(token).toBeDefined()
+    failing = true
     const error = await propusk.services.identity.invitations
       .send(id, system)
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ code: 'delivery_failed', status: 502 })
+    // The delivered link is still the latest one, still open, and still works.
     expect(await propusk.services.identity.invitations.latest(id)).toMatchObject({
-      sentTo: 'vera@example.com',
+      id: first.id,
+      revokedAt: null,
     })
-    expect(await auditActions(propusk, id)).toEqual(['invitation.send:failure'])
+    expect(await auditActions(propusk, id)).toEqual([
+      'invitation.send:success',
+      'invitation.send:failure',
+    ])
+    const accepted = await postJson(propusk, '/v1/invitations/accept', {
+      token,
+      password: 'новый длинный пароль',
+    })
+    expect(accepted.status).toBe(200)
   })
 
   it('serves the invitation page in Russian or English with a nonce-based CSP', async () => {

@@ -185,6 +185,11 @@ export function mountAccountPages(app: OpenAPIHono<AppEnv>, services: CoreServic
       config: {
         messages: scriptMessages(t, t.setupDone, t.setupInvalid),
         verify: { endpoint: '/v1/auth/setup-link/verify', body: { token } },
+        // Shown under the success message: the console is where the new admin goes next.
+        next: {
+          href: '/admin/',
+          text: t === texts.ru ? 'Открыть консоль администратора →' : 'Open the admin console →',
+        },
       },
     })
   })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import { backgroundTasksSettled } from '../http/background.ts'
 import { insertApp, insertUser, linkToken, outbox, postJson, testEnv } from './test-support.ts'
 
 let running: TestPropusk | undefined
@@ -23,6 +24,8 @@ const requestReset = async (propusk: TestPropusk, login: string, ip = '10.1.0.1'
     { login },
     { 'CF-Connecting-IP': ip },
   )
+  // The link is sent after the answer (same timing for every login): wait for it.
+  await backgroundTasksSettled()
   return { status: response.status, body: await response.json() }
 }
 

@@ -16,6 +16,11 @@ export function detectDelimiter(text: string): string {
   return counts[0] && counts[0].n > 0 ? counts[0].d : ','
 }
 
+/** A file that cannot be read as CSV, e.g. `unclosed quote at row 7`. */
+export class CsvSyntaxError extends Error {
+  override readonly name = 'CsvSyntaxError'
+}
+
 export function parseCsv(input: string): CsvRecord[] {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input
   const delimiter = detectDelimiter(text)
@@ -24,6 +29,8 @@ export function parseCsv(input: string): CsvRecord[] {
   let cell = ''
   let quoted = false
   let row = 1
+  // Where the open quote started: a quoted cell may span lines, so the error names its start.
+  let quoteRow = 0
   const endRecord = () => {
     cells.push(cell)
     // Blank lines are skipped but keep their number, so reports match the file.
@@ -45,6 +52,7 @@ export function parseCsv(input: string): CsvRecord[] {
       }
     } else if (ch === '"' && cell.trim() === '') {
       quoted = true
+      quoteRow = row
       cell = ''
     } else if (ch === delimiter) {
       cells.push(cell)
@@ -56,6 +64,8 @@ export function parseCsv(input: string): CsvRecord[] {
       cell += ch
     }
   }
+  // Without this, the rest of the file would silently become one cell of one row.
+  if (quoted) throw new CsvSyntaxError(`unclosed quote at row ${quoteRow}`)
   if (cell !== '' || cells.length > 0) endRecord()
   return records
 }

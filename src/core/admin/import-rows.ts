@@ -11,6 +11,9 @@ import { invalidFields } from '../identity/repositories/errors.ts'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { mapUserWriteError, type NewUser } from '../identity/repositories/users.ts'
 import type { UserKind } from '../identity/types.ts'
+import { DISPLAY_NAME_MAX, hasControlCharacters } from '../identity/display-name.ts'
+import type { Principal } from '../identity/services.ts'
+import { grantProblem } from './grants.ts'
 import { SqlConstraintError, type SqlDatabase } from '../../storage/sql/port.ts'
 import type { CsvRecord } from './csv.ts'
 import { defaultRoleIds } from './users.ts'
@@ -33,21 +36,28 @@ export interface CheckedRow {
   user?: NewUser & { id: string }
 }
 
-/** Maps header names to positions; unknown or missing columns refuse the whole file. */
-export function readHeader(header: CsvRecord | undefined): Map<Column, number> {
+export interface Header {
+  index: Map<Column, number>
+  /** Columns that are read as nothing, e.g. `unknown column "notes" ignored`. */
+  warnings: string[]
+}
+
+/**
+ * Maps header names to positions. Missing or repeated columns refuse the whole file; unknown
+ * extra columns (a spreadsheet's own notes) are ignored and reported as warnings.
+ */
+export function readHeader(header: CsvRecord | undefined): Header {
   if (!header) throw invalidFields([{ field: 'csv', message: 'the file is empty' }])
   const index = new Map<Column, number>()
   const issues: FieldIssue[] = []
+  const warnings: string[] = []
   header.cells.forEach((raw, i) => {
     const name = raw
       .trim()
       .toLowerCase()
       .replace(/[\s-]+/g, '_')
     if (!(columns as readonly string[]).includes(name)) {
-      issues.push({
-        field: 'csv',
-        message: `unknown column "${raw.trim()}" (expected ${columns.join(', ')})`,
-      })
+      warnings.push(`unknown column "${raw.trim()}" ignored (known: ${columns.join(', ')})`)
     } else if (index.has(name as Column)) {
       issues.push({ field: 'csv', message: `column "${name}" appears twice` })
     } else {
@@ -61,7 +71,7 @@ export function readHeader(header: CsvRecord | undefined): Map<Column, number> {
     issues.push({ field: 'csv', message: 'needs a "phone" or an "email" column' })
   }
   if (issues.length) throw invalidFields(issues)
-  return index
+  return { index, warnings }
 }
 
 /**
@@ -72,8 +82,15 @@ export async function checkRows(
   records: CsvRecord[],
   header: Map<Column, number>,
   repos: IdentityRepositories,
+  acting: Pick<Principal, 'permissions'>,
 ): Promise<CheckedRow[]> {
   const resolveRole = await repos.roles.resolver()
+  // Per row, like any other problem: roles the importing admin could not give by hand either.
+  const roleById = new Map((await repos.roles.list()).map((role) => [role.id, role]))
+  const grantIssue = (roleId: string) => {
+    const role = roleById.get(roleId)
+    return role ? grantProblem(acting, role) : null
+  }
   const cell = (record: CsvRecord, column: Column) => {
     const i = header.get(column)
     return i === undefined ? '' : (record.cells[i] ?? '').trim()
@@ -86,8 +103,10 @@ export async function checkRows(
       errors.push({ field: 'kind', message: 'must be employee or customer' })
     }
     const displayName = cell(record, 'display_name')
-    if (displayName === '' || displayName.length > 200) {
+    if (displayName === '' || displayName.length > DISPLAY_NAME_MAX) {
       errors.push({ field: 'display_name', message: 'required, at most 200 characters' })
+    } else if (hasControlCharacters(displayName)) {
+      errors.push({ field: 'display_name', message: 'must not contain control characters' })
     }
     let phone: string | null = null
     if (cell(record, 'phone') !== '') {
@@ -122,6 +141,11 @@ export async function checkRows(
       const first = firstRowOf[field].get(value)
       if (first !== undefined) errors.push({ field, message: `same ${field} as row ${first}` })
       else firstRowOf[field].set(value, record.row)
+    }
+    const kindRoles = kind === 'employee' || kind === 'customer' ? defaultRoleIds[kind] : []
+    for (const roleId of roleIds.length ? roleIds : kindRoles) {
+      const problem = grantIssue(roleId)
+      if (problem) errors.push({ field: 'roles', message: problem })
     }
     const report: ImportRowReport = {
       row: record.row,

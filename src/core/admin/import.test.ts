@@ -120,7 +120,10 @@ describe('CSV import', () => {
     expect(unknown.status).toBe(400)
     expect(unknown.body.error.fields).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ field: 'csv', message: expect.stringContaining('"name"') }),
+        expect.objectContaining({
+          field: 'csv',
+          message: expect.stringContaining('missing column "display_name"'),
+        }),
       ]),
     )
     expect((await importCsv('kind,display_name,phone\n')).status).toBe(400)

@@ -4,7 +4,7 @@ import { actorEntry, auditStatement } from '../identity/repositories/audit.ts'
 import { invalidFields } from '../identity/repositories/errors.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { actionContext, actorOf, adminRoute } from './context.ts'
-import { parseCsv } from './csv.ts'
+import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.ts'
 import {
   MAX_IMPORT_ROWS,
   checkRows,
@@ -57,6 +57,9 @@ const importReport = z
     total: z.number().int(),
     created: z.number().int(),
     failed: z.number().int(),
+    warnings: z
+      .array(z.string())
+      .openapi({ description: 'About the whole file, e.g. unknown columns that were ignored' }),
     rows: z.array(rowReport),
   })
   .openapi('ImportReport')
@@ -71,7 +74,10 @@ const importUsers = createRoute({
     'Columns: `kind,display_name,phone,email,roles` (roles: names or ids, `;`-separated; empty = ' +
     'the built-in role of the kind). Send `text/csv` (options as query parameters) or JSON ' +
     '`{csv, dryRun, sendInvitations}`. Each valid row is created atomically and invited; invalid ' +
-    'rows, repeats within the file and logins of existing users are reported and skipped.',
+    'rows, repeats within the file and logins of existing users are reported and skipped, as are ' +
+    'roles the importing admin could not give by hand (the role has permissions they lack). ' +
+    'Unknown extra columns are ignored and listed in `warnings`; an unclosed quote refuses the ' +
+    'file (400, `unclosed quote at row N`).',
   middleware: [
     adminRoute({ permission: 'users:write', action: 'user.import', targetType: 'user' }),
   ],
@@ -103,14 +109,14 @@ export function mountImportRoutes(
     const dryRun = json ? json.dryRun : (query.dryRun ?? false)
     const sendInvitations = json ? json.sendInvitations : (query.sendInvitations ?? true)
 
-    const [header, ...records] = parseCsv(csv)
-    const columns = readHeader(header)
+    const [header, ...records] = readCsv(csv)
+    const { index: columns, warnings } = readHeader(header)
     if (records.length === 0)
       throw invalidFields([{ field: 'csv', message: 'no rows after the header' }])
     if (records.length > MAX_IMPORT_ROWS) {
       throw invalidFields([{ field: 'csv', message: `at most ${MAX_IMPORT_ROWS} rows per import` }])
     }
-    const checked = await checkRows(records, columns, repos)
+    const checked = await checkRows(records, columns, repos, c.get('principal'))
     const by = actorOf(c)
     if (!dryRun) {
       await createRows(checked, repos, services.sql, by)
@@ -130,8 +136,19 @@ export function mountImportRoutes(
         services.now(),
       ),
     )
-    return c.json({ dryRun, total: rows.length, created, failed, rows }, 200)
+    return c.json({ dryRun, total: rows.length, created, failed, warnings, rows }, 200)
   })
+}
+
+/** The file's records; a syntax error refuses the whole file (400, naming the row). */
+function readCsv(csv: string): CsvRecord[] {
+  try {
+    return parseCsv(csv)
+  } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      throw invalidFields([{ field: 'csv', message: error.message }])
+    throw error
+  }
 }
 
 /** A few at a time: each is a write plus a provider call, and providers rate-limit bursts. */

@@ -2,6 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { AppEnv } from '../services.ts'
 import { actorOf } from './context.ts'
+import { assertMayDefineRole } from './grants.ts'
 import { adminResource } from './resource.ts'
 import { createRoleBody, updateRoleBody } from './schemas-config.ts'
 import { roleSchema } from './schemas.ts'
@@ -29,7 +30,9 @@ const getRole = roles.get({
 
 const createRole = roles.create({
   summary: 'Create a role',
-  description: '`appTypes` must be installed client app type plugins.',
+  description:
+    '`appTypes` must be installed client app type plugins. You can only give a role ' +
+    'permissions you hold yourself (403 `role_grant_forbidden`).',
   body: createRoleBody,
   schema: roleSchema,
   conflict: '`role_name_taken`',
@@ -37,11 +40,16 @@ const createRole = roles.create({
 
 const updateRole = roles.update({
   summary: 'Edit a role (built-in ones too)',
-  description: 'Holders get the change at their next token refresh at the latest.',
+  description:
+    'Holders get the change at their next token refresh at the latest. Needs every permission ' +
+    'the role has before and after (403 `role_grant_forbidden`). Identical values change ' +
+    'nothing (audited with `changed: false`).',
   body: updateRoleBody,
   schema: roleSchema,
   label: 'The role',
-  conflict: '`role_name_taken`',
+  conflict:
+    '`role_name_taken`, or `last_administrator` (the edit would leave no active user with the ' +
+    'admin console, `users:write` and `roles:write`)',
 })
 
 const deleteRole = roles.remove({
@@ -56,12 +64,18 @@ export function mountRoleRoutes(app: OpenAPIHono<AppEnv>, repos: IdentityReposit
     const role = await roles.mustGet(c.req.valid('param').id)
     return c.json({ ...role, users: await roles.usage(role.id) }, 200)
   })
-  app.openapi(createRole, async (c) =>
-    c.json(await roles.create(c.req.valid('json'), actorOf(c)), 201),
-  )
-  app.openapi(updateRole, async (c) =>
-    c.json(await roles.update(c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
-  )
+  app.openapi(createRole, async (c) => {
+    const body = c.req.valid('json')
+    assertMayDefineRole(c.get('principal'), body.permissions)
+    return c.json(await roles.create(body, actorOf(c)), 201)
+  })
+  app.openapi(updateRole, async (c) => {
+    const { id } = c.req.valid('param')
+    const patch = c.req.valid('json')
+    const role = await roles.mustGet(id)
+    assertMayDefineRole(c.get('principal'), [...role.permissions, ...(patch.permissions ?? [])])
+    return c.json(await roles.update(id, patch, actorOf(c)), 200)
+  })
   app.openapi(deleteRole, async (c) => {
     await roles.delete(c.req.valid('param').id, actorOf(c))
     return c.body(null, 204)

@@ -2,6 +2,7 @@
  * Zod schemas of the admin API: they validate requests and generate `/openapi.json`. Logins are
  * normalised here (phones to E.164, e-mails lower-cased), so handlers only see canonical values.
  */
+import { displayNameSchema } from '../identity/display-name.ts'
 import { z } from '@hono/zod-openapi'
 import {
   emailProblem,
@@ -33,7 +34,7 @@ export const emailInput = z
   })
   .openapi({ description: 'Stored trimmed and lower-case', example: 'Ivan.Petrov@example.com' })
 
-const displayName = z.string().trim().min(1).max(200).openapi({ example: 'Иван Петров' })
+const displayName = displayNameSchema
 const id = z.string().min(1).max(100)
 export const timestamp = z.string().openapi({ example: '2026-03-01T09:30:00.000Z' })
 export const kind = z.enum(['employee', 'customer'])
@@ -80,7 +81,10 @@ export const guardedErrors = {
     content: { 'application/json': { schema: errorSchema } },
   },
   403: {
-    description: '`forbidden`: not an admin-console token or missing permission',
+    description:
+      '`forbidden`: not an admin-console token or missing permission; `role_grant_forbidden`: ' +
+      'a role (given, taken or edited) has permissions you lack; `target_outranks_you`: the user ' +
+      'holds permissions you lack',
     content: { 'application/json': { schema: errorSchema } },
   },
 } as const

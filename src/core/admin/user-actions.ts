@@ -8,6 +8,7 @@ import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { InvitationState } from '../identity/services.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { actionContext } from './context.ts'
+import { assertMayManageUser } from './grants.ts'
 import { adminResource } from './resource.ts'
 import {
   conflictError,
@@ -34,7 +35,7 @@ const resendInvitation = userResource.route(
   'write',
   'invitation_send',
   {
-    summary: 'Send the invitation again (earlier links stop working)',
+    summary: 'Send the invitation again (earlier links stop working once it is delivered)',
     request: { params: idParam },
     responses: {
       200: jsonResponse(invitationSchema, 'The new invitation'),
@@ -89,12 +90,14 @@ export function mountUserActionRoutes(
   app.openapi(resendInvitation, async (c) => {
     const { id } = c.req.valid('param')
     await users.mustGet(id)
+    await assertMayManageUser(repos, c.get('principal'), id)
     return c.json(await services.identity.invitations.send(id, actionContext(c)), 200)
   })
 
   app.openapi(revokeInvitation, async (c) => {
     const { id } = c.req.valid('param')
     await users.mustGet(id)
+    await assertMayManageUser(repos, c.get('principal'), id)
     return c.json(
       { revoked: await services.identity.invitations.revoke(id, actionContext(c)) },
       200,
@@ -104,6 +107,7 @@ export function mountUserActionRoutes(
   app.openapi(passwordReset, async (c) => {
     const { id } = c.req.valid('param')
     await users.mustGet(id)
+    await assertMayManageUser(repos, c.get('principal'), id)
     await services.identity.passwordResets.send(id, actionContext(c))
     return c.json({ sent: true as const }, 202)
   })

@@ -1,9 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { identityError } from '../identity/repositories/errors.ts'
-import type { User, UserKind } from '../identity/types.ts'
+import type { Permission, User, UserKind } from '../identity/types.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { actionContext, actorOf } from './context.ts'
+import { assertMayChangeRoles, assertMayManageUser } from './grants.ts'
 import { deliverInvitation, userResource } from './user-actions.ts'
 import {
   blockResponse,
@@ -34,7 +35,7 @@ const createUser = userResource.create({
     '`failed`: resend with `POST /v1/admin/users/{id}/invitation`.',
   body: createUserBody,
   schema: createUserResponse,
-  conflict: '`phone_taken` or `email_taken`',
+  conflict: '`phone_taken`, `email_taken` or `logins_taken` (both; `fields` names each)',
 })
 
 const listUsers = userResource.list({
@@ -52,11 +53,17 @@ const getUser = userResource.get({
 
 const updateUser = userResource.update({
   summary: 'Change name, kind, phone, e-mail or roles',
-  description: 'Role changes apply at the user’s next token refresh at the latest.',
+  description:
+    'Role changes apply at the user’s next token refresh at the latest. Giving or taking a ' +
+    'role needs every permission of that role (403 `role_grant_forbidden`); a user holding ' +
+    'permissions you lack cannot be changed (403 `target_outranks_you`). Identical values change ' +
+    'nothing (audited with `changed: false`).',
   body: updateUserBody,
   schema: userDetailSchema,
   label: 'The updated user',
-  conflict: '`phone_taken` or `email_taken`',
+  conflict:
+    '`phone_taken`, `email_taken`, `logins_taken`, or `last_administrator` (taking the roles ' +
+    'of the last active administrator)',
 })
 
 const statusRoute = (action: 'block' | 'unblock') =>
@@ -67,13 +74,17 @@ const statusRoute = (action: 'block' | 'unblock') =>
       200: jsonResponse(blockResponse, 'The user'),
       ...guardedErrors,
       ...notFoundError,
-      ...conflictError('`self_action_forbidden`'),
+      ...conflictError(
+        action === 'block'
+          ? '`self_action_forbidden` or `last_administrator`'
+          : '`self_action_forbidden`',
+      ),
     },
   })
 
 const deleteUser = userResource.remove({
   summary: 'Delete a user with their sessions and invitations',
-  conflict: '`self_action_forbidden`',
+  conflict: '`self_action_forbidden` or `last_administrator`',
 })
 
 export function mountUserRoutes(
@@ -96,15 +107,19 @@ export function mountUserRoutes(
     if (c.get('principal').userId === id) throw identityError('self_action_forbidden')
   }
 
+  const acting = (c: { get(key: 'principal'): { permissions: Permission[] } }) => c.get('principal')
+
   app.openapi(createUser, async (c) => {
     const body = c.req.valid('json')
+    const roleIds = body.roleIds ?? defaultRoleIds[body.kind]
+    await assertMayChangeRoles(repos, acting(c), [], roleIds)
     const user = await users.create(
       {
         kind: body.kind,
         displayName: body.displayName,
         phone: body.phone ?? null,
         email: body.email ?? null,
-        roleIds: body.roleIds ?? defaultRoleIds[body.kind],
+        roleIds,
       },
       actorOf(c),
     )
@@ -121,24 +136,33 @@ export function mountUserRoutes(
   )
 
   app.openapi(updateUser, async (c) => {
-    const user = await users.update(c.req.valid('param').id, c.req.valid('json'), actorOf(c))
+    const { id } = c.req.valid('param')
+    const patch = c.req.valid('json')
+    const current = await users.mustGet(id)
+    await assertMayManageUser(repos, acting(c), id)
+    if (patch.roleIds) await assertMayChangeRoles(repos, acting(c), current.roleIds, patch.roleIds)
+    const user = await users.update(id, patch, actorOf(c))
     return c.json(await detail(user), 200)
   })
 
   app.openapi(statusRoute('block'), async (c) => {
     const { id } = c.req.valid('param')
     notSelf(c, id)
+    await assertMayManageUser(repos, acting(c), id)
     return c.json(await users.block(id, actorOf(c)), 200)
   })
 
   app.openapi(statusRoute('unblock'), async (c) => {
-    const user = await users.unblock(c.req.valid('param').id, actorOf(c))
+    const { id } = c.req.valid('param')
+    await assertMayManageUser(repos, acting(c), id)
+    const user = await users.unblock(id, actorOf(c))
     return c.json({ user, sessionsEnded: 0 }, 200)
   })
 
   app.openapi(deleteUser, async (c) => {
     const { id } = c.req.valid('param')
     notSelf(c, id)
+    await assertMayManageUser(repos, acting(c), id)
     await users.delete(id, actorOf(c))
     return c.body(null, 204)
   })

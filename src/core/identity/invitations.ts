@@ -46,28 +46,13 @@ export function createInvitationService(core: CoreServices): InvitationService {
       ).toISOString()
       const token = randomToken()
       const id = randomId('inv')
-      // Re-sending retires every earlier open link in the same write: only the newest works.
-      await core.sql.batch([
-        {
-          sql: `UPDATE invitations SET revoked_at = ?
-                WHERE user_id = ? AND accepted_at IS NULL AND revoked_at IS NULL`,
-          args: [at, userId],
-        },
-        {
-          sql: `INSERT INTO invitations (id, user_id, token_hash, channel, sent_to, created_by, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          args: [
-            id,
-            userId,
-            await sha256Hex(token),
-            channel,
-            sentTo,
-            context.actorId,
-            at,
-            expiresAt,
-          ],
-        },
-      ])
+      // The new link is stored first but earlier ones stay valid until it has been delivered:
+      // a failed resend must not leave the person with no working link.
+      await core.sql.execute({
+        sql: `INSERT INTO invitations (id, user_id, token_hash, channel, sent_to, created_by, created_at, expires_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [id, userId, await sha256Hex(token), channel, sentTo, context.actorId, at, expiresAt],
+      })
       const link = pageLink(core.config.PUBLIC_URL, '/invite', token)
       const message = invitationMessage(channel, { displayName: user.displayName, link, expiresAt })
       const audit = {
@@ -87,8 +72,9 @@ export function createInvitationService(core: CoreServices): InvitationService {
           idempotencyKey: id,
         })
       } catch (error) {
-        // The row stays: the admin can resend. The person never learns of a link they did not get.
+        // Undelivered, the new link goes; earlier links keep working and the admin can resend.
         core.log.warn('invitation delivery failed', { userId, channel, error: String(error) })
+        await core.sql.execute({ sql: 'DELETE FROM invitations WHERE id = ?', args: [id] })
         await core.identity.audit.record({
           ...audit,
           result: 'failure',
@@ -99,10 +85,16 @@ export function createInvitationService(core: CoreServices): InvitationService {
           `The invitation could not be sent by ${channel}; try again later.`,
         )
       }
+      // Delivered: from now on only the newest link works.
+      const { rowsAffected: retired } = await core.sql.execute({
+        sql: `UPDATE invitations SET revoked_at = ?
+              WHERE user_id = ? AND id != ? AND accepted_at IS NULL AND revoked_at IS NULL`,
+        args: [core.now().toISOString(), userId, id],
+      })
       await core.identity.audit.record({
         ...audit,
         result: 'success',
-        details: { invitationId: id, channel },
+        details: { invitationId: id, channel, earlierLinksRetired: retired },
       })
       return {
         id,

@@ -131,8 +131,10 @@ export async function completePasswordReset(
               SELECT 1 FROM password_resets WHERE token_hash = ? AND user_id = ? AND used_at IS NULL AND expires_at > ?)`,
       args: [hash, at, at, user.id, tokenHash, user.id, at],
     },
+    // Only when the password update above won (`changes()` is its row count): a refused
+    // completion must not use up the person's other, still valid links.
     {
-      sql: 'UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL',
+      sql: 'UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL AND changes() = 1',
       args: [at, user.id],
     },
   ])

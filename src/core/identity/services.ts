@@ -25,6 +25,12 @@ export interface SignInRequest {
   userAgent: string | null
   deviceLabel?: string | null
   requestId?: string | null
+  /**
+   * The app's secret as the client presented it (body or HTTP Basic). Required for confidential
+   * app types (else `invalid_client`, audited); checked whenever it is sent. Optional, so methods
+   * that do not pass it simply cannot serve confidential apps.
+   */
+  clientSecret?: string | null
 }
 
 /**
@@ -34,7 +40,11 @@ export interface SignInRequest {
  */
 export interface SessionService {
   signIn(request: SignInRequest): Promise<TokenSet>
-  refresh(refreshToken: string, clientId: string, context: { ip: string | null; requestId?: string | null }): Promise<TokenSet>
+  refresh(
+    refreshToken: string,
+    clientId: string,
+    context: { ip: string | null; requestId?: string | null },
+  ): Promise<TokenSet>
   list(userId: string): Promise<Session[]>
   revoke(sessionId: string, reason: string): Promise<void>
   revokeAll(userId: string, reason: string): Promise<number>

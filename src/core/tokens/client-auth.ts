@@ -53,3 +53,22 @@ export async function authenticateClient(
   if (!app.enabled) throw tokenError(core, 'app_disabled')
   return app
 }
+
+/**
+ * For sign-in routes, which name their app in the JSON body (`clientId`): the secret the client
+ * presented, from the body (`clientSecret`) or HTTP Basic as at the token endpoint, or null when
+ * none was sent. A Basic header naming another client is `mismatch`. The session service checks
+ * the secret itself (`SignInRequest.clientSecret`).
+ */
+export function presentedClientSecret(
+  clientId: string,
+  bodySecret: string | null | undefined,
+  authorization: string | undefined,
+): { ok: true; secret: string | null } | { ok: false; reason: 'client_mismatch' } {
+  const basic = fromBasicHeader(authorization)
+  if (basic && basic.id !== clientId) return { ok: false, reason: 'client_mismatch' }
+  if (basic && bodySecret != null && basic.secret !== bodySecret) {
+    return { ok: false, reason: 'client_mismatch' }
+  }
+  return { ok: true, secret: basic?.secret ?? bodySecret ?? null }
+}

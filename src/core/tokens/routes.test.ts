@@ -50,8 +50,10 @@ describe('JWKS and discovery', () => {
       token_endpoint: 'http://localhost:8787/v1/token',
       revocation_endpoint: 'http://localhost:8787/v1/token/revoke',
       grant_types_supported: ['refresh_token'],
-      id_token_signing_alg_values_supported: ['ES256', 'EdDSA'],
+      access_token_signing_alg_values_supported: ['ES256'],
     })
+    // No ID tokens are issued, so no id_token_* metadata; the claims are those of the tokens.
+    expect(discovery).not.toHaveProperty('id_token_signing_alg_values_supported')
     expect(discovery.app_types_supported).toEqual(
       expect.arrayContaining([
         'web',
@@ -81,6 +83,7 @@ describe('JWKS and discovery', () => {
       app_type: 'engineer-mobile',
       roles: ['role_field_employee'],
     })
+    expect([...discovery.claims_supported].sort()).toEqual(Object.keys(payload).sort())
   })
 })
 
@@ -144,7 +147,7 @@ describe('POST /v1/token', () => {
   it('a confidential client must send its secret (body or HTTP Basic)', async () => {
     const propusk = await start()
     const user = await insertUser(propusk, { roles: ['role_field_employee'] })
-    const tokens = await signIn(propusk, user, 'api-client')
+    const tokens = await signIn(propusk, user, 'api-client', 'password', apiSecret)
     const missing = await refresh(propusk, tokens.refreshToken, 'api-client')
     expect([missing.status, (await missing.json()).error.code]).toEqual([401, 'invalid_client'])
     const wrong = await refresh(propusk, tokens.refreshToken, 'api-client', {

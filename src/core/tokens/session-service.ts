@@ -84,10 +84,18 @@ export function createSessionService(core: CoreServices): SessionService {
       await audit({ ...base, result, details: { reason: code, appType: app.type } })
       return tokenError(core, code)
     }
-    if (user.status === 'blocked') throw await refuse('account_blocked')
-    if (user.status !== 'active') throw await refuse('account_not_active')
     const type = findAppType(core, app.type)
     if (!type) throw await refuse('app_not_found')
+    // The client proves itself first, like at the token endpoint: a confidential app's tokens
+    // must never be handed to whoever merely knows its client id.
+    const secret = request.clientSecret ?? undefined
+    if (type.clientKind === 'confidential' || secret !== undefined) {
+      if (!secret || !(await core.identity.apps.verifySecret(app.id, secret))) {
+        throw await refuse('invalid_client')
+      }
+    }
+    if (user.status === 'blocked') throw await refuse('account_blocked')
+    if (user.status !== 'active') throw await refuse('account_not_active')
     if (!app.enabled) throw await refuse('app_disabled')
     if (!app.signInMethods.includes(method)) throw await refuse('sign_in_method_not_allowed')
     const roles = await rolesOf(core.sql, user.id)

@@ -93,6 +93,7 @@ export async function signIn(
   user: User,
   appId: string,
   method = 'password',
+  clientSecret?: string,
 ): Promise<TokenSet> {
   const app = await propusk.services.identity.apps.get(appId)
   if (!app) throw new Error(`no app ${appId}`)
@@ -105,6 +106,7 @@ export async function signIn(
     ip: '203.0.113.7',
     userAgent: 'vitest',
     deviceLabel: 'test device',
+    ...(clientSecret === undefined ? {} : { clientSecret }),
   })
 }
 

@@ -7,6 +7,11 @@
  *   PUBLIC_URL=https://id.example.com TURSO_DATABASE_URL=libsql://… TURSO_AUTH_TOKEN=… \
  *     npm run setup-link
  *
+ * `npm run setup-link -- --recover` is the way back in when every administrator is locked out
+ * (blocked, deleted, password lost): a one-time link, valid one hour, that creates a NEW
+ * Administrator even though administrators exist. Whoever can run it already holds the
+ * database credentials, so it grants nothing they could not do with SQL; it is audited.
+ *
  * Nothing is served and nothing is signed: state is in memory and, when SIGNING_KEYS is not in
  * the environment, a throwaway key satisfies the token service's startup check.
  */
@@ -14,12 +19,17 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ConfigError, createLogger, createPropusk, loadSettings } from '../../core/index.ts'
 import { plugins } from '../../plugins.ts'
-import { isSetupPending } from '../../../plugins/setup-link/index.ts'
+import {
+  isSetupPending,
+  issueRecoveryLink,
+  RECOVERY_LINK_TTL_HOURS,
+} from '../../../plugins/setup-link/index.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
 import { createMemoryStateStore } from '../../storage/state/memory.ts'
 import { generateSigningKeysJson } from '../server/signing-keys.ts'
 
 async function main(): Promise<void> {
+  const recover = process.argv.slice(2).includes('--recover')
   const env: Record<string, string | undefined> = {
     ...process.env,
     // Only the start hooks run here: the production-only checks (shared state) do not apply.
@@ -39,8 +49,19 @@ async function main(): Promise<void> {
   try {
     const log = createLogger({ level: 'warn' })
     const propusk = await createPropusk({ settings, env, sql, state, plugins, log })
+    if (recover) {
+      const link = await issueRecoveryLink(propusk.services, propusk.services.identity.audit)
+      console.log(
+        `\nRecovery: open this one-time link to create a new Administrator ` +
+          `(valid ${RECOVERY_LINK_TTL_HOURS} h; earlier unused links stop working):\n\n  ${link}\n`,
+      )
+      return
+    }
     if (!(await isSetupPending(sql))) {
-      console.log('An administrator already exists: no link issued. Sign in as an administrator.')
+      console.log(
+        'An administrator already exists: no link issued. Sign in as an administrator, or run ' +
+          '`npm run setup-link -- --recover` if no administrator can sign in any more.',
+      )
       return
     }
     await propusk.start() // the setup-link plugin prints the link

@@ -24,6 +24,23 @@ export const identityErrorCodes = {
     status: 409,
     message: 'You cannot do this to your own account or session.',
   },
+  last_administrator: {
+    status: 409,
+    message:
+      'This would leave no active administrator (admin console with users:write and roles:write).',
+  },
+  role_grant_forbidden: {
+    status: 403,
+    message: 'You can only give or take away roles whose permissions you hold yourself.',
+  },
+  target_outranks_you: {
+    status: 403,
+    message: 'This user holds permissions you do not have: only an admin holding them may do this.',
+  },
+  logins_taken: {
+    status: 409,
+    message: 'Other users already have this phone and this e-mail.',
+  },
   invalid_cursor: { status: 400, message: 'The pagination cursor is malformed.' },
 } as const satisfies Record<string, ErrorCodeDefinition>
 

@@ -3,6 +3,11 @@ import { randomId } from '../../crypto.ts'
 import type { FieldIssue } from '../../errors.ts'
 import type { CoreServices } from '../../services.ts'
 import type { Permission, Role } from '../types.ts'
+import {
+  guardAdministrators,
+  isLastAdministratorError,
+  lastAdministratorError,
+} from './administrators.ts'
 import { actorEntry, auditStatement, type Actor } from './audit.ts'
 import { identityError, invalidFields, notFound, takenError } from './errors.ts'
 import { jsonArray, placeholders, text } from './rows.ts'
@@ -45,6 +50,7 @@ function toRole(row: SqlRow): Role {
 const nameKey = (name: string) => name.normalize('NFKC').trim().toLowerCase()
 
 function mapRoleWriteError(err: unknown): unknown {
+  if (isLastAdministratorError(err)) return lastAdministratorError()
   if (err instanceof SqlConstraintError && err.constraint === 'unique') {
     return takenError('role_name_taken', 'name')
   }
@@ -92,9 +98,9 @@ export function createRoleRepository(core: CoreServices) {
     return Number(rows[0]?.n ?? 0)
   }
 
-  async function write(statements: SqlStatement[]): Promise<void> {
+  async function write(statements: SqlStatement[], mayRemoveAdmin = false): Promise<void> {
     try {
-      await sql.batch(statements)
+      await sql.batch(mayRemoveAdmin ? await guardAdministrators(sql, statements) : statements)
     } catch (err) {
       throw mapRoleWriteError(err)
     }
@@ -163,36 +169,54 @@ export function createRoleRepository(core: CoreServices) {
       return mustGet(id)
     },
 
-    /** Built-in roles can be edited too (the admin decides what a Field employee may enter). */
+    /**
+     * Built-in roles can be edited too (the admin decides what a Field employee may enter). A
+     * no-op writes nothing and is audited with `changed: false`. A change of app types or
+     * permissions that would leave no administrator is refused (409 `last_administrator`).
+     */
     async update(id: string, patch: RolePatch, by?: Actor): Promise<Role> {
       const role = await mustGet(id)
       check(patch)
       const now = core.now()
-      const name = patch.name?.trim() ?? role.name
+      const next = {
+        name: patch.name?.trim() ?? role.name,
+        description: patch.description ?? role.description,
+        appTypes: [...new Set(patch.appTypes ?? role.appTypes)],
+        permissions: [...new Set(patch.permissions ?? role.permissions)],
+      }
+      const sameSet = (a: string[], b: string[]) =>
+        a.length === new Set(b).size && a.every((v) => b.includes(v))
+      const fields = [
+        ...(next.name !== role.name ? ['name'] : []),
+        ...(next.description !== role.description ? ['description'] : []),
+        ...(sameSet(next.appTypes, role.appTypes) ? [] : ['appTypes']),
+        ...(sameSet(next.permissions, role.permissions) ? [] : ['permissions']),
+      ]
+      const audit = (details: Record<string, unknown>) =>
+        by
+          ? [auditStatement(actorEntry(by, 'role.update', { type: 'role', id }, details), now)]
+          : []
+      if (fields.length === 0) {
+        await write(audit({ changed: false }))
+        return role
+      }
       const statements: SqlStatement[] = [
         {
           sql: `UPDATE roles SET name = ?, name_key = ?, description = ?, app_types = ?, permissions = ?,
                   updated_at = ? WHERE id = ?`,
           args: [
-            name,
-            nameKey(name),
-            patch.description ?? role.description,
-            JSON.stringify([...new Set(patch.appTypes ?? role.appTypes)]),
-            JSON.stringify([...new Set(patch.permissions ?? role.permissions)]),
+            next.name,
+            nameKey(next.name),
+            next.description,
+            JSON.stringify(next.appTypes),
+            JSON.stringify(next.permissions),
             now.toISOString(),
             id,
           ],
         },
+        ...audit({ changed: true, fields }),
       ]
-      if (by) {
-        const changed = Object.keys(patch).filter(
-          (key) => patch[key as keyof RolePatch] !== undefined,
-        )
-        statements.push(
-          auditStatement(actorEntry(by, 'role.update', { type: 'role', id }, { changed }), now),
-        )
-      }
-      await write(statements)
+      await write(statements, fields.includes('appTypes') || fields.includes('permissions'))
       return mustGet(id)
     },
 

@@ -2,9 +2,15 @@ import { SqlConstraintError, type SqlStatement } from '../../../storage/sql/port
 import { randomId } from '../../crypto.ts'
 import type { CoreServices } from '../../services.ts'
 import type { User, UserKind, UserStatus } from '../types.ts'
+import {
+  guardAdministrators,
+  isLastAdministratorError,
+  lastAdministratorError,
+} from './administrators.ts'
 import { actorEntry, auditStatement, type Actor } from './audit.ts'
 import { invalidFields, notFound, takenError } from './errors.ts'
 import { chunks, placeholders, text } from './rows.ts'
+import { changedFields, createLoginCheck } from './user-checks.ts'
 import { searchName, toUser, userColumns } from './user-rows.ts'
 import { listUsers, type UserListQuery, type UserPage } from './users-list.ts'
 
@@ -31,6 +37,7 @@ export interface UserPatch {
 
 /** UNIQUE failures on phone/e-mail become 409s naming the field; others pass through. */
 export function mapUserWriteError(err: unknown): unknown {
+  if (isLastAdministratorError(err)) return lastAdministratorError()
   if (err instanceof SqlConstraintError) {
     if (err.constraint === 'unique' && err.columns.includes('users.phone')) {
       return takenError('phone_taken', 'phone')
@@ -48,6 +55,17 @@ export function mapUserWriteError(err: unknown): unknown {
 
 export function createUserRepository(core: CoreServices) {
   const { sql } = core
+
+  const assertLoginsFree = createLoginCheck(sql)
+
+  /** Runs a batch that may remove an administrator: guarded, errors mapped. */
+  async function guardedBatch(statements: SqlStatement[], mayRemoveAdmin: boolean) {
+    try {
+      await sql.batch(mayRemoveAdmin ? await guardAdministrators(sql, statements) : statements)
+    } catch (err) {
+      throw mapUserWriteError(err)
+    }
+  }
 
   async function get(id: string): Promise<User | null> {
     const { rows } = await sql.execute({
@@ -124,6 +142,7 @@ export function createUserRepository(core: CoreServices) {
         throw invalidFields([{ field: 'phone', message: 'a phone or an e-mail is required' }])
       }
       await checkRoles(input.roleIds)
+      await assertLoginsFree(input.phone, input.email, null)
       const id = input.id ?? randomId('usr')
       try {
         await sql.batch(createStatements({ ...input, id }, by))
@@ -133,11 +152,21 @@ export function createUserRepository(core: CoreServices) {
       return mustGet(id)
     },
 
+    /**
+     * Applies the fields that really change. A no-op (identical values) writes nothing and is
+     * audited with `changed: false`; a change is audited with `changed: true` and the fields.
+     * Taking away roles is refused (409 `last_administrator`) if it would leave no administrator.
+     */
     async update(id: string, patch: UserPatch, by?: Actor): Promise<User> {
       const user = await mustGet(id)
-      const phone = patch.phone === undefined ? user.phone : patch.phone
-      const email = patch.email === undefined ? user.email : patch.email
-      if (!phone && !email) {
+      const next: Required<UserPatch> = {
+        kind: patch.kind ?? user.kind,
+        displayName: patch.displayName ?? user.displayName,
+        phone: patch.phone === undefined ? user.phone : patch.phone,
+        email: patch.email === undefined ? user.email : patch.email,
+        roleIds: patch.roleIds ? [...new Set(patch.roleIds)] : user.roleIds,
+      }
+      if (!next.phone && !next.email) {
         throw invalidFields([
           {
             field: patch.phone === null ? 'phone' : 'email',
@@ -146,45 +175,48 @@ export function createUserRepository(core: CoreServices) {
         ])
       }
       if (patch.roleIds) await checkRoles(patch.roleIds)
+      const fields = changedFields(user, next)
       const now = core.now()
-      const displayName = patch.displayName ?? user.displayName
+      const audit = (details: Record<string, unknown>) =>
+        by
+          ? [auditStatement(actorEntry(by, 'user.update', { type: 'user', id }, details), now)]
+          : []
+      if (fields.length === 0) {
+        await sql.batch(audit({ changed: false }))
+        return user
+      }
+      await assertLoginsFree(
+        next.phone !== user.phone ? next.phone : null,
+        next.email !== user.email ? next.email : null,
+        id,
+      )
       const statements: SqlStatement[] = [
         {
           sql: `UPDATE users SET kind = ?, display_name = ?, search_name = ?, phone = ?, email = ?,
                   updated_at = ? WHERE id = ?`,
           args: [
-            patch.kind ?? user.kind,
-            displayName,
-            searchName(displayName),
-            phone,
-            email,
+            next.kind,
+            next.displayName,
+            searchName(next.displayName),
+            next.phone,
+            next.email,
             now.toISOString(),
             id,
           ],
         },
       ]
-      if (patch.roleIds) {
+      const rolesChanged = fields.includes('roleIds')
+      if (rolesChanged) {
         statements.push({ sql: 'DELETE FROM user_roles WHERE user_id = ?', args: [id] })
-        for (const roleId of new Set(patch.roleIds)) {
+        for (const roleId of next.roleIds) {
           statements.push({
             sql: 'INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)',
             args: [id, roleId],
           })
         }
       }
-      if (by) {
-        const changed = Object.keys(patch).filter(
-          (key) => patch[key as keyof UserPatch] !== undefined,
-        )
-        statements.push(
-          auditStatement(actorEntry(by, 'user.update', { type: 'user', id }, { changed }), now),
-        )
-      }
-      try {
-        await sql.batch(statements)
-      } catch (err) {
-        throw mapUserWriteError(err)
-      }
+      statements.push(...audit({ changed: true, fields }))
+      await guardedBatch(statements, rolesChanged)
       return mustGet(id)
     },
 
@@ -199,7 +231,7 @@ export function createUserRepository(core: CoreServices) {
           auditStatement(actorEntry(by, 'user.delete', { type: 'user', id }, details), now),
         )
       }
-      await sql.batch(statements)
+      await guardedBatch(statements, true)
     },
 
     /**
@@ -207,37 +239,48 @@ export function createUserRepository(core: CoreServices) {
      * the blocked status already stops refreshes and sign-ins, so the failure is on the safe side.
      */
     async block(id: string, by?: Actor): Promise<{ user: User; sessionsEnded: number }> {
-      await mustGet(id)
+      const user = await mustGet(id)
       const now = core.now()
-      const statements: SqlStatement[] = [
-        {
-          sql: "UPDATE users SET status = 'blocked', updated_at = ? WHERE id = ?",
-          args: [now.toISOString(), id],
-        },
-      ]
-      if (by)
-        statements.push(auditStatement(actorEntry(by, 'user.block', { type: 'user', id }), now))
-      await sql.batch(statements)
+      const changed = user.status !== 'blocked'
+      const statements: SqlStatement[] = changed
+        ? [
+            {
+              sql: "UPDATE users SET status = 'blocked', updated_at = ? WHERE id = ?",
+              args: [now.toISOString(), id],
+            },
+          ]
+        : []
+      if (by) {
+        const entry = actorEntry(by, 'user.block', { type: 'user', id }, { changed })
+        statements.push(auditStatement(entry, now))
+      }
+      await guardedBatch(statements, changed)
+      // Also for an already blocked user: ending sessions again is harmless and certain.
       const sessionsEnded = await core.identity.sessions.revokeAll(id, 'user_blocked')
       return { user: await mustGet(id), sessionsEnded }
     },
 
     /** Back to `active`, or to `invited` if the person never registered. */
     async unblock(id: string, by?: Actor): Promise<User> {
-      await mustGet(id)
+      const user = await mustGet(id)
       const now = core.now()
-      const statements: SqlStatement[] = [
-        {
-          sql: `UPDATE users SET updated_at = ?,
-                  status = CASE WHEN activated_at IS NULL THEN 'invited' ELSE 'active' END
-                WHERE id = ? AND status = 'blocked'`,
-          args: [now.toISOString(), id],
-        },
-      ]
-      if (by)
-        statements.push(auditStatement(actorEntry(by, 'user.unblock', { type: 'user', id }), now))
-      await sql.batch(statements)
-      return mustGet(id)
+      const changed = user.status === 'blocked'
+      const statements: SqlStatement[] = changed
+        ? [
+            {
+              sql: `UPDATE users SET updated_at = ?,
+                      status = CASE WHEN activated_at IS NULL THEN 'invited' ELSE 'active' END
+                    WHERE id = ? AND status = 'blocked'`,
+              args: [now.toISOString(), id],
+            },
+          ]
+        : []
+      if (by) {
+        const entry = actorEntry(by, 'user.unblock', { type: 'user', id }, { changed })
+        statements.push(auditStatement(entry, now))
+      }
+      if (statements.length) await sql.batch(statements)
+      return changed ? mustGet(id) : user
     },
 
     /** `invited` → `active`; a blocked or already active user is left as is. */

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../../services.ts'
-import { keysFor, signingAlgorithms } from '../keys.ts'
+import { keysFor } from '../keys.ts'
 
 const jwk = z.looseObject({
   kty: z.string(),
@@ -41,9 +41,10 @@ const discovery = z
     subject_types_supported: z.array(z.string()),
     token_endpoint_auth_methods_supported: z.array(z.string()),
     revocation_endpoint_auth_methods_supported: z.array(z.string()),
-    id_token_signing_alg_values_supported: z.array(z.string()),
-    access_token_signing_alg_values_supported: z.array(z.string()),
-    claims_supported: z.array(z.string()),
+    access_token_signing_alg_values_supported: z
+      .array(z.string())
+      .describe('Algorithms of the published keys (current and retired): what access tokens use'),
+    claims_supported: z.array(z.string()).describe('Claims of the access tokens'),
     sign_in_methods_supported: z
       .array(z.object({ id: z.string(), endpoint: z.string() }))
       .describe('Propusk extension: installed sign-in method plugins and their route prefixes'),
@@ -99,9 +100,22 @@ export function mountWellKnown(app: OpenAPIHono<AppEnv>, services: CoreServices)
           'client_secret_post',
           'client_secret_basic',
         ],
-        id_token_signing_alg_values_supported: [...signingAlgorithms],
         access_token_signing_alg_values_supported: algs,
-        claims_supported: ['iss', 'aud', 'sub', 'sid', 'client_id', 'app_type', 'roles', 'kind'],
+        // Only what is true: no ID tokens are issued (no id_token_* fields), and these are
+        // exactly the claims `signAccessToken` writes.
+        claims_supported: [
+          'iss',
+          'aud',
+          'sub',
+          'sid',
+          'client_id',
+          'app_type',
+          'roles',
+          'kind',
+          'iat',
+          'exp',
+          'jti',
+        ],
         sign_in_methods_supported: services.plugins
           .filter((plugin) => plugin.kind === 'sign-in-method')
           .map((plugin) => ({ id: plugin.id, endpoint: url(`/v1/auth/${plugin.id}`) })),
