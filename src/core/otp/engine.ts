@@ -59,7 +59,13 @@ export interface OtpEngine<S extends AnyOtpSettings = AnyOtpSettings> {
   method: OtpMethod<S>
   send(input: { login: string; clientId: string }, context: OtpRequestContext): Promise<SendResult>
   verify(
-    input: { challengeId: string; code: string; clientId: string; deviceLabel?: string | null },
+    input: {
+      challengeId: string
+      code: string
+      clientId: string
+      clientSecret?: string | null
+      deviceLabel?: string | null
+    },
     context: OtpRequestContext,
   ): Promise<VerifyResult>
   /** The app's copy of the method settings (plugin settings with `App.settings.otp` overrides). */

@@ -14,6 +14,7 @@ import {
   type OtpRequestContext,
 } from './engine.ts'
 import { registerOtpMethod } from './registry.ts'
+import { presentedSecret } from './client-secret.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
 const sendRequest = z
@@ -48,6 +49,12 @@ const verifyRequest = z
       .regex(/^\d{4,10}$/, 'digits only')
       .describe('The code (flash call: the last digits of the calling number)'),
     clientId: z.string().min(1).max(200),
+    clientSecret: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Confidential apps only (or HTTP Basic client_id:client_secret)'),
     deviceLabel: z.string().max(100).optional().describe('Shown in the list of sessions'),
   })
   .openapi('OtpVerifyRequest')
@@ -148,7 +155,9 @@ export function mountOtpMethod<S extends AnyOtpSettings>(
     c.json(await engine.send(c.req.valid('json'), requestContext(c)), 200),
   )
   router.openapi(verifyRoute(method.id), async (c) => {
-    const result = await engine.verify(c.req.valid('json'), requestContext(c))
+    const body = c.req.valid('json')
+    const clientSecret = presentedSecret(c, core, body.clientId, body.clientSecret)
+    const result = await engine.verify({ ...body, clientSecret }, requestContext(c))
     if (result.status === 'password_required') return c.json(result, 200)
     return c.json({ status: 'signed_in' as const, ...toTokenResponse(result.tokens) }, 200)
   })

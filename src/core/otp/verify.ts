@@ -10,6 +10,7 @@ import { assertNotLocked, consumeVerifyLimit, otpKeys, recordFailure } from './l
 import { hasAppAccess } from './reachability.ts'
 import type { ChallengePayload } from './send.ts'
 import { issueSetupToken } from './setup-token.ts'
+import { assertClientSecret } from './client-secret.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
 export type VerifyResult =
@@ -27,13 +28,20 @@ function parsePayload(text: string): ChallengePayload | null {
 
 export async function runVerify<S extends AnyOtpSettings>(
   ctx: EngineContext<S>,
-  input: { challengeId: string; code: string; clientId: string; deviceLabel?: string | null },
+  input: {
+    challengeId: string
+    code: string
+    clientId: string
+    clientSecret?: string | null
+    deviceLabel?: string | null
+  },
   request: OtpRequestContext,
 ): Promise<VerifyResult> {
   const { core, method } = ctx
   const app = await ctx.appFor(input.clientId)
   const settings = ctx.settingsFor(app)
   await consumeVerifyLimit(core.state, settings, request.ip)
+  await assertClientSecret(core, app, input.clientSecret)
   const keys = await ctx.keys()
   const content = await keys.openChallengeId(input.challengeId)
   const fail = async (reason: string, user: string | null = null) =>
@@ -117,6 +125,7 @@ export async function runVerify<S extends AnyOtpSettings>(
     userAgent: request.userAgent,
     deviceLabel: input.deviceLabel ?? null,
     requestId: request.requestId,
+    clientSecret: input.clientSecret ?? null,
   })
   return { status: 'signed_in', tokens }
 }

@@ -10,6 +10,7 @@ import { passwordHasher } from '../passwords/store.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../tokens/routes/schemas.ts'
 import { registerOtpErrors } from '../otp/errors.ts'
 import { peekSetupToken, takeSetupToken } from '../otp/setup-token.ts'
+import { assertClientSecret, presentedSecret } from '../otp/client-secret.ts'
 import { requestContext } from '../otp/routes.ts'
 import { hasAppAccess } from '../otp/reachability.ts'
 
@@ -18,6 +19,12 @@ const completeRequest = z
     setupToken: z.string().min(20).max(200),
     password: z.string().min(1).max(1024),
     clientId: z.string().min(1).max(200),
+    clientSecret: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Confidential apps only (or HTTP Basic client_id:client_secret)'),
     deviceLabel: z.string().max(100).optional(),
   })
   .openapi('CompleteRegistrationRequest')
@@ -45,6 +52,7 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
   app.openapi(completeRoute, async (c) => {
     const body = c.req.valid('json')
     const request = requestContext(c)
+    const clientSecret = presentedSecret(c, core, body.clientId, body.clientSecret)
     const audit = (result: 'success' | 'failure', userId: string | null, reason?: string) =>
       core.identity.audit.record({
         actorType: userId ? 'user' : 'anonymous',
@@ -71,6 +79,7 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
     ])
     if (!user || user.status !== 'invited') throw await invalid(grant.userId, 'not_invited')
     if (!registered) throw await invalid(user.id, 'gone')
+    await assertClientSecret(core, registered, clientSecret)
     // Before anything is written: a person whose roles (no longer) grant this app is not
     // activated through it (they would get an active account and no session).
     if (!(await hasAppAccess(core, user, registered, grant.method))) {
@@ -104,6 +113,7 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
       userAgent: request.userAgent,
       deviceLabel: body.deviceLabel ?? null,
       requestId: request.requestId,
+      clientSecret,
     })
     return c.json(toTokenResponse(tokens), 200)
   })
