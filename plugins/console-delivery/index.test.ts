@@ -108,4 +108,40 @@ describe('console delivery', () => {
     expect(response.status).toBe(404)
     expect((await response.json()).error.code).toBe('outbox_disabled')
   })
+
+  it('also logs one JSON line per message, with the request id and without the body', async () => {
+    const original = console.log
+    console.log = () => {}
+    try {
+      running = await createTestPropusk()
+      const log = running.services.log.child({ requestId: 'req_trace-1234' })
+      await running.services.delivery.send(
+        {
+          channel: 'sms',
+          to: '+79160000001',
+          text: 'Код 7777',
+          purpose: 'otp',
+          idempotencyKey: 'j',
+        },
+        { requestId: 'req_trace-1234', log },
+      )
+    } finally {
+      console.log = original
+    }
+    const lines = running.logs.map((l) => JSON.parse(l) as Record<string, unknown>)
+    const line = lines.find((l) => l.msg === 'console delivery')
+    expect(line).toMatchObject({
+      level: 'info',
+      requestId: 'req_trace-1234',
+      plugin: 'console-delivery',
+      channel: 'sms',
+      purpose: 'otp',
+    })
+    expect(JSON.stringify(line)).not.toContain('7777')
+    expect(JSON.stringify(line)).not.toContain('+79160000001')
+    expect(lines.find((l) => l.msg === 'delivery sent')).toMatchObject({
+      requestId: 'req_trace-1234',
+      component: 'delivery',
+    })
+  })
 })

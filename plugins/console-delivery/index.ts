@@ -33,6 +33,7 @@ export const consoleDelivery = defineDeliveryProvider({
     createConsoleProvider({
       sql: ctx.sql,
       printToTerminal: ctx.settings.printToTerminal,
+      log: ctx.log,
       now: ctx.now,
     }),
   routes: (router, ctx) => mountOutboxRoutes(router, ctx),

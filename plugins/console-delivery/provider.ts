@@ -1,7 +1,10 @@
 import {
+  maskRecipient,
   randomDigits,
   randomId,
-  type DeliveryProvider,
+  type DeliveryContext,
+  type DeliveryReceipt,
+  type Logger,
   type OutboundMessage,
   type SqlDatabase,
 } from '../../src/core/index.ts'
@@ -37,18 +40,32 @@ function banner(message: OutboundMessage, callerNumber: string | null): string {
 export interface ConsoleProviderOptions {
   sql: SqlDatabase
   printToTerminal: boolean
+  /** Where the human-readable banner goes (default: the terminal). */
   write?: (text: string) => void
+  /** The structured log; each message gets one JSON line (never its body: it holds codes). */
+  log: Logger
   now: () => Date
+}
+
+/** A provider whose `send` also takes the request's context (so its log line has the id). */
+export interface ConsoleProvider {
+  send(message: OutboundMessage, context?: DeliveryContext): Promise<DeliveryReceipt>
 }
 
 /**
  * Delivers nothing: it prints each message to the terminal and keeps it in an outbox table,
  * so a developer can finish every flow locally. Re-sending with the same idempotency key is a no-op.
+ * Besides the banner (for people), every message is one JSON log line (for log pipelines),
+ * carrying the request id when the sender passes it.
  */
-export function createConsoleProvider(options: ConsoleProviderOptions): DeliveryProvider {
+export function createConsoleProvider(options: ConsoleProviderOptions): ConsoleProvider {
   const write = options.write ?? ((text: string) => console.log(text))
+  const logFor = (context: DeliveryContext | undefined): Logger => {
+    if (context?.log) return context.log.child({ plugin: 'console-delivery' })
+    return context?.requestId ? options.log.child({ requestId: context.requestId }) : options.log
+  }
   return {
-    async send(message) {
+    async send(message, context) {
       const callerNumber = message.channel === 'call' ? consoleCallerNumber() : null
       const id = randomId('msg')
       const result = await options.sql.execute({
@@ -85,6 +102,12 @@ export function createConsoleProvider(options: ConsoleProviderOptions): Delivery
         }
       }
       if (options.printToTerminal) write(banner(message, callerNumber))
+      logFor(context).info('console delivery', {
+        channel: message.channel,
+        recipient: maskRecipient(message.to),
+        purpose: message.purpose,
+        messageId: id,
+      })
       return {
         provider: 'console-delivery',
         status: 'delivered',

@@ -3,20 +3,22 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { StateStore } from '../storage/state/port.ts'
-import type { Settings } from './config.ts'
+import { ConfigError, type Settings } from './config.ts'
 import { ErrorRegistry, coreError } from './errors.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { Plugin } from './plugin.ts'
+import type { ContextualDeliveryService } from './delivery/service.ts'
+import type { IdentityServices } from './identity/services.ts'
 import {
   checkPluginList,
   mountPlugins,
-  resolvePluginSettings,
+  preparePlugins,
   summarizePlugin,
   type LoadedPlugin,
 } from './plugin-host.ts'
 import { createRateLimiter } from './rate-limit.ts'
 import type { AppEnv, CoreServices } from './services.ts'
-import { errorHandler, notFoundHandler } from './http/error-handler.ts'
+import { errorHandler, methodAwareNotFound } from './http/error-handler.ts'
 import { mountHealth } from './http/health.ts'
 import { mountOpenApi } from './http/openapi.ts'
 import { requestContext, type ClientIpResolver } from './http/request-context.ts'
@@ -76,34 +78,57 @@ const listPluginsRoute = createRoute({
   },
 })
 
+/**
+ * `delivery` and `identity` are built after the plugins mount (delivery needs the providers,
+ * identity needs delivery): reading them earlier — in a plugin's `routes()` or
+ * `createProvider()` body rather than in a request handler — throws this clear error instead
+ * of handing out `undefined`.
+ */
+function lateService<T>(name: string): { get: () => T; set: (value: T) => void } {
+  let value: T | undefined
+  return {
+    get() {
+      if (value === undefined) {
+        throw new Error(
+          `services.${name} is available only while handling requests, not while plugins mount ` +
+            'routes or create providers: read it inside the handler',
+        )
+      }
+      return value
+    },
+    set: (next) => void (value = next),
+  }
+}
+
 /** Builds the whole application: the same code serves on Workers, Node and Deno. */
 export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   checkPluginList(options.plugins)
   const log = options.log ?? createLogger({ level: options.settings.LOG_LEVEL })
-  const errors = new ErrorRegistry()
-  const base = {
+  const delivery = lateService<ContextualDeliveryService>('delivery')
+  const identity = lateService<IdentityServices>('identity')
+  const services: CoreServices = {
     config: options.settings,
     env: options.env,
     sql: options.sql,
     state: options.state,
     log,
-    errors,
+    errors: new ErrorRegistry(),
     limits: createRateLimiter(options.state),
     plugins: options.plugins,
     now: options.now ?? (() => new Date()),
+    get delivery() {
+      return delivery.get()
+    },
+    get identity() {
+      return identity.get()
+    },
   }
-  const resolved = await resolvePluginSettings(
-    options.plugins,
-    options.settings,
-    options.env,
-    options.sql,
-  )
+  const prepared = await preparePlugins(options.plugins, services, options.sql)
+  if (prepared.problems.length) throw new ConfigError(prepared.problems)
 
   const app = createRouter()
-  // The services object is completed below (delivery needs the plugins), before any request.
-  const services = base as Partial<CoreServices> as CoreServices
   app.onError(errorHandler)
-  app.notFound(notFoundHandler)
+  app.notFound(methodAwareNotFound(() => app.routes))
   app.use('*', requestContext(services, options.clientIp))
   app.use('*', securityHeaders())
   app.use('*', corsAllowlist(options.settings))
@@ -117,9 +142,9 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
     }),
   )
 
-  const { delivery, loaded, start } = mountPlugins(app, options.plugins, resolved, services)
-  services.delivery = delivery
-  services.identity = createIdentityServices(services)
+  const mounted = mountPlugins(app, options.plugins, prepared, services)
+  delivery.set(mounted.delivery)
+  identity.set(createIdentityServices(services))
 
   mountHealth(app, services)
   mountTokenRoutes(app, services)
@@ -133,5 +158,5 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   options.extend?.(app, services)
   mountOpenApi(app, services, propuskVersion)
 
-  return { app, services, plugins: loaded, fetch: app.fetch, start }
+  return { app, services, plugins: mounted.loaded, fetch: app.fetch, start: mounted.start }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadSettings, resolveStateStoreKind } from './config.ts'
+import { ConfigError, checkSettings, loadSettings, resolveStateStoreKind } from './config.ts'
 
 function problemsOf(env: Record<string, unknown>): string[] {
   try {
@@ -76,5 +76,47 @@ describe('loadSettings', () => {
     expect(() => loadSettings({ LOG_LEVEL: 'loud' })).toThrow(
       /Propusk cannot start[\s\S]*LOG_LEVEL/,
     )
+  })
+
+  it('lists field problems and the cross-field rules together', () => {
+    const problems = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud', PROPUSK_MODE: 'production' })
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DELIVERY_CALL',
+      'DELIVERY_EMAIL',
+      'DELIVERY_SMS',
+      'LOG_LEVEL',
+      'PORT',
+      'PUBLIC_URL',
+      'SIGNING_KEYS',
+      'STATE_STORE',
+      'TURSO_DATABASE_URL',
+    ])
+  })
+
+  it('reports a bad value once, not again as missing', () => {
+    const problems = problemsOf({ PROPUSK_MODE: 'production', TURSO_DATABASE_URL: 'mysql://x' })
+    expect(problems.filter((p) => p.startsWith('TURSO_DATABASE_URL:'))).toEqual([
+      expect.stringMatching(/must be a file:/),
+    ])
+  })
+
+  it('keeps best-effort values for later checks when settings are bad', () => {
+    const checked = checkSettings({ PORT: 'abc', DELIVERY_SMS: 'twilio-sms' })
+    expect(checked.settings).toBeUndefined()
+    expect(checked.bestEffort).toMatchObject({ PORT: 8787, DELIVERY_SMS: 'twilio-sms' })
+  })
+
+  it('accepts only bare origins in CORS_ORIGINS', () => {
+    expect(
+      loadSettings({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).CORS_ORIGINS,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173'])
+    const problems = problemsOf({
+      CORS_ORIGINS:
+        'https://app.example.com/ https://*.example.com app.example.com https://a.com/x',
+    })
+    expect(problems).toHaveLength(4)
+    for (const problem of problems) {
+      expect(problem).toMatch(/^CORS_ORIGINS: ".*" is not an origin: give scheme:\/\/host\[:port\]/)
+    }
   })
 })

@@ -6,13 +6,18 @@ export { createRoute, z } from '@hono/zod-openapi'
 export type { OpenAPIHono } from '@hono/zod-openapi'
 export { createPropusk, propuskVersion, type Propusk, type PropuskOptions } from './app.ts'
 export {
+  checkSettings,
+  crossFieldProblems,
   loadSettings,
   settingsSchema,
   ConfigError,
   resolveStateStoreKind,
+  stateStoreChoice,
   stringEnvOf,
   type Settings,
+  type SettingsCheck,
 } from './config.ts'
+export { checkStartup, type StartupCheck, type StartupCheckOptions } from './startup.ts'
 export {
   ApiError,
   ErrorRegistry,
@@ -52,12 +57,13 @@ export {
   type DeliveryStatusUpdate,
   type OutboundMessage,
 } from './delivery.ts'
+export type { ContextualDeliveryService, DeliveryContext } from './delivery/service.ts'
 export { maskRecipient } from './delivery/mask.ts'
 export * from './crypto.ts'
 export { createRouter, fieldIssues } from './http/validation.ts'
 export { respondWithError, toApiError } from './http/error-handler.ts'
 export type { SqlDatabase, SqlRow, SqlStatement, SqlValue } from '../storage/sql/port.ts'
-export { SqlConstraintError } from '../storage/sql/port.ts'
+export { DependencyError, SqlConstraintError } from '../storage/sql/port.ts'
 export type { Migration } from '../storage/sql/migrate.ts'
 export type {
   ChallengeOutcome,
@@ -112,3 +118,9 @@ export {
   type ProviderRetrySettings,
   type ProviderSendOptions,
 } from './delivery/provider-http.ts'
+
+// --- issue 3 review fixes (P/M/T follow-up) ---
+export { presentedClientSecret } from './tokens/client-auth.ts'
+export { runInBackground, backgroundTasksSettled } from './http/background.ts'
+export { displayNameSchema, hasControlCharacters } from './identity/display-name.ts'
+export type { AuditEntry } from './identity/types.ts'

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { createPropusk } from './app.ts'
 import { ConfigError } from './config.ts'
 import {
   defineClientAppType,
@@ -180,5 +181,76 @@ describe('plugin host', () => {
     expect(body.plugins.map((p) => p.kind)).toEqual(
       expect.arrayContaining(['sign-in-method', 'client-app-type', 'delivery-provider']),
     )
+  })
+
+  it('names the plugin whose stored settings row is not JSON', async () => {
+    const first = await start()
+    await first.services.sql.execute({
+      sql: 'INSERT INTO plugin_settings (plugin_id, settings, updated_at) VALUES (?, ?, ?)',
+      args: ['strict-method', '{"codeLength": 6', new Date().toISOString()],
+    })
+    const { services } = first
+    const problems = await createPropusk({
+      settings: services.config,
+      env: services.env,
+      sql: services.sql,
+      state: services.state,
+      plugins: [...defaultPlugins, strictMethod],
+      log: services.log,
+    }).then(
+      () => [],
+      (error: unknown) => (error instanceof ConfigError ? error.problems : [String(error)]),
+    )
+    expect(problems).toEqual([
+      expect.stringMatching(/^plugin strict-method: its stored settings \(table plugin_settings\)/),
+    ])
+  })
+
+  it('reports bad plugin settings and a selected provider without secrets together', async () => {
+    const problems = await startupProblems({
+      DELIVERY_EMAIL: 'resend-email',
+      PLUGIN_SETTINGS: JSON.stringify({ 'strict-method': { codeLength: 3 } }),
+    })
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^plugin strict-method: settings\.codeLength/),
+    )
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^plugin resend-email \(DELIVERY_EMAIL=resend-email\): RESEND_API_KEY/),
+    )
+  })
+
+  it('says clearly that delivery and identity exist only once requests are handled', async () => {
+    const eager = defineSignInMethod({
+      ...strictMethod,
+      id: 'eager',
+      errorCodes: {},
+      routes(router, ctx) {
+        void ctx.identity.users
+      },
+    })
+    await expect(start({}, [...defaultPlugins, eager])).rejects.toThrow(
+      /services\.identity is available only while handling requests/,
+    )
+    const lazy = defineSignInMethod({
+      ...strictMethod,
+      id: 'lazy',
+      errorCodes: {},
+      routes(router, ctx) {
+        router.get('/provider', (c) => c.json({ sms: ctx.delivery.providerFor('sms') }))
+      },
+    })
+    const { app } = await start({}, [...defaultPlugins, lazy])
+    expect(await (await app.request('/v1/auth/lazy/provider')).json()).toEqual({
+      sms: 'console-delivery',
+    })
+  })
+
+  it('lets a rule registered again replace the earlier one', async () => {
+    const { services } = await start()
+    services.limits.register('demo', { r: { limit: 5, windowMs: 1000 } })
+    services.limits.register('demo', { r: { limit: 1, windowMs: 1000 } })
+    expect(services.limits.rules().filter((r) => r.owner === 'demo')).toEqual([
+      { owner: 'demo', rule: 'r', limit: 1, windowMs: 1000 },
+    ])
   })
 })

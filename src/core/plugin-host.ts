@@ -2,9 +2,14 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { Migration } from '../storage/sql/migrate.ts'
-import { ConfigError, formatZodIssues, type Settings } from './config.ts'
-import type { DeliveryChannel, DeliveryProvider, DeliveryService } from './delivery.ts'
-import { createDeliveryService } from './delivery/service.ts'
+import { ConfigError, formatZodIssues } from './config.ts'
+import type { DeliveryProvider } from './delivery.ts'
+import {
+  chosenProviderProblems,
+  createDeliveryService,
+  type ContextualDeliveryService,
+  type RegisteredProvider,
+} from './delivery/service.ts'
 import type { Plugin, PluginContext } from './plugin.ts'
 import type { AppEnv, CoreServices } from './services.ts'
 import { createRouter } from './http/validation.ts'
@@ -67,11 +72,39 @@ export function summarizePlugin(plugin: Plugin): PluginSummary {
   }
 }
 
-async function readStoredSettings(sql: SqlDatabase): Promise<Map<string, unknown>> {
-  const { rows } = await sql.execute('SELECT plugin_id, settings FROM plugin_settings')
-  return new Map(
-    rows.map((row) => [String(row.plugin_id), JSON.parse(String(row.settings)) as unknown]),
-  )
+/**
+ * Settings saved from the console, by plugin. Before the first migration (a fresh database) the
+ * table does not exist yet: nothing is stored. A row that is not a JSON object is a problem
+ * naming its plugin, not a crash.
+ */
+export async function readStoredPluginSettings(
+  sql: SqlDatabase,
+): Promise<{ stored: Map<string, unknown>; problems: string[] }> {
+  let rows: Awaited<ReturnType<SqlDatabase['execute']>>['rows']
+  try {
+    rows = (await sql.execute('SELECT plugin_id, settings FROM plugin_settings')).rows
+  } catch (error) {
+    if (error instanceof Error && /no such table: plugin_settings/.test(error.message)) {
+      return { stored: new Map(), problems: [] }
+    }
+    throw error
+  }
+  const stored = new Map<string, unknown>()
+  const problems: string[] = []
+  for (const row of rows) {
+    const id = String(row.plugin_id)
+    try {
+      const value: unknown = JSON.parse(String(row.settings))
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new Error('not an object')
+      stored.set(id, value)
+    } catch {
+      problems.push(
+        `plugin ${id}: its stored settings (table plugin_settings) are not a JSON object; save them again from the console or fix the row`,
+      )
+    }
+  }
+  return { stored, problems }
 }
 
 function mergeObjects(...layers: unknown[]): Record<string, unknown> {
@@ -84,18 +117,17 @@ function mergeObjects(...layers: unknown[]): Record<string, unknown> {
 
 /**
  * Validates every plugin's settings (schema defaults ← env ← stored ← PLUGIN_SETTINGS) and
- * reports every bad field of every plugin at once.
+ * returns every bad field of every plugin at once.
  */
-export async function resolvePluginSettings(
+export function resolvePluginSettings(
   plugins: Plugin[],
-  settings: Settings,
+  overrides: Record<string, unknown>,
   env: Record<string, string | undefined>,
-  sql: SqlDatabase,
-): Promise<Map<string, unknown>> {
-  const stored = await readStoredSettings(sql)
+  stored: Map<string, unknown>,
+): { resolved: Map<string, unknown>; problems: string[] } {
   const problems: string[] = []
   const resolved = new Map<string, unknown>()
-  for (const id of Object.keys(settings.PLUGIN_SETTINGS)) {
+  for (const id of Object.keys(overrides)) {
     if (!plugins.some((p) => p.id === id))
       problems.push(`PLUGIN_SETTINGS: no plugin has the id "${id}"`)
   }
@@ -103,64 +135,112 @@ export async function resolvePluginSettings(
     const candidate = mergeObjects(
       plugin.settingsFromEnv?.(env),
       stored.get(plugin.id),
-      settings.PLUGIN_SETTINGS[plugin.id],
+      overrides[plugin.id],
     )
     const result = plugin.settings.safeParse(candidate)
     if (result.success) resolved.set(plugin.id, result.data)
     else problems.push(...formatZodIssues(result.error, `plugin ${plugin.id}: settings.`))
   }
-  if (problems.length) throw new ConfigError(problems)
-  return resolved
+  return { resolved, problems }
+}
+
+export interface PreparedPlugins {
+  resolved: Map<string, unknown>
+  contexts: Map<string, PluginContext<unknown>>
+  providers: Map<string, RegisteredProvider>
+  /** Bad plugin settings, providers selected without their secrets, unknown DELIVERY_* ids. */
+  problems: string[]
 }
 
 /**
- * Starts the plugins: registers their error codes and rate limits, builds delivery providers
- * and mounts each plugin's routes on its own sub-router.
+ * Everything about plugins that can stop startup, collected rather than thrown one at a time:
+ * reads stored settings (when `sql` is given), validates each plugin's settings, builds each
+ * delivery provider (a provider selected without its secrets throws ConfigError from
+ * `createProvider`) and checks the DELIVERY_* choices. Pure apart from the one SELECT.
  */
-export function mountPlugins(
-  app: OpenAPIHono<AppEnv>,
+export async function preparePlugins(
   plugins: Plugin[],
-  resolved: Map<string, unknown>,
-  /** Completed by the caller (delivery, identity) before the first request. */
+  /** The context plugins see: `config`, `env`, `log` and the rest of the core services. */
   services: CoreServices,
-): { delivery: DeliveryService; loaded: LoadedPlugin[]; start: () => Promise<void> } {
+  sql: SqlDatabase | undefined,
+): Promise<PreparedPlugins> {
+  const read = sql ? await readStoredPluginSettings(sql) : { stored: new Map(), problems: [] }
+  const { resolved, problems } = resolvePluginSettings(
+    plugins,
+    services.config.PLUGIN_SETTINGS,
+    services.env,
+    read.stored,
+  )
+  problems.unshift(...read.problems)
   const contexts = new Map<string, PluginContext<unknown>>()
-  const providers = new Map<string, { channels: DeliveryChannel[]; provider: DeliveryProvider }>()
+  const providers = new Map<string, RegisteredProvider>()
   for (const plugin of plugins) {
-    if (plugin.errorCodes) services.errors.register(`plugin ${plugin.id}`, plugin.errorCodes)
-    if (plugin.rateLimits) services.limits.register(plugin.id, plugin.rateLimits)
-    // Inherits from `services`, so `delivery` and `identity`, attached after mounting, show through.
+    // Inherits from `services`, so `delivery` and `identity` (getters) resolve once attached.
     const ctx = Object.assign(Object.create(services) as CoreServices, {
       log: services.log.child({ plugin: plugin.id }),
       pluginId: plugin.id,
       settings: resolved.get(plugin.id),
     }) as PluginContext<unknown>
     contexts.set(plugin.id, ctx)
-    if (plugin.kind === 'delivery-provider') {
-      providers.set(plugin.id, { channels: plugin.channels, provider: plugin.createProvider(ctx) })
+    if (plugin.kind !== 'delivery-provider') continue
+    const channels = plugin.channels
+    if (!resolved.has(plugin.id)) {
+      // Its settings are already reported; it still counts as installed for DELIVERY_* checks.
+      providers.set(plugin.id, { channels, provider: notBuilt(plugin.id) })
+      continue
+    }
+    try {
+      providers.set(plugin.id, { channels, provider: plugin.createProvider(ctx) })
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      problems.push(...error.problems)
+      providers.set(plugin.id, { channels, provider: notBuilt(plugin.id) })
     }
   }
+  problems.push(...chosenProviderProblems(services.config, providers))
+  return { resolved, contexts, providers, problems }
+}
+
+function notBuilt(id: string): DeliveryProvider {
+  return {
+    send: () => Promise.reject(new Error(`delivery provider ${id} was not built (bad settings)`)),
+  }
+}
+
+/**
+ * Starts the plugins: registers their error codes and rate limits, builds the delivery service
+ * and mounts each plugin's routes on its own sub-router. `prepared` must have no problems.
+ */
+export function mountPlugins(
+  app: OpenAPIHono<AppEnv>,
+  plugins: Plugin[],
+  prepared: PreparedPlugins,
+  services: CoreServices,
+): { delivery: ContextualDeliveryService; loaded: LoadedPlugin[]; start: () => Promise<void> } {
+  for (const plugin of plugins) {
+    if (plugin.errorCodes) services.errors.register(`plugin ${plugin.id}`, plugin.errorCodes)
+    if (plugin.rateLimits) services.limits.register(plugin.id, plugin.rateLimits)
+  }
   const delivery = createDeliveryService({
-    providers,
+    providers: prepared.providers,
     settings: services.config,
     sql: services.sql,
     log: services.log.child({ component: 'delivery' }),
     now: services.now,
   })
+  const contextOf = (plugin: Plugin) => prepared.contexts.get(plugin.id) as PluginContext<unknown>
   const loaded: LoadedPlugin[] = []
   for (const plugin of plugins) {
     const prefix = `${routePrefixByKind[plugin.kind]}/${plugin.id}`
     if (plugin.routes) {
       const router = createRouter()
-      plugin.routes(router, contexts.get(plugin.id) as PluginContext<unknown>)
+      plugin.routes(router, contextOf(plugin))
       app.route(prefix, router)
     }
-    loaded.push({ plugin, settings: resolved.get(plugin.id), prefix })
+    loaded.push({ plugin, settings: prepared.resolved.get(plugin.id), prefix })
   }
   const start = async () => {
-    for (const plugin of plugins) {
-      await plugin.onStart?.(contexts.get(plugin.id) as PluginContext<unknown>)
-    }
+    for (const plugin of plugins) await plugin.onStart?.(contextOf(plugin))
   }
   return { delivery, loaded, start }
 }

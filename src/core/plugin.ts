@@ -8,7 +8,12 @@ import type { DeliveryChannel, DeliveryProvider } from './delivery.ts'
 
 export type PluginKind = 'sign-in-method' | 'client-app-type' | 'delivery-provider'
 
-/** What a plugin gets at startup: its validated settings and the core's services. */
+/**
+ * What a plugin gets at startup: its validated settings and the core's services. `delivery` and
+ * `identity` are for request handlers (and `onStart`): `routes()` and `createProvider()` run
+ * before they exist, so reading them there throws a clear error. `log` is the plugin's logger
+ * without a request id: inside a handler prefer `c.get('log')`, which carries it.
+ */
 export interface PluginContext<Settings> extends CoreServices {
   pluginId: string
   settings: Settings

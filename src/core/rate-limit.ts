@@ -12,7 +12,10 @@ export interface RateLimitRule {
 export interface RateLimiter {
   /** Counts one hit of `subject` against `owner:rule`; throws `rate_limited` (429) past the limit. */
   consume(owner: string, rule: string, subject: string, cost?: number): Promise<void>
-  /** Registers rules (plugins at startup); `overrides` from settings replace defaults. */
+  /**
+   * Registers rules (the core and plugins, at startup). Registering the same `owner:rule` again
+   * replaces it: a plugin that lets its own settings tune a rule registers the tuned version.
+   */
   register(owner: string, rules: Record<string, RateLimitRule>): void
   rules(): Array<{ owner: string; rule: string } & RateLimitRule>
 }

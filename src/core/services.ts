@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { StateStore } from '../storage/state/port.ts'
 import type { Settings } from './config.ts'
-import type { DeliveryService } from './delivery.ts'
+import type { ContextualDeliveryService } from './delivery/service.ts'
 import type { ErrorRegistry } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { RateLimiter } from './rate-limit.ts'
@@ -18,9 +18,17 @@ export interface CoreServices {
   log: Logger
   errors: ErrorRegistry
   limits: RateLimiter
-  delivery: DeliveryService
-  /** People, apps, sessions, audit: set before the first request. */
-  identity: IdentityServices
+  /**
+   * Sends SMS, e-mail and calls through the configured providers. Available while handling
+   * requests (and in `onStart`); reading it while plugins mount — in `routes()` or
+   * `createProvider()` themselves — throws, because it is built from the providers.
+   */
+  readonly delivery: ContextualDeliveryService
+  /**
+   * People, apps, sessions, audit. Like `delivery`: available while handling requests (and in
+   * `onStart`), throws when read during mounting.
+   */
+  readonly identity: IdentityServices
   /** Every loaded plugin (e.g. to find a client app type's session policy). */
   plugins: readonly Plugin[]
   now(): Date

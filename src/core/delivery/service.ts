@@ -24,22 +24,51 @@ interface DeliveryDeps {
   now: () => Date
 }
 
-function chosenProviders(deps: DeliveryDeps): Record<DeliveryChannel, string> {
-  const chosen: Record<DeliveryChannel, string> = {
-    sms: deps.settings.DELIVERY_SMS,
-    email: deps.settings.DELIVERY_EMAIL,
-    call: deps.settings.DELIVERY_CALL,
+/** What a send knows about the request that caused it, so its log lines carry the request id. */
+export interface DeliveryContext {
+  requestId?: string
+  /** The request's logger (already bound to its request id). */
+  log?: Logger
+}
+
+/**
+ * `DeliveryService` whose `send` also takes the request's context. Backward compatible: the
+ * second argument is optional. (The base interface in ../delivery.ts should gain it too.)
+ */
+export interface ContextualDeliveryService extends DeliveryService {
+  send(message: OutboundMessage, context?: DeliveryContext): Promise<DeliveryReceipt>
+}
+
+/** A provider's `send`, which may take the context as an optional second argument. */
+type ContextualSend = (
+  message: OutboundMessage,
+  context?: DeliveryContext,
+) => Promise<DeliveryReceipt>
+
+function chosenOf(settings: Settings): Record<DeliveryChannel, string> {
+  return {
+    sms: settings.DELIVERY_SMS,
+    email: settings.DELIVERY_EMAIL,
+    call: settings.DELIVERY_CALL,
   }
+}
+
+/** DELIVERY_SMS / _EMAIL / _CALL naming no provider plugin, or one that cannot send that channel. */
+export function chosenProviderProblems(
+  settings: Settings,
+  providers: Map<string, { channels: DeliveryChannel[] }>,
+): string[] {
   const problems: string[] = []
-  for (const [channel, id] of Object.entries(chosen) as Array<[DeliveryChannel, string]>) {
-    const entry = deps.providers.get(id)
+  for (const [channel, id] of Object.entries(chosenOf(settings)) as Array<
+    [DeliveryChannel, string]
+  >) {
+    const entry = providers.get(id)
     const setting = `DELIVERY_${channel.toUpperCase()}`
     if (!entry) problems.push(`${setting}: no delivery provider plugin has the id "${id}"`)
     else if (!entry.channels.includes(channel))
       problems.push(`${setting}: "${id}" cannot send ${channel}`)
   }
-  if (problems.length) throw new ConfigError(problems)
-  return chosen
+  return problems
 }
 
 async function forwardingAddress(sql: SqlDatabase, phone: string): Promise<string | null> {
@@ -54,28 +83,39 @@ async function forwardingAddress(sql: SqlDatabase, phone: string): Promise<strin
  * Routes each channel to the provider named by DELIVERY_SMS / _EMAIL / _CALL, records every
  * attempt in the delivery log, and forwards SMS by e-mail where a rule says so (R11).
  */
-export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
-  const chosen = chosenProviders(deps)
+export function createDeliveryService(deps: DeliveryDeps): ContextualDeliveryService {
+  const problems = chosenProviderProblems(deps.settings, deps.providers)
+  if (problems.length) throw new ConfigError(problems)
+  const chosen = chosenOf(deps.settings)
 
   async function deliver(
     message: OutboundMessage,
+    context: DeliveryContext,
     forwardedFrom?: string,
   ): Promise<{ receipt?: DeliveryReceipt; logId: string; error?: unknown }> {
     const providerId = chosen[message.channel]
     const entry = deps.providers.get(providerId) as RegisteredProvider
+    const log = logFor(context)
     try {
-      const receipt = await entry.provider.send(message)
+      const send: ContextualSend = entry.provider.send.bind(entry.provider)
+      const receipt = await send(message, context)
       const logId = await recordDelivery(
         deps.sql,
         message,
         { ...receipt, provider: providerId, forwardedFrom },
         deps.now(),
       )
+      log.info('delivery sent', {
+        channel: message.channel,
+        provider: providerId,
+        purpose: message.purpose,
+        status: receipt.status,
+      })
       return { receipt, logId }
     } catch (error) {
       const errorCode = error instanceof DeliveryError ? error.code : 'provider_unavailable'
       const errorMessage = error instanceof Error ? error.message : String(error)
-      deps.log.warn('delivery failed', {
+      log.warn('delivery failed', {
         channel: message.channel,
         provider: providerId,
         errorCode,
@@ -91,7 +131,17 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     }
   }
 
-  async function forward(message: OutboundMessage, smsLogId: string): Promise<void> {
+  // Inside a request, lines carry its id: the request's own logger, or the id added here.
+  function logFor(context: DeliveryContext): Logger {
+    if (context.log) return context.log.child({ component: 'delivery' })
+    return context.requestId ? deps.log.child({ requestId: context.requestId }) : deps.log
+  }
+
+  async function forward(
+    message: OutboundMessage,
+    smsLogId: string,
+    context: DeliveryContext,
+  ): Promise<void> {
     const address = await forwardingAddress(deps.sql, message.to)
     if (!address) return
     const copy: OutboundMessage = {
@@ -103,15 +153,15 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
       idempotencyKey: `${message.idempotencyKey}:forward`,
       ...(message.appId ? { appId: message.appId } : {}),
     }
-    await deliver(copy, smsLogId)
+    await deliver(copy, context, smsLogId)
   }
 
   return {
     providerFor: (channel) => chosen[channel],
-    async send(message) {
-      const outcome = await deliver(message)
+    async send(message, context = {}) {
+      const outcome = await deliver(message, context)
       // Forwarded whatever the SMS provider said: the rule exists for people whose SMS do not arrive.
-      if (message.channel === 'sms') await forward(message, outcome.logId)
+      if (message.channel === 'sms') await forward(message, outcome.logId, context)
       if (outcome.error !== undefined) throw outcome.error
       return outcome.receipt as DeliveryReceipt
     },

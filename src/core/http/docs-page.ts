@@ -1,12 +1,12 @@
 /**
  * A self-contained API reference page: it loads `/openapi.json` and renders every operation
  * with its parameters, request body and responses. No CDN: the edge and closed networks alike
- * must serve it.
+ * must serve it. Its inline script and style carry the response's CSP nonce.
  */
-export const docsPage = `<!doctype html>
+export const docsPage = (nonce: string): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Propusk API reference</title>
-<style>
+<style nonce="${nonce}">
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
 header{background:#14213d;color:#fff;padding:20px 32px}header h1{margin:0;font-size:22px}
 main{max-width:980px;margin:0 auto;padding:24px}
@@ -18,7 +18,7 @@ main{max-width:980px;margin:0 auto;padding:24px}
 pre{background:#f0f2f5;padding:10px;border-radius:6px;overflow:auto;font-size:12px}
 h2{margin-top:32px;font-size:17px;color:#14213d}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;font-size:13px}
 </style></head><body><header><h1>Propusk API reference</h1><div id="info"></div></header><main id="root">Loading…</main>
-<script>
+<script nonce="${nonce}">
 const esc=(s)=>String(s??'').replace(/[&<>"]/g,(ch)=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'})[ch]);
 const json=(v)=>'<pre>'+esc(JSON.stringify(v,null,2))+'</pre>';
 fetch('openapi.json').then((r)=>r.json()).then((doc)=>{

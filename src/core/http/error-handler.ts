@@ -1,9 +1,13 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { TrieRouter } from 'hono/router/trie-router'
+import type { RouterRoute } from 'hono/types'
 import { ApiError, coreError } from '../errors.ts'
 import { ConfigError } from '../config.ts'
 import type { AppEnv } from '../services.ts'
-import { SqlConstraintError } from '../../storage/sql/port.ts'
+import { DependencyError, SqlConstraintError } from '../../storage/sql/port.ts'
+
+const dependencyNames = { sql: 'The SQL database', state: 'The state store' } as const
 
 function fromHttpException(error: HTTPException): ApiError {
   switch (error.status) {
@@ -32,6 +36,13 @@ function fromHttpException(error: HTTPException): ApiError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
   if (error instanceof HTTPException) return fromHttpException(error)
+  if (error instanceof DependencyError) {
+    return coreError(
+      'dependency_unavailable',
+      `${dependencyNames[error.dependency]} is unavailable; try again shortly.`,
+      { dependency: error.dependency },
+    )
+  }
   if (error instanceof SqlConstraintError && error.constraint === 'unique') {
     const field = error.columns[0]?.split('.').pop()
     return coreError('conflict', field ? `Another record already has this ${field}.` : undefined, {
@@ -51,7 +62,13 @@ export function respondWithError(c: Context<AppEnv>, apiError: ApiError): Respon
 
 export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
   const apiError = toApiError(error)
-  if (apiError.status >= 500) {
+  if (error instanceof DependencyError) {
+    // An outage, not a bug: no stack, one line naming the dependency and what it said.
+    const fields = { dependency: error.dependency, error: error.message }
+    const log = c.get('log')
+    if (log) log.error('dependency unavailable', fields)
+    else console.error(JSON.stringify({ level: 'error', msg: 'dependency unavailable', ...fields }))
+  } else if (apiError.status >= 500) {
     const log = c.get('log')
     const fields = {
       error: error instanceof Error ? error.message : String(error),
@@ -66,3 +83,37 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
   respondWithError(c, coreError('not_found', `No route for ${c.req.method} ${c.req.path}.`))
+
+/**
+ * 404 for paths nothing serves, but 405 `method_not_allowed` with an `Allow` header when the
+ * path exists for other methods. The app's routes are matched with Hono's own router (built on
+ * the first miss, after every route is registered), so parameters and wildcards match exactly
+ * as they do for real requests. Middleware (method ALL) does not count as a route.
+ */
+export function methodAwareNotFound(routes: () => RouterRoute[]): NotFoundHandler<AppEnv> {
+  let match: ((path: string) => string[]) | undefined
+  const build = () => {
+    const router = new TrieRouter<true>()
+    const methods = new Set<string>()
+    for (const route of routes()) {
+      if (route.method === 'ALL') continue
+      router.add(route.method, route.path, true)
+      methods.add(route.method)
+    }
+    return (path: string) =>
+      [...methods].filter((method) => router.match(method, path)[0].length > 0)
+  }
+  return (c) => {
+    match ??= build()
+    const allowed = match(c.req.path)
+    if (allowed.length === 0) return notFoundHandler(c)
+    if (allowed.includes('GET') && !allowed.includes('HEAD')) allowed.push('HEAD')
+    c.header('Allow', allowed.sort().join(', '))
+    return respondWithError(
+      c,
+      coreError('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}.`, {
+        allow: allowed,
+      }),
+    )
+  }
+}

@@ -94,7 +94,7 @@ describe('HTTP basics', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
-  it('allows CORS only for the configured origins', async () => {
+  it('allows CORS only for the configured origins; others get no CORS headers at all', async () => {
     const { app } = await start({
       CORS_ORIGINS: 'https://app.example.com, https://admin.example.com',
     })
@@ -102,16 +102,56 @@ describe('HTTP basics', () => {
       headers: { Origin: 'https://admin.example.com' },
     })
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://admin.example.com')
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true')
+    const corsHeaders = (response: Response) =>
+      [...response.headers.keys()].filter((name) => name.startsWith('access-control-'))
     const denied = await app.request('/healthz', {
       headers: { Origin: 'https://evil.example.com' },
     })
-    expect(denied.headers.get('access-control-allow-origin')).toBeNull()
-    const preflight = await app.request('/v1/auth/setup-link/verify', {
-      method: 'OPTIONS',
-      headers: { Origin: 'https://app.example.com', 'Access-Control-Request-Method': 'POST' },
+    expect(denied.status).toBe(200)
+    expect(corsHeaders(denied)).toEqual([])
+    expect(denied.headers.get('vary')).toContain('Origin')
+    expect(corsHeaders(await app.request('/healthz'))).toEqual([])
+
+    const preflight = (origin: string) =>
+      app.request('/v1/auth/setup-link/verify', {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      })
+    const ok = await preflight('https://app.example.com')
+    expect(ok.status).toBe(204)
+    expect(ok.headers.get('access-control-allow-methods')).toContain('POST')
+    const refused = await preflight('https://evil.example.com')
+    expect(refused.status).not.toBe(204)
+    expect(corsHeaders(refused)).toEqual([])
+  })
+
+  it('answers 405 with Allow for a known path and a wrong method, 404 for unknown paths', async () => {
+    const { app } = await start()
+    const wrong = await app.request('/v1/auth/setup-link/verify', { method: 'GET' })
+    expect(wrong.status).toBe(405)
+    expect(wrong.headers.get('allow')).toBe('POST')
+    expect((await wrong.json()).error).toMatchObject({ code: 'method_not_allowed' })
+    const health = await app.request('/healthz', { method: 'DELETE' })
+    expect(health.status).toBe(405)
+    expect(health.headers.get('allow')).toBe('GET, HEAD')
+    expect((await app.request('/v1/nothing-here', { method: 'DELETE' })).status).toBe(404)
+  })
+
+  it('names a repeated query parameter instead of "received NaN"', async () => {
+    const { app } = await start({
+      PLUGIN_SETTINGS: '{"console-delivery":{"printToTerminal":false}}',
     })
-    expect(preflight.status).toBe(204)
-    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST')
+    const response = await app.request('/v1/providers/console-delivery/outbox?limit=-1&limit=2')
+    expect(response.status).toBe(400)
+    const body = await response.json()
+    expect(body.error).toMatchObject({
+      code: 'validation_failed',
+      fields: [{ field: 'limit', message: 'must be given once: the query string repeats it' }],
+    })
+    expect(JSON.stringify(body)).not.toMatch(/NaN/)
+    expect((await app.request('/v1/providers/console-delivery/outbox?limit=0')).status).toBe(400)
+    expect((await app.request('/v1/providers/console-delivery/outbox?limit=2')).status).toBe(200)
   })
 
   it('reports health, and 503 naming the failing dependency', async () => {
@@ -124,7 +164,11 @@ describe('HTTP basics', () => {
     running = undefined
 
     // A real Redis client pointed at a port where nothing listens.
-    const deadRedis = createRedisStateStore({ url: 'redis://127.0.0.1:1', prefix: 'dead:' })
+    const deadRedis = createRedisStateStore({
+      url: 'redis://127.0.0.1:1',
+      prefix: 'dead:',
+      onError: () => {},
+    })
     const broken = await start({}, { state: deadRedis })
     const response = await broken.app.request('/healthz')
     expect(response.status).toBe(503)
@@ -161,6 +205,15 @@ describe('HTTP basics', () => {
     )
     const docs = await app.request('/docs')
     expect(docs.headers.get('content-type')).toContain('text/html')
-    expect(await docs.text()).toContain('openapi.json')
+    const html = await docs.text()
+    expect(html).toContain('openapi.json')
+    // The page's inline script runs by a per-response nonce, never by 'unsafe-inline'.
+    const csp = docs.headers.get('content-security-policy') ?? ''
+    expect(csp).not.toContain('unsafe-inline')
+    const nonce = /script-src 'nonce-([\w-]+)'/.exec(csp)?.[1]
+    expect(nonce).toBeTruthy()
+    expect(html).toContain(`<script nonce="${nonce}">`)
+    const again = (await app.request('/docs')).headers.get('content-security-policy')
+    expect(again).not.toBe(csp)
   })
 })

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { randomToken } from '../crypto.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { docsPage } from './docs-page.ts'
 
@@ -26,10 +27,13 @@ export function mountOpenApi(
     'x-error-codes': services.errors.list(),
   }))
   app.get('/docs', (c) => {
+    // A fresh nonce per response: only the page's own inline script and style may run.
+    const nonce = randomToken(18)
     c.header(
       'Content-Security-Policy',
-      "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-ancestors 'none'",
+      `default-src 'self'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; ` +
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     )
-    return c.html(docsPage)
+    return c.html(docsPage(nonce))
   })
 }

@@ -25,10 +25,15 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   }
 }
 
-/** CORS for the origins in `CORS_ORIGINS` only; others get no CORS headers at all. */
+/**
+ * CORS for the origins in `CORS_ORIGINS` only. A request without an `Origin` header, or from an
+ * origin not on the list, gets no `Access-Control-*` header at all, and its preflight is not
+ * answered by CORS: it reaches the routes like any other OPTIONS request (405), so the browser
+ * refuses the cross-origin call. `Vary: Origin` keeps caches from mixing the two answers.
+ */
 export function corsAllowlist(settings: Settings): MiddlewareHandler<AppEnv> {
   const allowed = new Set(settings.CORS_ORIGINS)
-  return cors({
+  const handle = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key'],
@@ -36,4 +41,10 @@ export function corsAllowlist(settings: Settings): MiddlewareHandler<AppEnv> {
     credentials: true,
     maxAge: 600,
   })
+  return async function corsAllowlistMiddleware(c, next) {
+    const origin = c.req.header('origin')
+    if (origin && allowed.has(origin)) return handle(c, next)
+    await next()
+    if (allowed.size > 0) c.res.headers.append('Vary', 'Origin')
+  }
 }

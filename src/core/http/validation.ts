@@ -12,10 +12,32 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   }))
 }
 
+/**
+ * A query parameter given twice (`?limit=-1&limit=2`) reaches a single-value schema as an array,
+ * and zod's own message ("expected number, received NaN") hides why: say it plainly. Routes that
+ * accept repeats declare an array schema and never fail on them.
+ */
+function repeatedQueryIssues(fields: FieldIssue[], query: Record<string, string[]>): FieldIssue[] {
+  const repeated = new Set(
+    fields
+      .map((f) => f.field.split('.')[0] as string)
+      .filter((name) => (query[name]?.length ?? 0) > 1),
+  )
+  const rest = fields.filter((f) => !repeated.has(f.field.split('.')[0] as string))
+  return [
+    ...[...repeated].map((field) => ({
+      field,
+      message: 'must be given once: the query string repeats it',
+    })),
+    ...rest,
+  ]
+}
+
 /** Zod validation failures answer 400 `validation_failed` with one entry per bad field. */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (!result.success) {
-    const fields = fieldIssues(result.error)
+    const issues = fieldIssues(result.error)
+    const fields = result.target === 'query' ? repeatedQueryIssues(issues, c.req.queries()) : issues
     return respondWithError(
       c,
       coreError('validation_failed', `Invalid ${fields.map((f) => f.field).join(', ')}.`, {

@@ -3,9 +3,8 @@
  * bootstrap with Node (migrations, libSQL, state store, dev signing keys); Deno runs the npm
  * packages from the `node_modules` that `npm install` created (deno.json: nodeModulesDir manual).
  */
-import { ConfigError } from '../../core/index.ts'
 import { plugins } from '../../plugins.ts'
-import { bootServer } from '../server/bootstrap.ts'
+import { bootServer, startupFailureMessage } from '../server/bootstrap.ts'
 
 /** The slice of the Deno namespace this entry uses (tsc type-checks this file without Deno's lib). */
 interface DenoServeInfo {
@@ -57,6 +56,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error)
+  // Settings, migrations, the data folder, an unreachable database: one clear message.
+  console.error(startupFailureMessage(error) ?? error)
   Deno.exit(1)
 })

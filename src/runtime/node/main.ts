@@ -1,7 +1,6 @@
 import { serve, type HttpBindings } from '@hono/node-server'
-import { ConfigError } from '../../core/index.ts'
 import { plugins } from '../../plugins.ts'
-import { bootServer } from '../server/bootstrap.ts'
+import { bootServer, startupFailureMessage } from '../server/bootstrap.ts'
 
 /** `npm start`: Propusk on Node with the embedded defaults (libSQL file, in-memory state, console delivery). */
 async function main() {
@@ -21,6 +20,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error)
+  // Settings, migrations, the data folder, an unreachable database: one clear message.
+  console.error(startupFailureMessage(error) ?? error)
   process.exit(1)
 })

@@ -1,22 +1,19 @@
 /**
  * `npm run migrate`: applies the core migrations (`migrations/`) and then every plugin's (the
- * plugin list in src/plugins.ts, the same that `npm start` applies) to TURSO_DATABASE_URL — e.g.
- * against Turso before a Workers deploy, which never migrates itself. `runMigrations` is
- * exported for tests and tools that prepare a database.
+ * plugin list in src/plugins.ts) to TURSO_DATABASE_URL — e.g. against Turso before a Workers
+ * deploy, which never migrates itself. It runs the same `migrateDatabase` that `npm start`
+ * runs at every start (through the server bootstrap), so both apply exactly the same files.
+ * `runMigrations` is exported for tests and tools that prepare a database.
  */
 import { resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { pluginMigrations } from '../../core/index.ts'
 import { plugins } from '../../plugins.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
-import {
-  applyMigrations,
-  type ApplyMigrationsResult,
-  type Migration,
-} from '../../storage/sql/migrate.ts'
-import { loadCoreMigrations } from './migrations-from-disk.ts'
-
-export const DEFAULT_DATABASE_URL = 'file:./data/propusk.db'
+import type { ApplyMigrationsResult, Migration } from '../../storage/sql/migrate.ts'
+import { localDatabaseUrl } from '../server/local-defaults.ts'
+import { startupFailureMessage } from '../server/startup-failure.ts'
+import { migrateDatabase } from './migrations-from-disk.ts'
 
 export interface RunMigrationsOptions {
   url: string
@@ -27,25 +24,27 @@ export interface RunMigrationsOptions {
 }
 
 export async function runMigrations(options: RunMigrationsOptions): Promise<ApplyMigrationsResult> {
-  const migrations = [...(await loadCoreMigrations()), ...(options.extraMigrations ?? [])]
   // openLibsql creates the parent directory of a file: database (./data on a fresh checkout).
   const db = await openLibsql(options.url, options.authToken)
   try {
-    return await applyMigrations(db, migrations, options.log ? { log: options.log } : {})
+    return await migrateDatabase(db, options.extraMigrations ?? [], options.log)
   } finally {
     db.close()
   }
 }
 
-async function main(): Promise<void> {
-  // Without a URL: the same local file `npm start` uses (DATA_DIR, default ./data).
-  const url =
-    process.env.TURSO_DATABASE_URL ||
-    (process.env.DATA_DIR
-      ? pathToFileURL(resolve(process.env.DATA_DIR, 'propusk.db')).href
-      : DEFAULT_DATABASE_URL)
-  const authToken = process.env.TURSO_AUTH_TOKEN || undefined
+/** The database `npm start` would use: TURSO_DATABASE_URL, else (not in production) the local file. */
+export function migrationTarget(env: Record<string, string | undefined>): string {
+  if (env.TURSO_DATABASE_URL) return env.TURSO_DATABASE_URL
+  if (env.PROPUSK_MODE === 'production') {
+    throw new Error('TURSO_DATABASE_URL is required in production (no local database file)')
+  }
+  return localDatabaseUrl(env.DATA_DIR || './data')
+}
 
+async function main(): Promise<void> {
+  const url = migrationTarget(process.env)
+  const authToken = process.env.TURSO_AUTH_TOKEN || undefined
   // Print the URL without its query string: it may carry ?authToken=.
   console.log(`Migrating ${url.split('?')[0]}`)
   const result = await runMigrations({ url, authToken, extraMigrations: pluginMigrations(plugins) })
@@ -57,11 +56,14 @@ async function main(): Promise<void> {
   )
 }
 
-// Only run when executed directly: `npm start` imports runMigrations from this module.
+// Only run when executed directly: tests import runMigrations from this module.
 const entry = process.argv[1]
 if (entry !== undefined && resolve(entry) === fileURLToPath(import.meta.url)) {
   main().catch((err: unknown) => {
-    console.error(`Migration failed: ${err instanceof Error ? err.message : String(err)}`)
+    const message = startupFailureMessage(err)?.replace(/^Propusk cannot start: /, '')
+    console.error(
+      `Migration failed: ${message ?? (err instanceof Error ? err.message : String(err))}`,
+    )
     process.exitCode = 1
   })
 }

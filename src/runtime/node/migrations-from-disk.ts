@@ -5,7 +5,13 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { MigrationError, type Migration } from '../../storage/sql/migrate.ts'
+import type { SqlDatabase } from '../../storage/sql/port.ts'
+import {
+  applyMigrations,
+  MigrationError,
+  type ApplyMigrationsResult,
+  type Migration,
+} from '../../storage/sql/migrate.ts'
 
 /** `<repo>/migrations`, found relative to this file so it does not depend on the cwd. */
 export const coreMigrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url))
@@ -56,4 +62,17 @@ export async function loadMigrationsFromDir(dir: string, idPrefix: string): Prom
 
 export function loadCoreMigrations(): Promise<Migration[]> {
   return loadMigrationsFromDir(coreMigrationsDir, 'core')
+}
+
+/**
+ * THE migrate step, used by both `npm start` (bootstrap's `migrate`) and `npm run migrate`
+ * (`runMigrations`): the core migrations from `migrations/`, then the given plugin migrations.
+ */
+export async function migrateDatabase(
+  sql: SqlDatabase,
+  pluginMigrations: Migration[],
+  log?: (message: string) => void,
+): Promise<ApplyMigrationsResult> {
+  const migrations = [...(await loadCoreMigrations()), ...pluginMigrations]
+  return applyMigrations(sql, migrations, log ? { log } : {})
 }

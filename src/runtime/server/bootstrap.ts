@@ -1,28 +1,27 @@
-import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
 import {
-  createLogger,
   createPropusk,
-  loadSettings,
   pluginMigrations,
-  resolveStateStoreKind,
+  stateStoreChoice,
+  type Logger,
   type Plugin,
   type Propusk,
   type PropuskOptions,
   type Settings,
 } from '../../core/index.ts'
+import { checkStartup } from '../../core/startup.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
-import { applyMigrations } from '../../storage/sql/migrate.ts'
 import type { SqlDatabase } from '../../storage/sql/port.ts'
-import { createMemoryStateStore } from '../../storage/state/memory.ts'
-import { createRedisStateStore } from '../../storage/state/redis-tcp.ts'
-import { createUpstashStateStore } from '../../storage/state/upstash.ts'
+import { openServerStateStore } from '../../storage/state/open-server.ts'
 import type { StateStore } from '../../storage/state/port.ts'
-import { loadMigrationsFromDir } from '../node/migrations-from-disk.ts'
-import { ensureDevSigningKeys } from './dev-keys.ts'
+import { migrateDatabase } from '../node/migrations-from-disk.ts'
 import { mountConsoleAssets } from '../../core/console/index.ts'
+import { withLocalDefaults } from './local-defaults.ts'
+
+export { localDatabaseUrl, withLocalDefaults } from './local-defaults.ts'
+export { startupFailureMessage } from './startup-failure.ts'
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -39,47 +38,42 @@ function readConsoleAsset(path: string): Promise<Uint8Array | null> {
   )
 }
 
-/** Fills in the embedded defaults of a local install: a libSQL file and dev signing keys. */
-export async function withLocalDefaults(
-  env: Record<string, string | undefined>,
-): Promise<Record<string, string | undefined>> {
-  const out = { ...env }
-  const dataDir = resolve(out.DATA_DIR ?? './data')
-  if (!out.TURSO_DATABASE_URL) {
-    mkdirSync(dataDir, { recursive: true })
-    out.TURSO_DATABASE_URL = `file:${resolve(dataDir, 'propusk.db')}`
+/**
+ * A connection error of the TCP state store as one structured line, at most once per
+ * `intervalMs` (with how many were folded in): during an outage ioredis reports every reconnect
+ * attempt, and without a handler it prints each as an "Unhandled error event" stack.
+ */
+export function throttledStateErrorLog(log: Logger, intervalMs = 30_000): (error: Error) => void {
+  let last = -Infinity
+  let suppressed = 0
+  return (error) => {
+    const now = Date.now()
+    if (now - last < intervalMs) {
+      suppressed++
+      return
+    }
+    last = now
+    log.error('state store connection error', {
+      dependency: 'state',
+      error: error.message,
+      ...(suppressed ? { suppressed } : {}),
+    })
+    suppressed = 0
   }
-  // Links printed at start (first administrator) must reach this server when only PORT is set.
-  if (!out.PUBLIC_URL && out.PROPUSK_MODE !== 'production' && /^\d+$/.test(out.PORT ?? '')) {
-    out.PUBLIC_URL = `http://localhost:${out.PORT}`
-  }
-  if (!out.SIGNING_KEYS && out.PROPUSK_MODE !== 'production') {
-    out.SIGNING_KEYS = await ensureDevSigningKeys(dataDir)
-  }
-  return out
 }
 
-export function openStateStore(settings: Settings): StateStore {
-  const prefix = settings.STATE_KEY_PREFIX
-  switch (resolveStateStoreKind(settings)) {
-    case 'upstash':
-      return createUpstashStateStore({
-        url: settings.UPSTASH_REDIS_REST_URL as string,
-        token: settings.UPSTASH_REDIS_REST_TOKEN as string,
-        prefix,
-      })
-    case 'redis':
-      return createRedisStateStore({ url: settings.REDIS_URL as string, prefix })
-    default:
-      return createMemoryStateStore({ prefix })
-  }
+/** The state store the settings select (the same factory Workers use, plus Redis over TCP). */
+export function openStateStore(settings: Settings, log?: Logger): StateStore {
+  return openServerStateStore(
+    stateStoreChoice(settings),
+    log ? { onError: throttledStateErrorLog(log) } : {},
+  )
 }
 
 /** Core migrations from `migrations/`, then each plugin's, applied once each. */
-export async function migrate(sql: SqlDatabase, plugins: Plugin[], log = createLogger()) {
-  const core = await loadMigrationsFromDir(resolve(repoRoot, 'migrations'), 'core')
-  const result = await applyMigrations(sql, [...core, ...pluginMigrations(plugins)])
-  if (result.applied.length) log.info('migrations applied', { applied: result.applied })
+export async function migrate(sql: SqlDatabase, plugins: Plugin[], log?: Logger) {
+  const result = await migrateDatabase(sql, pluginMigrations(plugins))
+  if (result.applied.length) log?.info('migrations applied', { applied: result.applied })
   return result
 }
 
@@ -96,10 +90,20 @@ export async function bootServer(
   options: Pick<PropuskOptions, 'clientIp' | 'extend'> = {},
 ): Promise<ServerBoot> {
   const env = await withLocalDefaults(rawEnv)
-  const settings = loadSettings(env)
-  const log = createLogger({ level: settings.LOG_LEVEL })
-  const sql = await openLibsql(settings.TURSO_DATABASE_URL as string, settings.TURSO_AUTH_TOKEN)
-  const state = openStateStore(settings)
+  // Every settings problem (core, plugins, provider secrets) is reported before anything is
+  // migrated or served.
+  const { settings, log, sql } = await checkStartup({
+    env,
+    plugins,
+    openSql: (s) => openLibsql(s.TURSO_DATABASE_URL as string, s.TURSO_AUTH_TOKEN),
+  })
+  let state: StateStore
+  try {
+    state = openStateStore(settings, log)
+  } catch (error) {
+    sql.close()
+    throw error
+  }
   try {
     await migrate(sql, plugins, log)
     const propusk = await createPropusk({

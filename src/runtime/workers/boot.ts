@@ -1,42 +1,56 @@
 import {
-  ConfigError,
   createLogger,
   createPropusk,
-  loadSettings,
   resolveStateStoreKind,
+  stateStoreChoice,
   stringEnvOf,
   type Propusk,
+  type Settings,
 } from '../../core/index.ts'
+import { checkStartup } from '../../core/startup.ts'
 import { plugins } from '../../plugins.ts'
 import { openLibsql } from '../../storage/sql/libsql-web.ts'
-import { createMemoryStateStore } from '../../storage/state/memory.ts'
-import { createUpstashStateStore } from '../../storage/state/upstash.ts'
+import { openWebStateStore } from '../../storage/state/open.ts'
 import { generateSigningKeysJson } from '../server/signing-keys.ts'
-import { assetsBindingReader, mountConsoleAssets, type AssetsBinding } from '../../core/console/index.ts'
+import {
+  assetsBindingReader,
+  mountConsoleAssets,
+  type AssetsBinding,
+} from '../../core/console/index.ts'
 
-/**
- * Builds the app for one Worker isolate from its vars and secrets. Only web-standard clients are
- * imported here (`@libsql/client/web`, `@upstash/redis`): the bundle needs no nodejs_compat.
- * Migrations are not run here: `npm run migrate` applies them before a deploy.
- */
-export async function bootWorker(bindings: Record<string, unknown>): Promise<Propusk> {
-  const env = stringEnvOf(bindings)
-  const settings = loadSettings(env)
-  const log = createLogger({ level: settings.LOG_LEVEL })
+/** What a Worker cannot do whatever the mode: open a file database or TCP Redis. */
+export function workerProblems(settings: Settings): string[] {
   const problems: string[] = []
   const url = settings.TURSO_DATABASE_URL
-  if (!url || url.startsWith('file:') || url === ':memory:') {
+  if (!url || url.startsWith('file:') || url.startsWith(':memory:')) {
     problems.push(
-      'TURSO_DATABASE_URL: a Worker needs a libsql://, https:// or http:// database URL',
+      'TURSO_DATABASE_URL: a Worker needs a remote database (libsql://, https://, http://, wss:// or ws://), not file: or :memory:',
     )
   }
-  const stateKind = resolveStateStoreKind(settings)
-  if (stateKind === 'redis') {
+  if (resolveStateStoreKind(settings) === 'redis') {
     problems.push(
       'STATE_STORE: Workers cannot open TCP Redis; set UPSTASH_REDIS_REST_URL and _TOKEN',
     )
   }
-  if (problems.length) throw new ConfigError(problems)
+  return problems
+}
+
+/**
+ * Builds the app for one Worker isolate from its vars and secrets. Only web-standard clients are
+ * imported here (`@libsql/client/web`, `@upstash/redis`): the bundle needs no nodejs_compat.
+ * Migrations are not run here: `npm run migrate` applies them before a deploy. Every problem —
+ * settings, Worker limits, plugin settings, provider secrets — comes in one ConfigError.
+ */
+export async function bootWorker(bindings: Record<string, unknown>): Promise<Propusk> {
+  const env = stringEnvOf(bindings)
+  const checked = await checkStartup({
+    env,
+    plugins,
+    runtimeProblems: workerProblems,
+    openSql: (s) => openLibsql(s.TURSO_DATABASE_URL as string, s.TURSO_AUTH_TOKEN),
+  })
+  const { settings, sql } = checked
+  const log = createLogger({ level: settings.LOG_LEVEL })
 
   if (!settings.SIGNING_KEYS) {
     // Development only (production requires the secret): no disk to keep a key on, so each
@@ -46,16 +60,8 @@ export async function bootWorker(bindings: Record<string, unknown>): Promise<Pro
     settings.SIGNING_KEYS = env.SIGNING_KEYS
   }
 
-  const sql = await openLibsql(url as string, settings.TURSO_AUTH_TOKEN)
-  const state =
-    stateKind === 'upstash'
-      ? createUpstashStateStore({
-          url: settings.UPSTASH_REDIS_REST_URL as string,
-          token: settings.UPSTASH_REDIS_REST_TOKEN as string,
-          prefix: settings.STATE_KEY_PREFIX,
-        })
-      : // Development only (config refuses memory state in production): per isolate, not shared.
-        createMemoryStateStore({ prefix: settings.STATE_KEY_PREFIX })
+  // Upstash, or (development only: config refuses it in production) memory per isolate.
+  const state = openWebStateStore(stateStoreChoice(settings))
   return createPropusk({
     settings,
     env,

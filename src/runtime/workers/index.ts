@@ -1,5 +1,6 @@
 import type { ExecutionContext } from 'hono'
 import { ConfigError, randomId, type Propusk } from '../../core/index.ts'
+import { DependencyError } from '../../storage/sql/port.ts'
 import { bootWorker } from './boot.ts'
 
 /**
@@ -39,7 +40,8 @@ function startupFailure(error: unknown): Response {
       : {
           code: 'dependency_unavailable',
           message:
-            error instanceof Error && error.name === 'LibsqlError'
+            error instanceof DependencyError ||
+            (error instanceof Error && error.name === 'LibsqlError')
               ? 'Propusk could not start: the SQL database did not answer. See the Worker logs.'
               : 'Propusk could not start. See the Worker logs.',
         }

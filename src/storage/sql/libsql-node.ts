@@ -7,7 +7,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createClient } from '@libsql/client'
 import type { SqlDatabase } from './port.ts'
-import { createLibsqlDatabase } from './libsql.ts'
+import { createLibsqlDatabase, mapLibsqlError } from './libsql.ts'
 
 const BUSY_TIMEOUT_MS = 5000
 
@@ -31,7 +31,7 @@ export async function openLibsql(url: string, authToken?: string): Promise<SqlDa
       await client.execute('PRAGMA journal_mode = WAL')
     } catch (err) {
       client.close()
-      throw err
+      throw mapLibsqlError(err)
     }
   }
   return createLibsqlDatabase(client)

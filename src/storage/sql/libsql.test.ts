@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mapLibsqlError } from './libsql.ts'
 import { openLibsql } from './libsql-node.ts'
-import { SqlConstraintError } from './port.ts'
+import { DependencyError, SqlConstraintError } from './port.ts'
 import {
   describeSqlDatabaseContract,
   tempDir,
@@ -68,8 +68,21 @@ describe('mapLibsqlError', () => {
   })
 
   it('leaves other errors alone', () => {
-    const err = Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' })
+    const err = Object.assign(new Error('SQLITE_ERROR: near "SELEC": syntax error'), {
+      code: 'SQLITE_ERROR',
+    })
     expect(mapLibsqlError(err)).toBe(err)
     expect(mapLibsqlError('boom')).toBe('boom')
+  })
+
+  it('wraps connectivity failures in DependencyError("sql") and keeps the cause', () => {
+    for (const code of ['SQLITE_BUSY', 'CLIENT_CLOSED', 'SERVER_ERROR', 'SQLITE_IOERR_WRITE']) {
+      const err = Object.assign(new Error(`${code}: failed`), { code })
+      const mapped = mapLibsqlError(err)
+      expect(mapped).toBeInstanceOf(DependencyError)
+      expect(mapped).toMatchObject({ dependency: 'sql', cause: err })
+    }
+    const refused = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })
+    expect(mapLibsqlError(refused)).toBeInstanceOf(DependencyError)
   })
 })

@@ -9,6 +9,7 @@
  */
 import type { Client, InArgs, InStatement, InValue, ResultSet } from '@libsql/client'
 import {
+  DependencyError,
   SqlConstraintError,
   type SqlDatabase,
   type SqlResult,
@@ -118,8 +119,47 @@ const MESSAGE_KINDS: Record<string, ConstraintKind> = {
   'NOT NULL': 'not_null',
 }
 
+/** libSQL codes that mean the database could not be reached or used, not that a statement was wrong. */
+const UNAVAILABLE_CODES = new Set([
+  'CLIENT_CLOSED',
+  'HRANA_CLOSED_ERROR',
+  'HRANA_WEBSOCKET_ERROR',
+  'SERVER_ERROR',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'SQLITE_READONLY',
+  'SQLITE_NOTADB',
+  'SQLITE_AUTH',
+])
+
+/** Network failures of the remote (HTTP/WebSocket) clients arrive as plain fetch errors. */
+const NETWORK_CAUSES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+])
+
+function isUnavailable(err: Error): boolean {
+  const { code, extendedCode } = err as { code?: unknown; extendedCode?: unknown }
+  for (const value of [code, extendedCode]) {
+    if (typeof value !== 'string') continue
+    if (UNAVAILABLE_CODES.has(value) || value.startsWith('SQLITE_IOERR')) return true
+  }
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return true
+  const cause = err.cause as { code?: unknown } | undefined
+  if (typeof cause?.code === 'string' && NETWORK_CAUSES.has(cause.code)) return true
+  return err instanceof TypeError && /fetch failed|network/i.test(err.message)
+}
+
 /**
- * Turns a libSQL constraint failure into `SqlConstraintError`; returns anything else unchanged.
+ * Turns a libSQL constraint failure into `SqlConstraintError` and a connectivity failure
+ * (closed client, unreachable server, busy or unreadable file) into `DependencyError('sql')`;
+ * returns anything else (a bad statement: a bug, answered as 500) unchanged.
  *
  * Local files report `code: 'SQLITE_CONSTRAINT'` plus `extendedCode: 'SQLITE_CONSTRAINT_UNIQUE'`,
  * but a remote server (sqld/Turso) only sends the base code and a message such as
@@ -135,7 +175,7 @@ export function mapLibsqlError(err: unknown): unknown {
     (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) ||
     (typeof extendedCode === 'string' && extendedCode.startsWith('SQLITE_CONSTRAINT')) ||
     match !== null
-  if (!isConstraint) return err
+  if (!isConstraint) return isUnavailable(err) ? new DependencyError('sql', err) : err
 
   const kind: ConstraintKind =
     (typeof extendedCode === 'string' ? EXTENDED_CODES[extendedCode] : undefined) ??

@@ -1,7 +1,9 @@
 /**
  * Schema migration runner. Web-standard only (WebCrypto, no `node:` imports) so the same code can
  * migrate from Node, Deno or a Worker; reading `.sql` files from disk lives in the runtime entries.
+ * The one thing it takes from the core is `core/crypto.ts`, a dependency-free leaf module.
  */
+import { sha256Hex } from '../../core/crypto.ts'
 import type { SqlDatabase, SqlStatement } from './port.ts'
 import { splitSqlStatements, stripLeadingComments } from './split.ts'
 
@@ -60,7 +62,7 @@ export async function applyMigrations(
   // leave the database half-way through this run.
   const plan = await Promise.all(
     migrations.map(async (migration) => {
-      const checksum = await sha256Hex(migration.sql)
+      const checksum = await migrationChecksum(migration.sql)
       const recorded = applied.get(migration.id)
       if (recorded !== undefined) assertUnchanged(migration.id, recorded, checksum)
       const statements = recorded === undefined ? migrationStatements(migration) : []
@@ -156,10 +158,8 @@ async function readOne(db: SqlDatabase, id: string): Promise<string | undefined>
  * SHA-256 of the migration text. CRLF is normalised first so a checkout with different line
  * endings (git autocrlf) is not mistaken for an edited migration.
  */
-export async function sha256Hex(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text.replace(/\r\n/g, '\n'))
-  const digest = await crypto.subtle.digest('SHA-256', bytes)
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+export function migrationChecksum(text: string): Promise<string> {
+  return sha256Hex(text.replace(/\r\n/g, '\n'))
 }
 
 function messageOf(err: unknown): string {

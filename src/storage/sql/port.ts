@@ -45,3 +45,5 @@ export class SqlConstraintError extends Error {
     super(message, options)
   }
 }
+
+export { DependencyError } from '../dependency-error.ts'

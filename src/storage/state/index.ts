@@ -6,3 +6,5 @@ export type { ChallengeOutcome, RateLimitDecision, StateStore, StoredChallenge }
 export { createMemoryStateStore, type MemoryStateStoreOptions } from './memory.ts'
 export { createUpstashStateStore, type UpstashStateStoreOptions } from './upstash.ts'
 export { DEFAULT_STATE_PREFIX } from './shared.ts'
+export { openWebStateStore, type StateStoreChoice } from './open.ts'
+export { DependencyError } from './port.ts'

@@ -3,6 +3,7 @@
  * nonces). Implemented over Upstash REST, Redis over TCP and in memory; each operation is one
  * round trip and atomic (Lua on Redis), so racing callers see exactly-once outcomes.
  * Keys are plain strings; adapters add the configured prefix. TTLs are in milliseconds.
+ * When the server cannot be reached, operations reject with `DependencyError('state')`.
  */
 export interface StateStore {
   readonly kind: 'memory' | 'redis' | 'upstash'
@@ -73,3 +74,5 @@ export type ChallengeOutcome =
   | { status: 'mismatch'; attemptsLeft: number }
   | { status: 'exhausted' }
   | { status: 'missing' }
+
+export { DependencyError } from '../dependency-error.ts'

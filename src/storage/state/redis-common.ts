@@ -4,7 +4,7 @@
  * small driver and share everything else: key prefixing, validation, command shapes and reply
  * parsing. That keeps the two from drifting apart semantically. Web-standard only.
  */
-import type { StateStore } from './port.ts'
+import { DependencyError, type StateStore } from './port.ts'
 import type { StateScriptName } from './lua.ts'
 import {
   assertChallenge,
@@ -26,12 +26,44 @@ export interface RedisDriver {
   close(): Promise<void>
 }
 
+/**
+ * Redis answered, and the answer is about the command itself (a bug on our side, e.g. a script
+ * error or WRONGTYPE): not an outage. Both clients surface such replies with the server's error
+ * prefix at the start of the message (ioredis `ReplyError`; Upstash `UpstashError`, which may
+ * put "Command failed: " first).
+ */
+const COMMAND_ERROR = /^(Command failed: )?(ERR|WRONGTYPE)\b/
+
+/** Everything else a driver throws — refused, reset, timed out, auth, LOADING — is an outage. */
+export function toStateError(error: unknown): unknown {
+  if (error instanceof DependencyError) return error
+  if (error instanceof Error && COMMAND_ERROR.test(error.message)) return error
+  return new DependencyError('state', error)
+}
+
+/** The driver with every failure classified at the adapter boundary. */
+function guarded(driver: RedisDriver): RedisDriver {
+  return {
+    call: (command, ...args) =>
+      driver.call(command, ...args).catch((error: unknown) => Promise.reject(toStateError(error))),
+    script: async (name, keys, args) => {
+      try {
+        return await driver.script(name, keys, args)
+      } catch (error) {
+        throw toStateError(error)
+      }
+    },
+    close: () => driver.close(),
+  }
+}
+
 export function createScriptedStateStore(
   kind: 'redis' | 'upstash',
   prefix: string,
-  driver: RedisDriver,
+  rawDriver: RedisDriver,
 ): StateStore {
   const k = (key: string) => prefix + key
+  const driver = guarded(rawDriver)
 
   return {
     kind,

@@ -1,0 +1,191 @@
+/**
+ * The layering rules, checked on the import specifiers of every source file:
+ * - the core and the plugins are web-standard: no `node:` import, tests included (Node-only test
+ *   helpers live in test/support);
+ * - a plugin imports the core's public entry (src/core/index.ts) and its own files only, never
+ *   another plugin or a core internal;
+ * - the core never imports a runtime entry or a plugin (tests assemble apps through
+ *   src/plugins.ts or test/support);
+ * - storage depends on nothing above it but the dependency-free core/crypto.ts;
+ * - the Workers bundle reaches no Node-only module, and there is one migrate step.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const rel = (file: string) => relative(root, file).split('\\').join('/')
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path))
+    else if (/\.tsx?$/.test(name) && !name.endsWith('.d.ts')) out.push(path)
+  }
+  return out
+}
+
+/** Static imports and re-exports (prettier puts them at the start of a line) and import(). */
+function importSpecifiers(text: string): Array<{ specifier: string; typeOnly: boolean }> {
+  const found: Array<{ specifier: string; typeOnly: boolean }> = []
+  const patterns = [
+    /^(?:import|export)\b([^;'"]*?)\bfrom\s*['"]([^'"]+)['"]/gm,
+    /^import()\s*['"]([^'"]+)['"]/gm,
+    /\bimport\(()\s*['"]([^'"]+)['"]\s*\)/g,
+  ]
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      found.push({ specifier: match[2] as string, typeOnly: /^\s*type\b/.test(match[1] ?? '') })
+    }
+  }
+  return found
+}
+
+interface Import {
+  file: string
+  specifier: string
+  /** `import type`: erased, never bundled. */
+  typeOnly: boolean
+  /** Repository-relative target of a relative specifier. */
+  target?: string
+}
+
+function importsOf(file: string): Import[] {
+  return importSpecifiers(readFileSync(file, 'utf8')).map(({ specifier, typeOnly }) =>
+    specifier.startsWith('.')
+      ? { file: rel(file), specifier, typeOnly, target: rel(resolve(dirname(file), specifier)) }
+      : { file: rel(file), specifier, typeOnly },
+  )
+}
+
+/** Tests and test-only helpers beside them (`*.contract.ts`, `test-fixtures.ts`, ...). */
+const isTest = (file: string) =>
+  /\.(test|contract)\.tsx?$/.test(file) || /(^|\/)test-[\w-]+\.ts$/.test(file)
+const describeImport = (i: Import) => `${i.file} imports ${i.specifier}`
+
+/**
+ * Known violations in files owned by other areas, each to be fixed by moving the helper to
+ * test/support. Listed so the rules hold for everything else now; an entry that no longer
+ * occurs fails the test, so the list only shrinks.
+ */
+const knownViolations = new Set<string>([
+  'src/core/otp/test-fixtures.ts imports node:fs',
+  'src/core/otp/test-fixtures.ts imports node:os',
+  'src/core/otp/test-fixtures.ts imports node:path',
+  'src/core/otp/test-fixtures.ts imports ../../runtime/server/bootstrap.ts',
+  'src/core/otp/bound.test.ts imports ../../../plugins/email-otp/index.ts',
+  'src/core/otp/bound.test.ts imports ../../../plugins/flash-call/index.ts',
+  'src/core/otp/bound.test.ts imports ../../../plugins/sms-otp/index.ts',
+  'plugins/smsru-call/index.test.ts imports ../../src/core/otp/test-fixtures.ts',
+  'plugins/flash-call/index.test.ts imports ../../src/core/otp/test-fixtures.ts',
+  'plugins/password/client-and-audit.test.ts imports ../../src/core/account/test-support.ts',
+  'plugins/password/change.test.ts imports ../../src/core/account/test-support.ts',
+  'plugins/password/index.test.ts imports ../../src/core/account/test-support.ts',
+])
+
+const coreFiles = sourceFiles(join(root, 'src/core'))
+const pluginFiles = sourceFiles(join(root, 'plugins'))
+const storageFiles = sourceFiles(join(root, 'src/storage'))
+
+function violations(files: string[], broken: (i: Import) => boolean): string[] {
+  return files
+    .flatMap(importsOf)
+    .filter(broken)
+    .map(describeImport)
+    .filter((v) => !knownViolations.has(v))
+}
+
+describe('architecture', () => {
+  it('the core and the plugins import no node: module, tests included', () => {
+    const nodeBuiltin = (i: Import) => i.specifier.startsWith('node:')
+    expect(violations([...coreFiles, ...pluginFiles], nodeBuiltin)).toEqual([])
+  })
+
+  it('a plugin imports only the core public entry and its own files', () => {
+    const broken = (i: Import) => {
+      if (!i.target) return false
+      const own = i.file.split('/').slice(0, 2).join('/') + '/'
+      if (i.target.startsWith(own) || i.target === 'src/core/index.ts') return false
+      // Tests assemble whole apps: the plugin list, test helpers and storage adapters.
+      if (isTest(i.file)) {
+        return !(
+          i.target === 'src/plugins.ts' ||
+          i.target.startsWith('test/support/') ||
+          i.target.startsWith('src/storage/')
+        )
+      }
+      return true
+    }
+    expect(violations(pluginFiles, broken)).toEqual([])
+  })
+
+  it('the core never imports a runtime entry or a plugin', () => {
+    const broken = (i: Import) => {
+      if (!i.target) return false
+      if (i.target.startsWith('src/runtime/') || i.target.startsWith('plugins/')) return true
+      if (isTest(i.file)) return false // may use src/plugins.ts and test/support
+      return i.target === 'src/plugins.ts' || i.target.startsWith('test/')
+    }
+    expect(violations(coreFiles, broken)).toEqual([])
+  })
+
+  it('storage depends on nothing above it but core/crypto.ts', () => {
+    const broken = (i: Import) =>
+      !isTest(i.file) &&
+      i.target !== undefined &&
+      ((i.target.startsWith('src/core/') && i.target !== 'src/core/crypto.ts') ||
+        i.target.startsWith('src/runtime/') ||
+        i.target.startsWith('plugins/'))
+    expect(violations(storageFiles, broken)).toEqual([])
+  })
+
+  it('lists only violations that still exist', () => {
+    const all = [...coreFiles, ...pluginFiles].flatMap(importsOf).map(describeImport)
+    expect([...knownViolations].filter((v) => !all.includes(v))).toEqual([])
+  })
+
+  it('the Workers entry reaches no Node-only module', () => {
+    const seen = new Set<string>()
+    const external = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const i of importsOf(join(root, file))) {
+        if (i.typeOnly) continue
+        if (i.target) visit(i.target)
+        else external.add(i.specifier)
+      }
+    }
+    visit('src/runtime/workers/index.ts')
+    const nodeOnly = [...external].filter(
+      (s) => s.startsWith('node:') || s === 'ioredis' || s === '@libsql/client',
+    )
+    expect(nodeOnly).toEqual([])
+    expect(seen).toContain('src/storage/state/open.ts')
+  })
+
+  it('npm start and npm run migrate run one migrate step', () => {
+    const runtime = sourceFiles(join(root, 'src/runtime')).filter((f) => !isTest(f))
+    const callers = runtime
+      .filter((f) =>
+        /\b(applyMigrations|loadCoreMigrations|loadMigrationsFromDir)\(/.test(
+          readFileSync(f, 'utf8'),
+        ),
+      )
+      .map(rel)
+    expect(callers).toEqual(['src/runtime/node/migrations-from-disk.ts'])
+    for (const entry of ['src/runtime/server/bootstrap.ts', 'src/runtime/node/migrate-cli.ts']) {
+      expect(readFileSync(join(root, entry), 'utf8')).toMatch(/\bmigrateDatabase\(/)
+    }
+  })
+
+  it('SHA-256 is computed in one place', () => {
+    const digests = [...coreFiles, ...storageFiles, ...pluginFiles]
+      .filter((f) => !isTest(f) && readFileSync(f, 'utf8').includes("digest('SHA-256'"))
+      .map(rel)
+    expect(digests).toEqual(['src/core/crypto.ts'])
+  })
+})
