@@ -9,7 +9,7 @@ import type { StateStore } from '../src/core/index.ts'
 import { createMemoryStateStore } from '../src/storage/state/memory.ts'
 import { createRedisStateStore } from '../src/storage/state/redis-tcp.ts'
 import { startRedisServer } from '../test/support/redis-server.ts'
-import { insertApp, insertUser, latestCode, pluginSettings } from '../src/core/otp/test-fixtures.ts'
+import { insertApp, insertUser, latestCode, pluginSettings } from '../test/support/otp.ts'
 import { createTestPropusk } from '../test/support/propusk.ts'
 import type { BenchEntry } from './lib.ts'
 

@@ -66,26 +66,6 @@ const isTest = (file: string) =>
   /\.(test|contract)\.tsx?$/.test(file) || /(^|\/)test-[\w-]+\.ts$/.test(file)
 const describeImport = (i: Import) => `${i.file} imports ${i.specifier}`
 
-/**
- * Known violations in files owned by other areas, each to be fixed by moving the helper to
- * test/support. Listed so the rules hold for everything else now; an entry that no longer
- * occurs fails the test, so the list only shrinks.
- */
-const knownViolations = new Set<string>([
-  'src/core/otp/test-fixtures.ts imports node:fs',
-  'src/core/otp/test-fixtures.ts imports node:os',
-  'src/core/otp/test-fixtures.ts imports node:path',
-  'src/core/otp/test-fixtures.ts imports ../../runtime/server/bootstrap.ts',
-  'src/core/otp/bound.test.ts imports ../../../plugins/email-otp/index.ts',
-  'src/core/otp/bound.test.ts imports ../../../plugins/flash-call/index.ts',
-  'src/core/otp/bound.test.ts imports ../../../plugins/sms-otp/index.ts',
-  'plugins/smsru-call/index.test.ts imports ../../src/core/otp/test-fixtures.ts',
-  'plugins/flash-call/index.test.ts imports ../../src/core/otp/test-fixtures.ts',
-  'plugins/password/client-and-audit.test.ts imports ../../src/core/account/test-support.ts',
-  'plugins/password/change.test.ts imports ../../src/core/account/test-support.ts',
-  'plugins/password/index.test.ts imports ../../src/core/account/test-support.ts',
-])
-
 const coreFiles = sourceFiles(join(root, 'src/core'))
 const pluginFiles = sourceFiles(join(root, 'plugins'))
 const storageFiles = sourceFiles(join(root, 'src/storage'))
@@ -95,7 +75,6 @@ function violations(files: string[], broken: (i: Import) => boolean): string[] {
     .flatMap(importsOf)
     .filter(broken)
     .map(describeImport)
-    .filter((v) => !knownViolations.has(v))
 }
 
 describe('architecture', () => {
@@ -140,11 +119,6 @@ describe('architecture', () => {
         i.target.startsWith('src/runtime/') ||
         i.target.startsWith('plugins/'))
     expect(violations(storageFiles, broken)).toEqual([])
-  })
-
-  it('lists only violations that still exist', () => {
-    const all = [...coreFiles, ...pluginFiles].flatMap(importsOf).map(describeImport)
-    expect([...knownViolations].filter((v) => !all.includes(v))).toEqual([])
   })
 
   it('the Workers entry reaches no Node-only module', () => {

@@ -8,7 +8,7 @@ import {
   insertUser,
   pluginSettings,
   sendCode,
-} from '../../src/core/otp/test-fixtures.ts'
+} from '../../test/support/otp.ts'
 
 /** Call providers that fail the two ways flash calls fail: refused, or no caller digits. */
 const failingCalls = defineDeliveryProvider({

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
-import { insertApp, insertUser, postJson, testEnv } from '../../src/core/account/test-support.ts'
+import { insertApp, insertUser, postJson, testEnv } from '../../test/support/account.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

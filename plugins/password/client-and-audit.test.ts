@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
 import { sha256Hex } from '../../src/core/index.ts'
-import { insertUser, postJson, testEnv } from '../../src/core/account/test-support.ts'
+import { insertUser, postJson, testEnv } from '../../test/support/account.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

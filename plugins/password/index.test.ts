@@ -9,7 +9,7 @@ import {
   passwordHashOf,
   postJson,
   testEnv,
-} from '../../src/core/account/test-support.ts'
+} from '../../test/support/account.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

@@ -8,7 +8,7 @@ import {
   insertUser,
   post,
   startOtpPropusk,
-} from '../../src/core/otp/test-fixtures.ts'
+} from '../../test/support/otp.ts'
 
 const call = {
   channel: 'call' as const,

@@ -7,7 +7,7 @@ import { ConfigError, type Settings } from './config.ts'
 import { ErrorRegistry, coreError } from './errors.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { Plugin } from './plugin.ts'
-import type { ContextualDeliveryService } from './delivery/service.ts'
+import type { DeliveryService } from './delivery.ts'
 import type { IdentityServices } from './identity/services.ts'
 import {
   checkPluginList,
@@ -104,7 +104,7 @@ function lateService<T>(name: string): { get: () => T; set: (value: T) => void }
 export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   checkPluginList(options.plugins)
   const log = options.log ?? createLogger({ level: options.settings.LOG_LEVEL })
-  const delivery = lateService<ContextualDeliveryService>('delivery')
+  const delivery = lateService<DeliveryService>('delivery')
   const identity = lateService<IdentityServices>('identity')
   const services: CoreServices = {
     config: options.settings,

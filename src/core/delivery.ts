@@ -1,3 +1,5 @@
+import type { Logger } from './logger.ts'
+
 /** What delivery provider plugins implement: they send, the core decides what and to whom. */
 export type DeliveryChannel = 'sms' | 'email' | 'call'
 
@@ -31,8 +33,15 @@ export interface DeliveryReceipt {
   cost?: { amount: string; currency: string }
 }
 
+/** What a send knows about the request that caused it, so its log lines carry the request id. */
+export interface DeliveryContext {
+  requestId?: string
+  /** The request's logger (already bound to its request id). */
+  log?: Logger
+}
+
 export interface DeliveryProvider {
-  send(message: OutboundMessage): Promise<DeliveryReceipt>
+  send(message: OutboundMessage, context?: DeliveryContext): Promise<DeliveryReceipt>
 }
 
 /** Thrown by providers; `code` is one of the stable delivery error codes. */
@@ -62,7 +71,7 @@ export interface DeliveryStatusUpdate {
  * e-mailed to the rule's address.
  */
 export interface DeliveryService {
-  send(message: OutboundMessage): Promise<DeliveryReceipt>
+  send(message: OutboundMessage, context?: DeliveryContext): Promise<DeliveryReceipt>
   providerFor(channel: DeliveryChannel): string
   /** Provider callbacks (e.g. Twilio status) move a logged message to its new status. */
   updateStatus(update: DeliveryStatusUpdate): Promise<void>

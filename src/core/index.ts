@@ -51,13 +51,13 @@ export type { AppEnv, CoreServices } from './services.ts'
 export {
   DeliveryError,
   type DeliveryChannel,
+  type DeliveryContext,
   type DeliveryProvider,
   type DeliveryReceipt,
   type DeliveryService,
   type DeliveryStatusUpdate,
   type OutboundMessage,
 } from './delivery.ts'
-export type { ContextualDeliveryService, DeliveryContext } from './delivery/service.ts'
 export { maskRecipient } from './delivery/mask.ts'
 export * from './crypto.ts'
 export { createRouter, fieldIssues } from './http/validation.ts'

@@ -3,11 +3,10 @@ import { z } from 'zod'
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { Migration } from '../storage/sql/migrate.ts'
 import { ConfigError, formatZodIssues } from './config.ts'
-import type { DeliveryProvider } from './delivery.ts'
+import type { DeliveryProvider, DeliveryService } from './delivery.ts'
 import {
   chosenProviderProblems,
   createDeliveryService,
-  type ContextualDeliveryService,
   type RegisteredProvider,
 } from './delivery/service.ts'
 import type { Plugin, PluginContext } from './plugin.ts'
@@ -216,7 +215,7 @@ export function mountPlugins(
   plugins: Plugin[],
   prepared: PreparedPlugins,
   services: CoreServices,
-): { delivery: ContextualDeliveryService; loaded: LoadedPlugin[]; start: () => Promise<void> } {
+): { delivery: DeliveryService; loaded: LoadedPlugin[]; start: () => Promise<void> } {
   for (const plugin of plugins) {
     if (plugin.errorCodes) services.errors.register(`plugin ${plugin.id}`, plugin.errorCodes)
     if (plugin.rateLimits) services.limits.register(plugin.id, plugin.rateLimits)

@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { StateStore } from '../storage/state/port.ts'
 import type { Settings } from './config.ts'
-import type { ContextualDeliveryService } from './delivery/service.ts'
+import type { DeliveryService } from './delivery.ts'
 import type { ErrorRegistry } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { RateLimiter } from './rate-limit.ts'
@@ -23,7 +23,7 @@ export interface CoreServices {
    * requests (and in `onStart`); reading it while plugins mount — in `routes()` or
    * `createProvider()` themselves — throws, because it is built from the providers.
    */
-  readonly delivery: ContextualDeliveryService
+  readonly delivery: DeliveryService
   /**
    * People, apps, sessions, audit. Like `delivery`: available while handling requests (and in
    * `onStart`), throws when read during mounting.

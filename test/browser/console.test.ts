@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { browserAvailable, openBrowser, shoot, type Browser } from './support/browser.ts'
+import { insertDemoSignIns } from './support/demo-sign-ins.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 /**
  * The path of issue 5's "done when", in a real browser against the real Node server: the
  * first-admin link, sign-in, a person invited and activated through the Outbox, a role granted
- * the engineer app, and that person's sign-in on the dashboard and in the audit log.
+ * the engineer app, that person's sign-in to it (the app page's "Try sign-in", local mode) and
+ * the sign-in arriving on the open dashboard and in the audit log.
  */
 const entry = process.env.PROPUSK_BROWSER_ENTRY ?? 'src/runtime/node/main.ts'
 const adminPassword = 'correct horse battery staple'
@@ -19,20 +21,23 @@ let ivanId = ''
 /** Script errors and CSP violations seen by any page (HTTP error statuses are expected). */
 const pageProblems: string[] = []
 
-async function apiSignIn(login: string, password: string, clientId: string) {
-  const response = await fetch(`${server.url}/v1/auth/password/sign-in`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password, clientId }),
-  })
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
-}
-
 /** expect.poll with the same patience as the page's locators (its default is 1 s). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 })
 
 const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true })
 const heading = (name: string) => page.getByRole('heading', { level: 1, name })
+
+/** The app page's "Try sign-in" panel: a login, then a method, as the app itself would. */
+async function trySignIn(login: string, method: 'Password' | 'E-mail code') {
+  const panel = page.getByRole('region', { name: 'Try sign-in' })
+  if (await panel.getByRole('button', { name: 'Start over' }).isVisible()) {
+    await panel.getByRole('button', { name: 'Start over' }).click()
+  }
+  await panel.getByLabel('Phone or e-mail of the person').fill(login)
+  await panel.getByRole('button', { name: 'Continue' }).click()
+  await panel.getByRole('button', { name: method, exact: true }).click()
+  return panel
+}
 
 describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
   beforeAll(async () => {
@@ -95,10 +100,12 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     const done = page.waitForResponse((r) => r.url().includes('/v1/auth/setup-link/complete'))
     await page.getByRole('button').last().click()
     expect((await done).ok()).toBe(true)
+    // The success message leads to the console.
+    await page.getByRole('link', { name: 'Open the admin console →' }).click()
+    await page.waitForURL(/\/admin\/?$/)
   })
 
   it('signs in by password and keeps the refresh token away from scripts', async () => {
-    await page.goto(`${server.url}/admin`)
     await page.getByLabel('Phone or e-mail').waitFor()
     await shoot(page, '01-sign-in', { docs: true })
     await page.getByLabel('Phone or e-mail').fill('wrong@example.com')
@@ -127,14 +134,25 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await heading('People').waitFor()
     await shoot(page, '03-people-empty')
     await page.getByRole('link', { name: 'Add person' }).click()
-    await page.getByLabel('Full name').fill('Иван Петров')
+    // Required fields are checked before anything is sent, in the admin's language.
+    await page.getByRole('button', { name: 'Add and invite' }).click()
+    const name = page.getByRole('textbox', { name: 'Full name', exact: true })
+    await page.getByText('Enter the person’s full name.').waitFor()
+    expect(await name.getAttribute('aria-invalid')).toBe('true')
+    expect(await name.evaluate((e) => document.activeElement === e)).toBe(true)
+    await name.fill('Иван Петров')
     await page.getByLabel('Mobile phone').fill('8 916 123-45-67')
     await page.getByLabel('E-mail').fill('not-an-email')
     await page.getByRole('checkbox', { name: /Field employee/ }).uncheck()
     await page.getByRole('checkbox', { name: /Dispatchers/ }).check()
     await page.getByRole('button', { name: 'Add and invite' }).click()
-    // The server's validation message appears next to the e-mail field.
-    await page.locator('label.field:has(input[name=email]) .error').waitFor()
+    // The server's validation message appears next to the e-mail field, outside its label (the
+    // field's accessible name stays "E-mail") and linked to it.
+    const error = page.locator('.field:has(input[name=email]) .error')
+    await error.waitFor()
+    const email = page.getByRole('textbox', { name: 'E-mail', exact: true })
+    expect(await email.getAttribute('aria-invalid')).toBe('true')
+    expect(await email.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'))
     await shoot(page, '04-person-create-error')
     await page.getByLabel('E-mail').fill('Ivan.Petrov@Example.com')
     await page.getByRole('button', { name: 'Add and invite' }).click()
@@ -178,43 +196,120 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await page.getByText('Active', { exact: true }).first().waitFor()
   })
 
-  it('registers the engineer app; the role does not grant it yet', async () => {
+  it('points to the missing engineer app and registers it with the type’s defaults', async () => {
     await nav('Apps').click()
     await heading('Apps').waitFor()
-    await page.getByRole('link', { name: 'Register app' }).click()
-    await page.getByLabel('Name').fill('Engineer app (Android)')
+    await page.getByRole('heading', { name: 'Register the apps your people sign in to' }).waitFor()
+    await shoot(page, '08-apps-get-started')
+    await nav('Roles').click()
+    await page.getByRole('link', { name: 'Dispatchers' }).click()
+    await heading('Dispatchers').waitFor()
+    const engineer = page.locator('.check-item', { hasText: 'Engineer mobile app' })
+    await engineer.getByText('No app of this type is registered yet').waitFor()
+    await engineer.getByRole('link', { name: 'register one' }).click()
+    await heading('Register an app').waitFor()
+    expect(new URL(page.url()).searchParams.get('type')).toBe('engineer-mobile')
+    expect(await page.getByLabel('Type').inputValue()).toBe('engineer-mobile')
+    // The engineer-mobile plugin's defaultSignInMethods, not a guess of the console's.
+    for (const method of ['SMS code', 'Flash call', 'E-mail code', 'Password']) {
+      expect(await page.getByRole('checkbox', { name: new RegExp(`^${method}`) }).isChecked()).toBe(
+        true,
+      )
+    }
+    await page.getByLabel('Name', { exact: true }).fill('Engineer app (Android)')
     await page.getByLabel('Client id').fill('engineer-app')
-    await page.getByLabel('Type').selectOption('engineer-mobile')
     await page.getByLabel('Android app hash').fill('FA+9qCX9VSu')
     await page.getByLabel('WebOTP domain').fill('engineer.example.com')
     await page.getByRole('button', { name: 'Create' }).click()
     await heading('Engineer app (Android)').waitFor()
-    await shoot(page, '08-app-editor', { height: 1100 })
-    const refused = await apiSignIn('ivan.petrov@example.com', ivanPassword, 'engineer-app')
-    expect(refused.status).toBe(403)
   })
 
-  it('grants the role the engineer app; the person signs in', async () => {
+  it('tries the person’s sign-in from the app page: refused while the role lacks the app', async () => {
+    const panel = await trySignIn('ivan.petrov@example.com', 'Password')
+    await panel.getByLabel('Password', { exact: true }).fill(ivanPassword)
+    await panel.getByRole('button', { name: 'Sign in' }).click()
+    await panel.getByText('app_access_denied').waitFor()
+    await panel.getByText('Their roles do not grant access to this app.').waitFor()
+    await shoot(page, '08-app-editor', { fullPage: true })
+  })
+
+  it('grants the role the engineer app', async () => {
     await nav('Roles').click()
     await page.getByRole('link', { name: 'Dispatchers' }).click()
     await heading('Dispatchers').waitFor()
+    const engineer = page.locator('.check-item', { hasText: 'Engineer mobile app' })
+    // Registered now: no more call to action.
+    expect(await engineer.locator('.cta').count()).toBe(0)
     await page.getByRole('checkbox', { name: /Engineer mobile app/ }).check()
     await page.getByRole('checkbox', { name: 'People: Read' }).check()
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Role saved.').waitFor()
     await shoot(page, '09-role-editor', { docs: true, height: 1000, toasts: true })
-    const signedIn = await apiSignIn('ivan.petrov@example.com', ivanPassword, 'engineer-app')
-    expect(signedIn.status).toBe(200)
-    expect(signedIn.body.access_token).toEqual(expect.any(String))
   })
 
-  it('shows the sign-in on the dashboard and in the audit log', async () => {
-    await nav('Dashboard').click()
-    await heading('Dashboard').waitFor()
-    await page.locator('svg.chart rect').first().waitFor()
-    await poll(() => page.locator('.legend').first().textContent()).toContain('password')
-    await shoot(page, '10-dashboard', { docs: true })
+  it('watches the person’s sign-ins arrive on the open dashboard', async () => {
+    // A second tab keeps the dashboard open, its clock faked so that 15 s pass at once.
+    const watcher = await browser.context.newPage()
+    await watcher.clock.install()
+    await watcher.goto(`${server.url}/admin`)
+    const recent = watcher.getByRole('region', { name: 'Recent sign-ins' })
+    await recent.waitFor()
+    expect(await recent.getByText('Иван Петров').count()).toBe(1) // the refusal above
 
+    // Signing in happens in the first tab (a background tab's clicks are throttled).
+    await page.bringToFront()
+    await page.goto(`${server.url}/admin/apps/engineer-app`)
+    let panel = await trySignIn('ivan.petrov@example.com', 'Password')
+    await panel.getByLabel('Password', { exact: true }).fill(ivanPassword)
+    await panel.getByRole('button', { name: 'Sign in' }).click()
+    await panel.getByText('Signed in. The tokens were not kept.').waitFor()
+    await panel.getByRole('link', { name: 'Иван Петров' }).waitFor()
+    await panel.getByText('Engineer app (Android)').waitFor()
+
+    // By e-mail code: the code is read from the Outbox, as a developer would.
+    panel = await trySignIn('ivan.petrov@example.com', 'E-mail code')
+    await panel.getByRole('button', { name: 'Send code' }).click()
+    await panel.getByText('a code is on its way').waitFor()
+    const outbox = await browser.context.newPage()
+    await outbox.goto(`${server.url}/admin/outbox`)
+    const mail = outbox.locator('article.message', { hasText: 'Your code to sign in' }).first()
+    const code = /: (\d{4,8})\b/.exec((await mail.textContent()) ?? '')?.[1] ?? ''
+    expect(code).toMatch(/^\d+$/)
+    await outbox.close()
+    await page.bringToFront()
+    await panel.getByLabel('Code').fill(code)
+    await panel.getByRole('button', { name: 'Sign in' }).click()
+    await panel.getByText('Signed in. The tokens were not kept.').waitFor()
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/ey[\w-]+\.ey/)
+    await shoot(page, '10-try-sign-in', { docs: true, fullPage: true })
+
+    // Nothing clicked on the dashboard: back in view and 15 s later, both sign-ins are there.
+    await watcher.bringToFront()
+    await watcher.clock.fastForward(16_000)
+    await poll(() => recent.getByText('Иван Петров').count()).toBe(3)
+    await recent.getByText('E-mail code').first().waitFor()
+    await recent.getByText('Engineer app (Android)').first().waitFor()
+
+    // TEST DATA (marked in the audit log) so the README's dashboard shows a fortnight; the
+    // open dashboard picks it up on its own at the next 15 s tick.
+    await insertDemoSignIns(server.dbPath, {
+      userId: ivanId,
+      appIds: ['engineer-app', 'engineer-app', 'admin-console'],
+    })
+    await watcher.clock.fastForward(16_000)
+    const legends = watcher.locator('.legend')
+    await poll(() => legends.nth(0).textContent()).toContain('Flash call')
+    await poll(() => legends.nth(1).textContent()).toContain('Engineer app (Android)')
+    await watcher.close()
+    // The README's picture, from a tab with a real clock (a fake one holds animation frames).
+    await page.bringToFront()
+    await nav('Dashboard').click()
+    await page.getByRole('region', { name: 'Recent sign-ins' }).waitFor()
+    await poll(() => page.locator('.legend').nth(0).textContent()).toContain('Flash call')
+    await shoot(page, '10-dashboard', { docs: true, fullPage: true })
+  })
+
+  it('shows the sign-ins in the audit log', async () => {
     await nav('Audit log').click()
     await heading('Audit log').waitFor()
     await page.getByLabel('Action').fill('sign_in.')
@@ -233,12 +328,20 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
   it('ends sessions after a confirmation', async () => {
     await page.goto(`${server.url}/admin/people/${ivanId}`)
     await heading('Иван Петров').waitFor()
-    await page.getByRole('button', { name: 'End all sessions' }).click()
+    // Devices read as browser and system; the full User-Agent is in the tooltip.
+    const device = page.locator('td[title*="Mozilla"]').first()
+    await device.waitFor()
+    expect(await device.textContent()).toMatch(/Chrome \d+ · Linux/)
+    await page.getByRole('button', { name: 'End', exact: true }).first().click()
     const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'End', exact: true }).click()
+    await page.getByText('Session ended.').waitFor()
+    await page.getByRole('button', { name: 'End all sessions' }).click()
     await dialog.waitFor()
     await shoot(page, '12-confirm-dialog')
     await dialog.getByRole('button', { name: 'End all sessions' }).click()
-    await page.getByText('1 sessions ended.').waitFor()
+    // Plural forms by Intl.PluralRules: one session, not "1 sessions".
+    await page.getByText('1 session ended.').waitFor()
     await page.getByText('No active sessions.').waitFor()
   })
 
@@ -298,7 +401,24 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await shoot(page, '18-phone-person', { docs: true })
     await page.getByRole('button', { name: 'Menu' }).click()
     await shoot(page, '19-phone-menu')
+    // The audit log as cards: result, actor and target all stay on screen.
+    await page.goto(`${server.url}/admin/audit?action=sign_in.`)
+    const card = page.locator('tbody tr', { hasText: 'Denied' }).first()
+    await card.waitFor()
+    for (const part of [
+      card.getByText('Denied'),
+      card.getByRole('link', { name: 'Иван Петров' }),
+    ]) {
+      expect(await part.first().isVisible()).toBe(true)
+    }
+    await shoot(page, '19-phone-audit')
+    await page.getByRole('button', { name: 'Menu' }).click()
     await page.getByLabel('Language').selectOption('ru')
+    // Built-in roles and counts in Russian.
+    await page.goto(`${server.url}/admin/roles`)
+    await page.getByRole('link', { name: 'Выездной сотрудник' }).waitFor()
+    await page.getByRole('link', { name: 'Dispatchers' }).click()
+    await page.getByText('Роль у 1 человека').waitFor()
     await page.setViewportSize({ width: 1280, height: 820 })
     await page.goto(`${server.url}/admin`)
     await heading('Обзор').waitFor()

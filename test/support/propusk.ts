@@ -31,6 +31,11 @@ export async function createTestPropusk(
     state?: StateStore
     /** The app's clock (e.g. to test expiry without waiting). */
     now?: () => Date
+    /**
+     * Where a request's client IP comes from. In-process requests have no socket, so without
+     * this every one comes from `unknown`; `ipHeader` reads it from `X-Test-Client-Ip`.
+     */
+    ipHeader?: boolean
   } = {},
 ): Promise<TestPropusk> {
   const dir = mkdtempSync(join(tmpdir(), 'propusk-test-'))
@@ -51,6 +56,7 @@ export async function createTestPropusk(
     plugins,
     log,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.ipHeader ? { clientIp: (c) => c.req.header('x-test-client-ip') } : {}),
   })
   return {
     ...propusk,
@@ -63,6 +69,9 @@ export async function createTestPropusk(
     },
   }
 }
+
+/** Header for `createTestPropusk({ ipHeader: true })`: the request comes from this client IP. */
+export const fromIp = (ip: string) => ({ 'X-Test-Client-Ip': ip })
 
 export async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>

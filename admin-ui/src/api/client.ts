@@ -33,6 +33,8 @@ export interface ConsoleSession {
   sessionId: string
   user: { id: string; displayName: string; email: string | null; phone: string | null }
   permissions: string[]
+  /** development: a local install, where the Outbox and "Try sign-in" exist. */
+  mode?: 'development' | 'production'
 }
 
 /** null: signed out; undefined: not known yet (restoring after a reload). */

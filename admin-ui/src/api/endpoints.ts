@@ -1,6 +1,7 @@
 import { api, type RequestOptions } from './client.ts'
 import type {
   App,
+  AppType,
   AuditItem,
   Dashboard,
   Delivery,
@@ -131,8 +132,9 @@ export const admin = {
   deliveries: (query: Query) => api<Page<Delivery>>('/v1/admin/deliveries', { query }),
   dashboard: (days: number) =>
     api<Dashboard>('/v1/admin/stats/dashboard', {
-      query: { days, utcOffsetMinutes: -new Date().getTimezoneOffset() },
+      query: { days, utcOffsetMinutes: -new Date().getTimezoneOffset(), recent: 8 },
     }),
+  appTypes: () => api<{ items: AppType[] }>('/v1/admin/app-types'),
   plugins: () => api<{ plugins: PluginInfo[] }>('/v1/plugins', { anonymous: true }),
   pluginSettings: (id: string) => api<PluginSettings>(`/v1/admin/plugins/${enc(id)}/settings`),
   savePluginSettings: (id: string, values: Record<string, unknown>) =>

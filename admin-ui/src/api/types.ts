@@ -160,6 +160,29 @@ export interface PluginInfo {
   settingsSchema: JsonSchema
 }
 
+export interface AppType {
+  id: string
+  name: string
+  description: string | null
+  clientKind: 'public' | 'confidential'
+  defaultSignInMethods: string[]
+  sessionPolicy: Required<SessionPolicy>
+  registeredApps: number
+}
+
+export interface RecentSignIn {
+  id: string
+  at: string
+  method: string
+  result: 'success' | 'failure' | 'denied'
+  userId: string | null
+  userName: string | null
+  appId: string | null
+  appName: string | null
+  reason: string | null
+  next: string | null
+}
+
 export interface PluginSettings {
   pluginId: string
   values: Record<string, unknown>
@@ -173,6 +196,8 @@ export interface PluginSettings {
 export interface Dashboard {
   dates: string[]
   signIns: Array<{ date: string; method: string; count: number }>
+  signInsByApp: Array<{ date: string; appId: string; appName: string | null; count: number }>
+  recentSignIns: RecentSignIn[]
   attempts: Array<{ date: string; failed: number; locked: number }>
   deliveries: Array<{
     channel: string

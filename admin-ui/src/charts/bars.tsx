@@ -55,7 +55,8 @@ export function DayBars(props: {
   const top = ticks.at(-1) ?? 1
   const y = (v: number) => pad.top + innerH - (v / top) * innerH
   const slot = innerW / Math.max(n, 1)
-  const barW = Math.max(3, Math.min(28, slot * 0.62))
+  // The same bar width in a wide and a narrow card, unless the days do not fit.
+  const barW = Math.max(3, Math.min(18, slot * 0.7))
   const labelEvery = Math.ceil(n / Math.max(2, Math.floor(innerW / 70)))
   return (
     <div ref={box}>

@@ -1,9 +1,11 @@
 import { signal } from '@preact/signals'
 import { en, type MessageKey } from './en.ts'
 import { ru } from './ru.ts'
+import { actions, actorTypes, errorCodes, methods, purposes, reasons } from './codes.ts'
+import { plurals, type PluralKey } from './plurals.ts'
 
 export type Lang = 'en' | 'ru'
-export type { MessageKey }
+export type { MessageKey, PluralKey }
 
 const storageKey = 'propusk.lang'
 
@@ -26,11 +28,68 @@ export function setLang(next: Lang): void {
 /** A message in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text: string = (lang.value === 'ru' ? ru : en)[key] ?? en[key]
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''))
+  return params ? fill(text, params) : text
 }
 
 const locale = () => (lang.value === 'ru' ? 'ru-RU' : 'en-GB')
+
+const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''))
+
+/** A count-dependent message in the plural form the current language uses for `n`. */
+export function tn(key: PluralKey, n: number, params: Record<string, string | number> = {}) {
+  const forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string } =
+    plurals[key][lang.value]
+  const category = new Intl.PluralRules(locale()).select(n)
+  return fill(forms[category] ?? forms.other, { ...params, n: formatNumber(n) })
+}
+
+type CodeTable = Record<string, { en: string; ru: string }>
+const word = (table: CodeTable, code: string | null | undefined) =>
+  code ? table[code]?.[lang.value] : undefined
+
+/** The localized message for a server error code; the server's own message otherwise. */
+export const errorText = (code: string, fallback: string) => word(errorCodes, code) ?? fallback
+/** `user.create` → "Person added"; unknown actions stay as they are. */
+export const actionText = (action: string) => word(actions, action) ?? action
+/** `sms-otp` → "SMS code"; `sign_in.sms-otp` audit actions read as "Sign-in · SMS code". */
+export const methodText = (method: string) => word(methods, method) ?? method
+export const purposeText = (purpose: string) => word(purposes, purpose) ?? purpose
+export const actorTypeText = (type: string) => word(actorTypes, type) ?? type
+/** A refusal reason from audit details: an error code or a reason of its own. */
+export const reasonText = (reason: string) =>
+  word(reasons, reason) ?? word(errorCodes, reason) ?? reason
+
+/** Built-in roles, named by id; a role an admin renamed keeps the admin's name. */
+const builtinRoles: Record<string, { name: string; description: string; ru: [string, string] }> = {
+  role_field_employee: {
+    name: 'Field employee',
+    description: 'Engineers in the field',
+    ru: ['Выездной сотрудник', 'Инженеры на выездах'],
+  },
+  role_customer: {
+    name: 'Customer',
+    description: 'Customers of the company',
+    ru: ['Клиент', 'Клиенты компании'],
+  },
+  role_administrator: {
+    name: 'Administrator',
+    description: 'Runs this Propusk',
+    ru: ['Администратор', 'Управляет этим Пропуском'],
+  },
+}
+
+export function roleName(role: { id: string; name: string }): string {
+  const builtin = builtinRoles[role.id]
+  return builtin && lang.value === 'ru' && role.name === builtin.name ? builtin.ru[0] : role.name
+}
+
+export function roleDescription(role: { id: string; description: string }): string {
+  const builtin = builtinRoles[role.id]
+  return builtin && lang.value === 'ru' && role.description === builtin.description
+    ? builtin.ru[1]
+    : role.description
+}
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return t('common.none')
@@ -55,9 +114,14 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value)
 }
 
-/** +79161234567 → +7 916 123-45-67 (other countries stay as they are). */
-export function formatPhone(phone: string | null): string {
+/**
+ * +79161234567 → +7 916 123-45-67; masked numbers (+7916•••4567) get the same spacing. Other
+ * countries and e-mail addresses stay as they are.
+ */
+export function formatPhone(phone: string | null | undefined): string {
   if (!phone) return ''
   const ru = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone)
-  return ru ? `+7 ${ru[1]} ${ru[2]}-${ru[3]}-${ru[4]}` : phone
+  if (ru) return `+7 ${ru[1]} ${ru[2]}-${ru[3]}-${ru[4]}`
+  const masked = /^\+7(\d{3})([•*]+)(\d{2})(\d{2})$/.exec(phone)
+  return masked ? `+7 ${masked[1]} ${masked[2]}-${masked[3]}-${masked[4]}` : phone
 }

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals'
 import type { App } from '../api/types.ts'
-import { t } from '../i18n/index.ts'
+import { methodText, t } from '../i18n/index.ts'
 import { CopyButton } from '../ui/components.tsx'
 import { Modal } from '../ui/dialog.tsx'
 
@@ -64,5 +64,50 @@ export function SecretDialog({ secret, onClose }: { secret: string | null; onClo
         </button>
       </footer>
     </Modal>
+  )
+}
+
+/** One checkbox per sign-in method, named in words (a plugin's own name for unknown ids). */
+export function MethodChecks(props: {
+  methods: string[]
+  value: string[]
+  onChange: (value: string[]) => void
+  nameOf: (id: string) => string
+  error: string | undefined
+}) {
+  return (
+    <section class="card">
+      <header>
+        <h2>{t('apps.methods')}</h2>
+      </header>
+      <div class="body">
+        <div class="checks">
+          {props.methods.map((m) => (
+            <label key={m} class="check">
+              <input
+                type="checkbox"
+                checked={props.value.includes(m)}
+                onChange={(e) =>
+                  props.onChange(
+                    (e.target as HTMLInputElement).checked
+                      ? [...props.value, m]
+                      : props.value.filter((x) => x !== m),
+                  )
+                }
+              />
+              <span>
+                {methodText(m) !== m ? methodText(m) : props.nameOf(m)}
+                <small class="mono">{m}</small>
+              </span>
+            </label>
+          ))}
+        </div>
+        {props.error && (
+          <div class="field">
+            <span class="error">{props.error}</span>
+          </div>
+        )}
+      </div>
+    </section>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
-import { ApiFailure, can } from '../api/client.ts'
+import { ApiFailure, can, session } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import { t } from '../i18n/index.ts'
 import { ErrorBox, Field, Loading, PageHead, messageOf } from '../ui/components.tsx'
@@ -10,12 +10,14 @@ import { useLoad } from '../ui/use-load.ts'
 import {
   formOf,
   knownMethods,
+  MethodChecks,
   policyKeys,
   policyLabels,
   SecretDialog,
   shownSecret,
   type Form,
 } from './app-editor-parts.tsx'
+import { TrySignIn } from './try-sign-in.tsx'
 
 export function AppEditor() {
   const { params } = useRoute()
@@ -26,12 +28,14 @@ export function AppEditor() {
     [params.id],
   )
   const plugins = useLoad(() => admin.plugins().then((r) => r.plugins), [])
+  const appTypes = useLoad(() => admin.appTypes().then((r) => r.items), [])
   const [form, setForm] = useState<Form | null>(null)
   const [error, setError] = useState<unknown>(null)
   const secret = shownSecret.value
   const setSecret = (value: string | null) => (shownSecret.value = value)
   const [busy, setBusy] = useState(false)
-  const types = plugins.data?.filter((p) => p.kind === 'client-app-type') ?? []
+  const types = appTypes.data ?? []
+  const defaultsOf = (type: string) => types.find((x) => x.id === type)?.defaultSignInMethods ?? []
   const methods = [
     ...new Set([
       ...(plugins.data
@@ -43,12 +47,17 @@ export function AppEditor() {
   useEffect(() => {
     if (app.data) setForm(formOf(app.data))
     else if (isNew && types[0] && !form) {
+      // `?type=` comes from "register one" links; the console's own type is never the default.
+      const type =
+        types.find((x) => x.id === location.query.type) ??
+        types.find((x) => x.id !== 'admin-console') ??
+        types[0]
       setForm({
         id: '',
         name: '',
-        type: types[0].id,
+        type: type.id,
         enabled: true,
-        signInMethods: ['password'],
+        signInMethods: [...type.defaultSignInMethods],
         policy: {},
         redirectUris: '',
         androidAppHash: '',
@@ -146,7 +155,7 @@ export function AppEditor() {
     <>
       <PageHead
         title={isNew ? t('apps.newTitle') : form.name}
-        subtitle={typeInfo?.description}
+        subtitle={typeInfo?.description ?? undefined}
         crumbs={<a href="/admin/apps">{t('apps.title')}</a>}
         actions={
           writable &&
@@ -196,7 +205,11 @@ export function AppEditor() {
                   name="type"
                   value={form.type}
                   disabled={!isNew}
-                  onChange={(e) => set({ type: (e.target as HTMLSelectElement).value })}
+                  onChange={(e) => {
+                    const type = (e.target as HTMLSelectElement).value
+                    // A new app starts with its type's sign-in methods.
+                    set({ type, signInMethods: defaultsOf(type) })
+                  }}
                 >
                   {types.map((type) => (
                     <option key={type.id} value={type.id}>
@@ -215,39 +228,13 @@ export function AppEditor() {
               </label>
             </div>
           </section>
-          <section class="card">
-            <header>
-              <h2>{t('apps.methods')}</h2>
-            </header>
-            <div class="body">
-              <div class="checks">
-                {methods.map((m) => (
-                  <label key={m} class="check">
-                    <input
-                      type="checkbox"
-                      checked={form.signInMethods.includes(m)}
-                      onChange={(e) =>
-                        set({
-                          signInMethods: (e.target as HTMLInputElement).checked
-                            ? [...form.signInMethods, m]
-                            : form.signInMethods.filter((x) => x !== m),
-                        })
-                      }
-                    />
-                    <span>
-                      {plugins.data?.find((p) => p.id === m)?.name ?? m}
-                      <small class="mono">{m}</small>
-                    </span>
-                  </label>
-                ))}
-              </div>
-              {fieldError('signInMethods') && (
-                <div class="field">
-                  <span class="error">{fieldError('signInMethods')}</span>
-                </div>
-              )}
-            </div>
-          </section>
+          <MethodChecks
+            methods={methods}
+            value={form.signInMethods}
+            onChange={(signInMethods) => set({ signInMethods })}
+            nameOf={(m) => plugins.data?.find((p) => p.id === m)?.name ?? m}
+            error={fieldError('signInMethods')}
+          />
           <div class="grid-2">
             <section class="card">
               <header>
@@ -343,6 +330,7 @@ export function AppEditor() {
           </div>
         )}
       </form>
+      {!isNew && app.data && session.value?.mode === 'development' && <TrySignIn app={app.data} />}
       <SecretDialog secret={secret} onClose={() => setSecret(null)} />
     </>
   )

@@ -1,14 +1,17 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { t } from '../i18n/index.ts'
+import { methodText, t } from '../i18n/index.ts'
 import { Badge, Empty, ErrorBox, PageHead, SkeletonRows } from '../ui/components.tsx'
 import { useLoad } from '../ui/use-load.ts'
-import { useAppTypes } from './roles.tsx'
+import { RegisterAppCta, useAppTypes } from './roles.tsx'
 
 export function AppsList() {
   const apps = useLoad(() => admin.apps.list(), [])
   const types = useAppTypes()
   const typeName = (id: string) => types.data?.find((p) => p.id === id)?.name ?? id
+  // A fresh install has only the console itself: point at the app types people sign in to.
+  const onlyConsole = apps.data?.items.every((app) => app.type === 'admin-console') ?? false
+  const unregistered = types.data?.filter((type) => type.registeredApps === 0) ?? []
   return (
     <>
       <PageHead
@@ -62,7 +65,7 @@ export function AppsList() {
                         <div class="chips">
                           {app.signInMethods.map((m) => (
                             <Badge key={m} plain>
-                              {m}
+                              {methodText(m)}
                             </Badge>
                           ))}
                         </div>
@@ -80,6 +83,21 @@ export function AppsList() {
           </div>
         )}
       </div>
+      {onlyConsole && unregistered.length > 0 && (
+        <section class="card" style={{ marginTop: '16px' }}>
+          <header>
+            <div>
+              <h2>{t('apps.getStarted')}</h2>
+              <p>{t('apps.getStartedHint')}</p>
+            </div>
+          </header>
+          <div class="body stack">
+            {unregistered.map((type) => (
+              <RegisterAppCta key={type.id} type={type} named />
+            ))}
+          </div>
+        </section>
+      )}
     </>
   )
 }

@@ -1,11 +1,29 @@
 import { useState } from 'preact/hooks'
 import type { AuditItem } from '../api/types.ts'
-import { formatDateTime, t } from '../i18n/index.ts'
+import {
+  actionText,
+  actorTypeText,
+  formatDateTime,
+  methodText,
+  reasonText,
+  t,
+} from '../i18n/index.ts'
 import { SkeletonRows, StatusBadge } from '../ui/components.tsx'
 import { userName } from '../ui/names.ts'
 
+/** "Sign-in · SMS code" for `sign_in.sms-otp`; other actions by their own words. */
+export function auditActionText(action: string): string {
+  return action.startsWith('sign_in.')
+    ? `${t('audit.signIn')} · ${methodText(action.slice('sign_in.'.length))}`
+    : actionText(action)
+}
+
 function Target({ item }: { item: AuditItem }) {
-  if (!item.targetId) return <span class="sub">{item.targetType ?? t('common.none')}</span>
+  if (!item.targetId) {
+    return (
+      <span class="sub">{item.targetType ? actorTypeText(item.targetType) : t('common.none')}</span>
+    )
+  }
   if (item.targetType === 'user') {
     return <a href={`/admin/people/${item.targetId}`}>{userName(item.targetId) ?? item.targetId}</a>
   }
@@ -14,7 +32,8 @@ function Target({ item }: { item: AuditItem }) {
   if (item.targetType === 'app') return <a href={`/admin/apps/${item.targetId}`}>{item.targetId}</a>
   return (
     <span>
-      <span class="sub">{item.targetType}</span> <span class="mono">{item.targetId}</span>
+      <span class="sub">{actorTypeText(item.targetType ?? '')}</span>{' '}
+      <span class="mono">{item.targetId}</span>
     </span>
   )
 }
@@ -23,12 +42,19 @@ function Actor({ item }: { item: AuditItem }) {
   if (item.actorType === 'user' && item.actorId) {
     return <a href={`/admin/people/${item.actorId}`}>{userName(item.actorId) ?? item.actorId}</a>
   }
-  return (
-    <span class="sub">{item.actorId ? `${item.actorType} ${item.actorId}` : item.actorType}</span>
-  )
+  const type = actorTypeText(item.actorType)
+  return <span class="sub">{item.actorId ? `${type} ${item.actorId}` : type}</span>
 }
 
-/** Audit entries; a row expands to its details (reason codes, ids), one at a time. */
+function Reason({ item }: { item: AuditItem }) {
+  const reason = item.details.reason ?? item.details.next
+  return typeof reason === 'string' ? <div class="sub">{reasonText(reason)}</div> : null
+}
+
+/**
+ * Audit entries; a row expands to its details (reason codes, ids), one at a time. At phone width
+ * the rows become cards (table.cards) so result, actor and target stay visible.
+ */
 export function AuditTable({
   items,
   loading,
@@ -39,14 +65,14 @@ export function AuditTable({
   const [open, setOpen] = useState<string | null>(null)
   return (
     <div class="table-wrap">
-      <table aria-busy={loading}>
+      <table class="cards" aria-busy={loading}>
         <thead>
           <tr>
             <th>{t('audit.time')}</th>
             <th>{t('audit.action')}</th>
             <th>{t('audit.result')}</th>
-            <th class="hide-sm">{t('audit.actor')}</th>
-            <th class="hide-sm">{t('audit.target')}</th>
+            <th>{t('audit.actor')}</th>
+            <th>{t('audit.target')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,46 +81,39 @@ export function AuditTable({
           ) : (
             items.map((item) => [
               <tr key={item.id}>
-                <td class="sub" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDateTime(item.at)}
-                </td>
-                <td>
+                <td class="sub nowrap">{formatDateTime(item.at)}</td>
+                <td class="card-title">
                   <button
-                    class="btn ghost small mono"
+                    class="btn ghost small action"
                     aria-expanded={open === item.id}
-                    title={t('common.details')}
+                    title={item.action}
                     onClick={() => setOpen(open === item.id ? null : item.id)}
                   >
-                    {item.action}
+                    {auditActionText(item.action)}
                   </button>
                 </td>
-                <td>
+                <td class="card-end">
                   <StatusBadge prefix="result" value={item.result} />
+                  {item.result !== 'success' && <Reason item={item} />}
                 </td>
-                <td class="hide-sm">
+                <td data-label={t('audit.actor')}>
                   <Actor item={item} />
                 </td>
-                <td class="hide-sm">
+                <td data-label={t('audit.target')}>
                   <Target item={item} />
                 </td>
               </tr>,
               open === item.id && (
-                <tr key={`${item.id}-details`}>
-                  <td colSpan={5} style={{ background: 'var(--surface-2)' }}>
+                <tr key={`${item.id}-details`} class="details">
+                  <td colSpan={5}>
                     <dl class="dl">
-                      <dt>{t('audit.actor')}</dt>
-                      <dd>
-                        <Actor item={item} />
-                      </dd>
-                      <dt>{t('audit.target')}</dt>
-                      <dd>
-                        <Target item={item} />
-                      </dd>
+                      <dt>{t('audit.action')}</dt>
+                      <dd class="mono">{item.action}</dd>
                       <dt>IP</dt>
                       <dd class="mono">{item.ip ?? t('common.none')}</dd>
-                      <dt>App</dt>
+                      <dt>{t('audit.app')}</dt>
                       <dd class="mono">{item.appId ?? t('common.none')}</dd>
-                      <dt>Request</dt>
+                      <dt>{t('audit.request')}</dt>
                       <dd class="mono">{item.requestId ?? t('common.none')}</dd>
                       <dt>{t('common.details')}</dt>
                       <dd>

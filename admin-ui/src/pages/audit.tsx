@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks'
 import { admin } from '../api/endpoints.ts'
 import { t } from '../i18n/index.ts'
 import { Empty, ErrorBox, PageHead, Pager, usePager } from '../ui/components.tsx'
-import { localToIso, useUrlFilters } from '../ui/filters.tsx'
+import { Filter, localToIso, useUrlFilters } from '../ui/filters.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import { AuditTable } from './audit-table.tsx'
 
@@ -40,51 +40,57 @@ export function AuditLog() {
             filters.apply()
           }}
         >
-          <input
-            name="action"
-            aria-label={t('audit.action')}
-            placeholder={t('audit.actionHint')}
-            value={d.action}
-            onInput={(e) => filters.set('action', (e.target as HTMLInputElement).value)}
-          />
-          <input
-            name="actorId"
-            aria-label={t('audit.actor')}
-            placeholder={t('audit.actor')}
-            value={d.actorId}
-            onInput={(e) => filters.set('actorId', (e.target as HTMLInputElement).value)}
-          />
-          <input
-            name="targetId"
-            aria-label={t('audit.target')}
-            placeholder={t('audit.target')}
-            value={d.targetId}
-            onInput={(e) => filters.set('targetId', (e.target as HTMLInputElement).value)}
-          />
-          <select
-            aria-label={t('audit.result')}
-            value={d.result}
-            onChange={(e) => filters.set('result', (e.target as HTMLSelectElement).value, true)}
-          >
-            <option value="">{t('audit.anyResult')}</option>
-            {(['success', 'failure', 'denied'] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`result.${r}`)}
-              </option>
-            ))}
-          </select>
-          <input
-            type="datetime-local"
-            aria-label={t('common.from')}
-            value={d.from}
-            onInput={(e) => filters.set('from', (e.target as HTMLInputElement).value)}
-          />
-          <input
-            type="datetime-local"
-            aria-label={t('common.to')}
-            value={d.to}
-            onInput={(e) => filters.set('to', (e.target as HTMLInputElement).value)}
-          />
+          <Filter label={t('audit.action')} grow>
+            <input
+              name="action"
+              placeholder={t('audit.actionHint')}
+              value={d.action}
+              onInput={(e) => filters.set('action', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
+          <Filter label={t('audit.actor')}>
+            <input
+              name="actorId"
+              placeholder={t('audit.idHint')}
+              value={d.actorId}
+              onInput={(e) => filters.set('actorId', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
+          <Filter label={t('audit.target')}>
+            <input
+              name="targetId"
+              placeholder={t('audit.idHint')}
+              value={d.targetId}
+              onInput={(e) => filters.set('targetId', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
+          <Filter label={t('audit.result')}>
+            <select
+              value={d.result}
+              onChange={(e) => filters.set('result', (e.target as HTMLSelectElement).value, true)}
+            >
+              <option value="">{t('audit.anyResult')}</option>
+              {(['success', 'failure', 'denied'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`result.${r}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('common.from')}>
+            <input
+              type="datetime-local"
+              value={d.from}
+              onInput={(e) => filters.set('from', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
+          <Filter label={t('common.to')}>
+            <input
+              type="datetime-local"
+              value={d.to}
+              onInput={(e) => filters.set('to', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
           <button class="btn" type="submit">
             {t('common.apply')}
           </button>

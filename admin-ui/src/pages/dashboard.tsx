@@ -1,22 +1,34 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import type { Dashboard as Data } from '../api/types.ts'
-import { formatNumber, t } from '../i18n/index.ts'
+import { formatNumber, methodText, t } from '../i18n/index.ts'
 import { DayBars, Legend, RateBars, type Series } from '../charts/bars.tsx'
 import { Empty, ErrorBox, Loading, PageHead } from '../ui/components.tsx'
+import { Icon } from '../ui/icons.tsx'
 import { useLoad } from '../ui/use-load.ts'
+import { RecentSignIns } from './recent-sign-ins.tsx'
 
 const palette = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var(--c5)', 'var(--c6)']
+/** How often the dashboard reloads while the tab is visible. */
+const refreshMs = 15_000
 
-function signInSeries(data: Data): Series[] {
-  const methods = [...new Set(data.signIns.map((p) => p.method))].sort()
-  return methods.map((method, i) => ({
-    key: method,
-    label: method,
+/** One series per key (method, app), a value per day. */
+function seriesBy<P extends { date: string; count: number }>(
+  dates: string[],
+  points: P[],
+  keyOf: (p: P) => string,
+  labelOf: (key: string) => string,
+): Series[] {
+  const keys = [...new Set(points.map(keyOf))].sort()
+  return keys.map((key, i) => ({
+    key,
+    label: labelOf(key),
     color: palette[i % palette.length] as string,
-    values: data.dates.map(
-      (date) => data.signIns.find((p) => p.date === date && p.method === method)?.count ?? 0,
+    values: dates.map((date) =>
+      points
+        .filter((p) => p.date === date && keyOf(p) === key)
+        .reduce((sum, p) => sum + p.count, 0),
     ),
   }))
 }
@@ -30,13 +42,62 @@ function Kpi({ label, value }: { label: string; value: number }) {
   )
 }
 
+function ChartCard(props: { title: string; hint: string; dates: string[]; series: Series[] }) {
+  const any = props.series.some((s) => s.values.some(Boolean))
+  return (
+    <section class="card">
+      <header>
+        <div>
+          <h2>{props.title}</h2>
+          <p>{props.hint}</p>
+        </div>
+      </header>
+      <div class="body">
+        {!any ? (
+          <Empty icon="dashboard" title={t('dash.noSignIns')} />
+        ) : (
+          <>
+            <DayBars dates={props.dates} series={props.series} label={props.title} height={200} />
+            <Legend series={props.series} />
+          </>
+        )}
+      </div>
+    </section>
+  )
+}
+
+/** Reloads every 15 s while the page is visible, and at once when it becomes visible again. */
+function useAutoRefresh(reload: () => void) {
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload()
+    }, refreshMs)
+    const onVisible = () => document.visibilityState === 'visible' && reload()
+    document.addEventListener('visibilitychange', onVisible)
+    return () => {
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', onVisible)
+    }
+  }, [reload])
+}
+
 export function Dashboard() {
   const [days, setDays] = useState(14)
   const stats = useLoad(() => admin.dashboard(days), [days])
+  useAutoRefresh(stats.reload)
   if (!can('audit:read'))
     return <PageHead title={t('dash.title')} subtitle={t('common.forbidden')} />
-  const data = stats.data
-  const series = data ? signInSeries(data) : []
+  const data: Data | undefined = stats.data
+  const byMethod = data ? seriesBy(data.dates, data.signIns, (p) => p.method, methodText) : []
+  const appNames = new Map(data?.signInsByApp.map((p) => [p.appId, p.appName ?? p.appId]) ?? [])
+  const byApp = data
+    ? seriesBy(
+        data.dates,
+        data.signInsByApp,
+        (p) => p.appId,
+        (id) => appNames.get(id) || t('common.none'),
+      )
+    : []
   const totalSignIns = data?.signIns.reduce((s, p) => s + p.count, 0) ?? 0
   const attempts: Series[] = data
     ? [
@@ -61,16 +122,27 @@ export function Dashboard() {
         title={t('dash.title')}
         subtitle={t('dash.subtitle')}
         actions={
-          <div class="segmented" role="group">
-            {[7, 14, 30].map((n) => (
-              <button key={n} aria-pressed={days === n} onClick={() => setDays(n)}>
-                {t('dash.days', { n })}
-              </button>
-            ))}
-          </div>
+          <>
+            <div class="segmented" role="group" aria-label={t('dash.period')}>
+              {[7, 14, 30].map((n) => (
+                <button key={n} aria-pressed={days === n} onClick={() => setDays(n)}>
+                  {t('dash.days', { n })}
+                </button>
+              ))}
+            </div>
+            <button
+              class="btn"
+              onClick={stats.reload}
+              disabled={stats.loading}
+              title={t('dash.autoRefresh')}
+            >
+              <Icon name="refresh" size={16} />
+              {t('common.refresh')}
+            </button>
+          </>
         }
       />
-      {stats.error ? (
+      {stats.error && !data ? (
         <ErrorBox error={stats.error} onRetry={stats.reload} />
       ) : !data ? (
         <Loading />
@@ -82,24 +154,21 @@ export function Dashboard() {
             <Kpi label={t('dash.invited')} value={data.people.invited} />
             <Kpi label={t('dash.sessions')} value={data.activeSessions} />
           </div>
-          <section class="card">
-            <header>
-              <div>
-                <h2>{t('dash.signIns')}</h2>
-                <p>{t('dash.signInsHint')}</p>
-              </div>
-            </header>
-            <div class="body">
-              {totalSignIns === 0 ? (
-                <Empty icon="dashboard" title={t('dash.noSignIns')} />
-              ) : (
-                <>
-                  <DayBars dates={data.dates} series={series} label={t('dash.signIns')} />
-                  <Legend series={series} />
-                </>
-              )}
-            </div>
-          </section>
+          <div class="grid-2">
+            <ChartCard
+              title={t('dash.signIns')}
+              hint={t('dash.signInsHint')}
+              dates={data.dates}
+              series={byMethod}
+            />
+            <ChartCard
+              title={t('dash.signInsByApp')}
+              hint={t('dash.signInsByAppHint')}
+              dates={data.dates}
+              series={byApp}
+            />
+          </div>
+          <RecentSignIns items={data.recentSignIns} />
           <div class="grid-2">
             <section class="card">
               <header>
@@ -141,7 +210,7 @@ export function Dashboard() {
                       dates={data.dates}
                       series={attempts}
                       grouped
-                      height={180}
+                      height={200}
                       label={t('dash.attempts')}
                     />
                     <Legend series={attempts} />

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import { admin } from '../api/endpoints.ts'
-import { formatDateTime, t } from '../i18n/index.ts'
+import { errorText, formatDateTime, formatPhone, purposeText, t } from '../i18n/index.ts'
 import {
   Empty,
   ErrorBox,
@@ -10,7 +10,7 @@ import {
   StatusBadge,
   usePager,
 } from '../ui/components.tsx'
-import { localToIso, useUrlFilters } from '../ui/filters.tsx'
+import { Filter, localToIso, useUrlFilters } from '../ui/filters.tsx'
 import { useLoad } from '../ui/use-load.ts'
 
 const keys = ['channel', 'status', 'provider', 'recipient', 'from', 'to'] as const
@@ -47,55 +47,60 @@ export function Deliveries() {
             filters.apply()
           }}
         >
-          <select
-            aria-label={t('deliveries.channel')}
-            value={d.channel}
-            onChange={(e) => filters.set('channel', (e.target as HTMLSelectElement).value, true)}
-          >
-            <option value="">{t('deliveries.anyChannel')}</option>
-            {(['sms', 'email', 'call'] as const).map((c) => (
-              <option key={c} value={c}>
-                {t(`channel.${c}`)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('deliveries.status')}
-            value={d.status}
-            onChange={(e) => filters.set('status', (e.target as HTMLSelectElement).value, true)}
-          >
-            <option value="">{t('deliveries.anyStatus')}</option>
-            {(['queued', 'sent', 'delivered', 'failed'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`dstatus.${s}`)}
-              </option>
-            ))}
-          </select>
-          <input
-            aria-label={t('deliveries.provider')}
-            placeholder={t('deliveries.provider')}
-            value={d.provider}
-            onInput={(e) => filters.set('provider', (e.target as HTMLInputElement).value)}
-          />
-          <input
-            class="search"
-            aria-label={t('deliveries.recipient')}
-            placeholder={t('deliveries.recipientHint')}
-            value={d.recipient}
-            onInput={(e) => filters.set('recipient', (e.target as HTMLInputElement).value)}
-          />
-          <input
-            type="datetime-local"
-            aria-label={t('common.from')}
-            value={d.from}
-            onInput={(e) => filters.set('from', (e.target as HTMLInputElement).value)}
-          />
-          <input
-            type="datetime-local"
-            aria-label={t('common.to')}
-            value={d.to}
-            onInput={(e) => filters.set('to', (e.target as HTMLInputElement).value)}
-          />
+          <Filter label={t('deliveries.channel')}>
+            <select
+              value={d.channel}
+              onChange={(e) => filters.set('channel', (e.target as HTMLSelectElement).value, true)}
+            >
+              <option value="">{t('deliveries.anyChannel')}</option>
+              {(['sms', 'email', 'call'] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('deliveries.status')}>
+            <select
+              value={d.status}
+              onChange={(e) => filters.set('status', (e.target as HTMLSelectElement).value, true)}
+            >
+              <option value="">{t('deliveries.anyStatus')}</option>
+              {(['queued', 'sent', 'delivered', 'failed'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`dstatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('deliveries.provider')}>
+            <input
+              placeholder="console-delivery"
+              value={d.provider}
+              onInput={(e) => filters.set('provider', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
+          <Filter label={t('deliveries.recipient')} grow>
+            <input
+              placeholder={t('deliveries.recipientHint')}
+              value={d.recipient}
+              onInput={(e) => filters.set('recipient', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
+          <Filter label={t('common.from')}>
+            <input
+              type="datetime-local"
+              value={d.from}
+              onInput={(e) => filters.set('from', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
+          <Filter label={t('common.to')}>
+            <input
+              type="datetime-local"
+              value={d.to}
+              onInput={(e) => filters.set('to', (e.target as HTMLInputElement).value)}
+            />
+          </Filter>
           <button class="btn" type="submit">
             {t('common.apply')}
           </button>
@@ -129,9 +134,9 @@ export function Deliveries() {
                         {formatDateTime(item.createdAt)}
                       </td>
                       <td>{t(`channel.${item.channel}`)}</td>
-                      <td class="mono">{item.recipient}</td>
+                      <td class="mono nowrap">{formatPhone(item.recipient)}</td>
                       <td class="hide-sm">
-                        {item.purpose}
+                        {purposeText(item.purpose)}
                         {item.appId && <div class="sub mono">{item.appId}</div>}
                       </td>
                       <td class="hide-sm">{item.provider}</td>
@@ -139,7 +144,9 @@ export function Deliveries() {
                         <StatusBadge prefix="dstatus" value={item.status} />
                         {(item.errorCode || item.errorMessage) && (
                           <div class="sub" style={{ color: 'var(--danger)' }}>
-                            {item.errorCode} {item.errorMessage}
+                            {item.errorCode
+                              ? errorText(item.errorCode, item.errorMessage ?? item.errorCode)
+                              : item.errorMessage}
                           </div>
                         )}
                       </td>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { admin } from '../api/endpoints.ts'
 import type { OutboxMessage } from '../api/types.ts'
-import { formatDateTime, t } from '../i18n/index.ts'
+import { formatDateTime, formatPhone, purposeText, t } from '../i18n/index.ts'
 import { Badge, Empty, ErrorBox, Loading, PageHead } from '../ui/components.tsx'
 import { Icon } from '../ui/icons.tsx'
 import { useLoad } from '../ui/use-load.ts'
@@ -31,10 +31,10 @@ function Message({ message }: { message: OutboxMessage }) {
     <article class="message">
       <div class="meta">
         <Icon name={channelIcon[message.channel]} size={16} />
-        <strong style={{ color: 'var(--text)' }}>{message.recipient}</strong>
+        <strong style={{ color: 'var(--text)' }}>{formatPhone(message.recipient)}</strong>
         <Badge plain>{t(`channel.${message.channel}`)}</Badge>
         <Badge tone="blue" plain>
-          {message.purpose}
+          {purposeText(message.purpose)}
         </Badge>
         <span>{formatDateTime(message.createdAt)}</span>
       </div>

@@ -1,6 +1,6 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { t } from '../i18n/index.ts'
+import { roleDescription, roleName, t } from '../i18n/index.ts'
 import { Badge, Empty, ErrorBox, PageHead, SkeletonRows } from '../ui/components.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import { useAppTypes } from './roles.tsx'
@@ -47,10 +47,10 @@ export function RolesList() {
                     <tr key={role.id}>
                       <td>
                         <a href={`/admin/roles/${role.id}`}>
-                          <strong>{role.name}</strong>
+                          <strong>{roleName(role)}</strong>
                         </a>{' '}
                         {role.builtin && <Badge plain>{t('common.builtin')}</Badge>}
-                        <div class="sub">{role.description}</div>
+                        <div class="sub">{roleDescription(role)}</div>
                       </td>
                       <td>
                         <div class="chips">

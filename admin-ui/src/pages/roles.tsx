@@ -2,17 +2,33 @@ import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import type { PluginInfo, Role } from '../api/types.ts'
-import { t, type MessageKey } from '../i18n/index.ts'
+import type { AppType, Role } from '../api/types.ts'
+import { roleDescription, roleName, t, tn, type MessageKey } from '../i18n/index.ts'
 import { ErrorBox, Field, Loading, PageHead, messageOf } from '../ui/components.tsx'
 import { confirm } from '../ui/dialog.tsx'
 import { toast } from '../ui/toast.tsx'
 import { useLoad } from '../ui/use-load.ts'
 
+/** Client app types with their defaults and how many apps each has (GET /v1/admin/app-types). */
 export function useAppTypes() {
-  return useLoad(
-    () => admin.plugins().then((r) => r.plugins.filter((p) => p.kind === 'client-app-type')),
-    [],
+  return useLoad(() => admin.appTypes().then((r) => r.items), [])
+}
+
+/** Shown where an app type has no registered app yet: granting it would grant nothing. */
+export function RegisterAppCta({ type, named }: { type: AppType; named?: boolean }) {
+  return (
+    <p class="cta">
+      {named && <strong>{type.name}: </strong>}
+      {t('apps.noneOfType')}
+      {can('apps:write') && (
+        <>
+          {' — '}
+          <a href={`/admin/apps/new?type=${encodeURIComponent(type.id)}`}>
+            {t('apps.registerOne')}
+          </a>
+        </>
+      )}
+    </p>
   )
 }
 
@@ -29,27 +45,30 @@ function toggle(list: string[], value: string, on: boolean): string[] {
 }
 
 function AppTypeChecks(props: {
-  types: PluginInfo[]
+  types: AppType[]
   value: string[]
   onChange: (v: string[]) => void
 }) {
   return (
     <div class="checks">
       {props.types.map((type) => (
-        <label key={type.id} class="check">
-          <input
-            type="checkbox"
-            name={`appType-${type.id}`}
-            checked={props.value.includes(type.id)}
-            onChange={(e) =>
-              props.onChange(toggle(props.value, type.id, (e.target as HTMLInputElement).checked))
-            }
-          />
-          <span>
-            {type.name}
-            <small>{type.description ?? type.id}</small>
-          </span>
-        </label>
+        <div key={type.id} class="check-item">
+          <label class="check">
+            <input
+              type="checkbox"
+              name={`appType-${type.id}`}
+              checked={props.value.includes(type.id)}
+              onChange={(e) =>
+                props.onChange(toggle(props.value, type.id, (e.target as HTMLInputElement).checked))
+              }
+            />
+            <span>
+              {type.name}
+              <small>{type.description ?? type.id}</small>
+            </span>
+          </label>
+          {type.registeredApps === 0 && <RegisterAppCta type={type} />}
+        </div>
       ))}
     </div>
   )
@@ -131,8 +150,8 @@ export function RoleEditor() {
   return (
     <>
       <PageHead
-        title={isNew ? t('roles.newTitle') : (role.data?.name ?? '')}
-        subtitle={role.data ? t('roles.holders', { n: role.data.users }) : undefined}
+        title={isNew ? t('roles.newTitle') : role.data ? roleName(role.data) : ''}
+        subtitle={role.data ? tn('roles.holders', role.data.users) : undefined}
         crumbs={<a href="/admin/roles">{t('roles.title')}</a>}
         actions={
           writable &&

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, ApiFailure, startSession } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { lang, setLang, t } from '../i18n/index.ts'
+import { formatPhone, lang, setLang, t } from '../i18n/index.ts'
 import { Field, messageOf } from '../ui/components.tsx'
 import { Logo } from '../ui/icons.tsx'
 
@@ -13,9 +13,8 @@ interface Challenge {
 }
 
 function explain(error: unknown): string {
-  if (error instanceof ApiFailure) {
-    if (error.code === 'app_access_denied') return t('signIn.noAccess')
-    if (error.code === 'invalid_credentials') return t('signIn.failed')
+  if (error instanceof ApiFailure && error.code === 'app_access_denied') {
+    return t('signIn.noAccess')
   }
   return messageOf(error)
 }
@@ -96,6 +95,7 @@ function SmsForm() {
   const send = async () => {
     setBusy(true)
     setError(null)
+    setNotice('')
     try {
       const sent = await api<Challenge>('/v1/auth/sms-otp/send', {
         method: 'POST',
@@ -120,13 +120,20 @@ function SmsForm() {
     if (!challenge) return
     setBusy(true)
     setError(null)
+    setNotice('')
     try {
       const result = await startSession('sms-otp/verify', {
         challengeId: challenge.challengeId,
         code,
       })
       // An invited admin proved their phone but has no password yet: the invitation comes first.
-      if (!result.signedIn) setNotice(t('signIn.failed'))
+      if (!result.signedIn) {
+        setNotice(
+          result.body.status === 'password_required'
+            ? t('signIn.passwordRequired')
+            : t('signIn.failed'),
+        )
+      }
     } catch (failure) {
       setError(failure)
     } finally {
@@ -156,7 +163,7 @@ function SmsForm() {
       ) : (
         <>
           <p class="muted" style={{ margin: 0 }}>
-            {t('signIn.codeSent', { to: challenge.sentTo })}
+            {t('signIn.codeSent', { to: formatPhone(challenge.sentTo) })}
           </p>
           <Field label={t('signIn.code')}>
             <input
@@ -187,7 +194,14 @@ function SmsForm() {
           <button type="button" class="btn ghost small" disabled={wait > 0 || busy} onClick={send}>
             {wait > 0 ? t('signIn.resendIn', { s: wait }) : t('signIn.resend')}
           </button>
-          <button type="button" class="btn ghost small" onClick={() => setChallenge(null)}>
+          <button
+            type="button"
+            class="btn ghost small"
+            onClick={() => {
+              setChallenge(null)
+              setNotice('')
+            }}
+          >
             {t('signIn.otherPhone')}
           </button>
         </div>

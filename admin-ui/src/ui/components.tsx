@@ -1,7 +1,7 @@
-import type { ComponentChildren, JSX } from 'preact'
-import { useState } from 'preact/hooks'
+import { cloneElement, type ComponentChildren, type JSX } from 'preact'
+import { useId, useState } from 'preact/hooks'
 import { ApiFailure } from '../api/client.ts'
-import { t, type MessageKey } from '../i18n/index.ts'
+import { errorText, t, type MessageKey } from '../i18n/index.ts'
 import { Icon } from './icons.tsx'
 
 export function Loading() {
@@ -46,10 +46,11 @@ export function Empty(props: {
   )
 }
 
+/** What to tell the admin about a failure: the code's localized message, else the server's. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiFailure) {
-    if (error.status === 403) return t('common.forbidden')
-    return error.message
+    if (error.code === 'forbidden') return t('common.forbidden')
+    return errorText(error.code, error.message)
   }
   return error instanceof Error ? error.message : t('common.error')
 }
@@ -112,24 +113,42 @@ export function PageHead(props: {
   )
 }
 
+/**
+ * A labelled control. The error and hint sit outside the <label> (so they do not become part of
+ * the control's accessible name) and are linked to it with aria-describedby; an error also sets
+ * aria-invalid.
+ */
 export function Field(props: {
   label: string
-  hint?: string
+  hint?: string | undefined
   error?: string | undefined
   children: JSX.Element
 }) {
+  const auto = useId()
+  const own = props.children.props as { id?: string }
+  const id = own.id ?? `field-${auto}`
+  const noteId = `${id}-note`
+  const note = props.error ?? props.hint
   return (
-    <label class="field">
-      <span>{props.label}</span>
-      {props.children}
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {cloneElement(props.children, {
+        id,
+        'aria-invalid': props.error ? true : undefined,
+        'aria-describedby': note ? noteId : undefined,
+      })}
       {props.error ? (
-        <span class="error" role="alert">
+        <span class="error" id={noteId} role="alert">
           {props.error}
         </span>
       ) : (
-        props.hint && <span class="hint">{props.hint}</span>
+        props.hint && (
+          <span class="hint" id={noteId}>
+            {props.hint}
+          </span>
+        )
       )}
-    </label>
+    </div>
   )
 }
 

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 
@@ -39,4 +40,14 @@ export function localToIso(value: string): string | undefined {
   if (!value) return undefined
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+}
+
+/** A filter with its name always visible above it (placeholders vanish once typed in). */
+export function Filter(props: { label: string; grow?: boolean; children: JSX.Element }) {
+  return (
+    <label class={`filter ${props.grow ? 'grow' : ''}`}>
+      <span>{props.label}</span>
+      {props.children}
+    </label>
+  )
 }

@@ -7,7 +7,7 @@ import { createTestPropusk, type TestPropusk } from '../../../test/support/propu
 import { defineDeliveryProvider, z } from '../index.ts'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { backgroundTasksSettled } from '../http/background.ts'
-import { insertUser, postJson, testEnv } from './test-support.ts'
+import { insertUser, postJson, testEnv } from '../../../test/support/account.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

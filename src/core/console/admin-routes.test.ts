@@ -121,11 +121,80 @@ describe('dashboard statistics', () => {
     expect(range.from).toBe('2026-02-27T21:00:00.000Z')
   })
 
+  it('lists recent sign-ins with names, and counts sign-ins per app', async () => {
+    const audit = propusk.services.identity.audit
+    const base = { actorType: 'user' as const, targetType: 'user', targetId: admin.user.id }
+    await audit.record({ ...base, action: 'sign_in.sms-otp', result: 'success', appId: 'gone' })
+    await audit.record({
+      ...base,
+      action: 'sign_in.password',
+      result: 'denied',
+      appId: 'admin-console',
+      details: { reason: 'app_access_denied' },
+    })
+    // A code accepted for someone who must still create a password is not a sign-in yet.
+    await audit.record({
+      ...base,
+      action: 'sign_in.email-otp',
+      result: 'success',
+      appId: 'admin-console',
+      details: { next: 'password_required' },
+    })
+    await audit.record({ ...base, action: 'user.create', result: 'success' })
+
+    const body = await json(await call('/v1/admin/stats/dashboard?days=7&recent=3'))
+    const today = body.dates.at(-1)
+    expect(body.recentSignIns).toHaveLength(3)
+    expect(body.recentSignIns[0]).toMatchObject({
+      method: 'email-otp',
+      result: 'success',
+      next: 'password_required',
+      userId: admin.user.id,
+      userName: admin.user.displayName,
+      appId: 'admin-console',
+      appName: expect.any(String),
+    })
+    expect(body.recentSignIns[1]).toMatchObject({
+      method: 'password',
+      result: 'denied',
+      reason: 'app_access_denied',
+    })
+    expect(body.recentSignIns[2]).toMatchObject({ method: 'sms-otp', appId: 'gone', appName: null })
+    // The fixture's own console sign-in plus the one to an app deleted since.
+    expect(body.signInsByApp).toEqual([
+      { date: today, appId: 'admin-console', appName: expect.any(String), count: 1 },
+      { date: today, appId: 'gone', appName: null, count: 1 },
+    ])
+    expect(body.signIns).toEqual([
+      { date: today, method: 'password', count: 1 },
+      { date: today, method: 'sms-otp', count: 1 },
+    ])
+  })
+
   it('needs audit:read', async () => {
     const limited = await createAdmin(propusk, { permissions: ['users:read'] })
     const response = await adminRequest(propusk, limited.token, '/v1/admin/stats/dashboard')
     expect(response.status).toBe(403)
     expect((await propusk.app.request('/v1/admin/stats/dashboard')).status).toBe(401)
+  })
+})
+
+describe('app types', () => {
+  it('lists each type’s default sign-in methods and how many apps it has', async () => {
+    const response = await call('/v1/admin/app-types')
+    expect(response.status).toBe(200)
+    const { items } = await json(response)
+    const byId = new Map(items.map((t: { id: string }) => [t.id, t]))
+    expect(byId.get('admin-console')).toMatchObject({ registeredApps: 1, clientKind: 'public' })
+    expect(byId.get('engineer-mobile')).toMatchObject({
+      registeredApps: 0,
+      defaultSignInMethods: expect.arrayContaining(['sms-otp', 'password']),
+      sessionPolicy: { accessTokenTtlSeconds: expect.any(Number) },
+    })
+    // Any console admin may read it; nobody else.
+    const limited = await createAdmin(propusk, { permissions: [] })
+    expect((await adminRequest(propusk, limited.token, '/v1/admin/app-types')).status).toBe(200)
+    expect((await propusk.app.request('/v1/admin/app-types')).status).toBe(401)
   })
 })
 

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { mountAppTypes } from './app-types.ts'
 import { mountDeliveries } from './deliveries.ts'
 import { mountPluginSettings } from './plugin-settings.ts'
 import { mountConsoleSession } from './session.ts'
@@ -7,7 +8,7 @@ import { mountStats } from './stats.ts'
 
 /**
  * The admin console's own API: its cookie session (/v1/console/*), dashboard numbers, the
- * delivery log and plugin settings. The static files are mounted by each runtime with
+ * delivery log, plugin settings and app types. The static files are mounted by each runtime with
  * `mountConsoleAssets`, since only the runtime knows how to read them.
  */
 export function mountConsole(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
@@ -15,6 +16,7 @@ export function mountConsole(app: OpenAPIHono<AppEnv>, services: CoreServices): 
   mountStats(app, services)
   mountDeliveries(app, services)
   mountPluginSettings(app, services)
+  mountAppTypes(app, services)
 }
 
 export {

@@ -50,6 +50,8 @@ describe('console session', () => {
       sessionId: expect.stringMatching(/^ses_/),
       user: { id: admin.user.id, email: admin.user.email },
       permissions: expect.arrayContaining(['users:write', 'audit:read']),
+      // createTestPropusk runs in development mode: the console offers its local tools.
+      mode: 'development',
     })
     expect(JSON.stringify(body)).not.toMatch(/refresh/i)
     const cookie = setCookieOf(response)

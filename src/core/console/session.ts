@@ -35,6 +35,9 @@ export const consoleSessionSchema = z
       phone: z.string().nullable(),
     }),
     permissions: z.array(z.string()),
+    mode: z
+      .enum(['development', 'production'])
+      .describe('PROPUSK_MODE: development installs get local tools (Outbox, try sign-in)'),
   })
   .openapi('ConsoleSession')
 
@@ -140,6 +143,7 @@ async function establish(c: Context<AppEnv>, services: CoreServices, tokens: Tok
       sessionId: presented?.session.id ?? tokens.sessionId,
       user: { id: user.id, displayName: user.displayName, email: user.email, phone: user.phone },
       permissions: [...new Set(roles.flatMap((role) => role.permissions))],
+      mode: services.config.PROPUSK_MODE,
     },
     200,
   )

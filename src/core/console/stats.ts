@@ -3,10 +3,13 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { SqlValue } from '../../storage/sql/port.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { requireAuth } from '../tokens/auth.ts'
+import { recentSignIns, recentSignInSchema, signInCounted, toRecent } from './recent-sign-ins.ts'
 
 /**
  * Dashboard numbers, computed from the audit log and the delivery log. Conventions read here:
- * sign-ins are audited as `sign_in.<method>` with result success/failure/denied; a refusal
+ * sign-ins are audited as `sign_in.<method>` with result success/failure/denied (a success with
+ * `details.next`, e.g. a code accepted for a person who must create a password first, is not a
+ * sign-in yet and is not counted); a refusal
  * counts as a lockout when its action or `details.reason` mentions a lock (`locked`,
  * `account_locked`...) or is `too_many_attempts` / `rate_limited`.
  */
@@ -19,6 +22,14 @@ export const dashboardSchema = z
     to: z.string(),
     dates: z.array(z.string()),
     signIns: z.array(dayPoint.extend({ method: z.string(), count: z.number().int() })),
+    signInsByApp: z.array(
+      dayPoint.extend({
+        appId: z.string().describe('Empty when the sign-in named no app'),
+        appName: z.string().nullable().describe('Null when the app was deleted since'),
+        count: z.number().int(),
+      }),
+    ),
+    recentSignIns: z.array(recentSignInSchema).describe('Newest first, whatever the period'),
     attempts: z.array(
       dayPoint.extend({
         failed: z.number().int().describe('Refused sign-ins: wrong password or code, denied app'),
@@ -62,6 +73,13 @@ const dashboardRoute = createRoute({
         .max(840)
         .default(0)
         .openapi({ description: 'The viewer’s offset from UTC, so days start at their midnight' }),
+      recent: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(50)
+        .default(10)
+        .openapi({ description: 'How many of the latest sign-in attempts to list' }),
     }),
   },
   responses: {
@@ -93,42 +111,54 @@ export async function dashboard(
   services: CoreServices,
   days: number,
   offsetMinutes: number,
+  recent = 10,
 ): Promise<z.infer<typeof dashboardSchema>> {
   const { dates, from, to } = dateRange(services.now(), days, offsetMinutes)
   const shift = `${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`
   const day = `substr(datetime(at, '${shift}'), 1, 10)`
-  const [signIns, attempts, deliveries, people, sessions] = await services.sql.batch([
-    {
-      sql: `SELECT ${day} AS date, substr(action, 9) AS method, COUNT(*) AS count FROM audit_log
-            WHERE at >= ? AND action LIKE 'sign\\_in.%' ESCAPE '\\' AND result = 'success'
+  const [signIns, byApp, attempts, deliveries, people, sessions, latest] = await services.sql.batch(
+    [
+      {
+        sql: `SELECT ${day} AS date, substr(action, 9) AS method, COUNT(*) AS count FROM audit_log
+            WHERE at >= ? AND ${signInCounted}
             GROUP BY date, method ORDER BY date, method`,
-      args: [from],
-    },
-    {
-      sql: `SELECT ${day} AS date,
+        args: [from],
+      },
+      {
+        sql: `SELECT ${day} AS date, COALESCE(a.app_id, '') AS app_id, MAX(apps.name) AS app_name,
+              COUNT(*) AS count
+            FROM audit_log a LEFT JOIN apps ON apps.id = a.app_id
+            WHERE a.at >= ? AND ${signInCounted}
+            GROUP BY date, a.app_id ORDER BY date, a.app_id`,
+        args: [from],
+      },
+      {
+        sql: `SELECT ${day} AS date,
               SUM(CASE WHEN ${lockedCondition} THEN 0 ELSE 1 END) AS failed,
               SUM(CASE WHEN ${lockedCondition} THEN 1 ELSE 0 END) AS locked
             FROM audit_log
             WHERE at >= ? AND result != 'success'
               AND (action LIKE 'sign\\_in.%' ESCAPE '\\' OR action LIKE '%lock%')
             GROUP BY date ORDER BY date`,
-      args: [from],
-    },
-    {
-      sql: `SELECT channel, provider, COUNT(*) AS total,
+        args: [from],
+      },
+      {
+        sql: `SELECT channel, provider, COUNT(*) AS total,
               SUM(status = 'delivered') AS delivered, SUM(status = 'sent') AS sent,
               SUM(status = 'queued') AS queued, SUM(status = 'failed') AS failed
             FROM delivery_log WHERE created_at >= ?
             GROUP BY channel, provider ORDER BY channel, provider`,
-      args: [from],
-    },
-    { sql: 'SELECT status, COUNT(*) AS count FROM users GROUP BY status' },
-    {
-      sql: `SELECT COUNT(*) AS count FROM sessions
+        args: [from],
+      },
+      { sql: 'SELECT status, COUNT(*) AS count FROM users GROUP BY status' },
+      {
+        sql: `SELECT COUNT(*) AS count FROM sessions
             WHERE revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?`,
-      args: [to, to],
-    },
-  ])
+        args: [to, to],
+      },
+      recentSignIns(recent),
+    ],
+  )
   const peopleBy = new Map(people?.rows.map((r) => [String(r.status), int(r.count)]) ?? [])
   return {
     from,
@@ -139,6 +169,13 @@ export async function dashboard(
       method: String(r.method),
       count: int(r.count),
     })),
+    signInsByApp: (byApp?.rows ?? []).map((r) => ({
+      date: String(r.date),
+      appId: String(r.app_id),
+      appName: r.app_name == null ? null : String(r.app_name),
+      count: int(r.count),
+    })),
+    recentSignIns: latest?.rows.map(toRecent) ?? [],
     attempts: (attempts?.rows ?? []).map((r) => ({
       date: String(r.date),
       failed: int(r.failed),
@@ -164,7 +201,7 @@ export async function dashboard(
 
 export function mountStats(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   app.openapi(dashboardRoute, async (c) => {
-    const { days, utcOffsetMinutes } = c.req.valid('query')
-    return c.json(await dashboard(services, days, utcOffsetMinutes), 200)
+    const { days, utcOffsetMinutes, recent } = c.req.valid('query')
+    return c.json(await dashboard(services, days, utcOffsetMinutes, recent), 200)
   })
 }

@@ -3,6 +3,7 @@ import { ConfigError, type Settings } from '../config.ts'
 import {
   DeliveryError,
   type DeliveryChannel,
+  type DeliveryContext,
   type DeliveryProvider,
   type DeliveryReceipt,
   type DeliveryService,
@@ -23,27 +24,6 @@ interface DeliveryDeps {
   log: Logger
   now: () => Date
 }
-
-/** What a send knows about the request that caused it, so its log lines carry the request id. */
-export interface DeliveryContext {
-  requestId?: string
-  /** The request's logger (already bound to its request id). */
-  log?: Logger
-}
-
-/**
- * `DeliveryService` whose `send` also takes the request's context. Backward compatible: the
- * second argument is optional. (The base interface in ../delivery.ts should gain it too.)
- */
-export interface ContextualDeliveryService extends DeliveryService {
-  send(message: OutboundMessage, context?: DeliveryContext): Promise<DeliveryReceipt>
-}
-
-/** A provider's `send`, which may take the context as an optional second argument. */
-type ContextualSend = (
-  message: OutboundMessage,
-  context?: DeliveryContext,
-) => Promise<DeliveryReceipt>
 
 function chosenOf(settings: Settings): Record<DeliveryChannel, string> {
   return {
@@ -83,7 +63,7 @@ async function forwardingAddress(sql: SqlDatabase, phone: string): Promise<strin
  * Routes each channel to the provider named by DELIVERY_SMS / _EMAIL / _CALL, records every
  * attempt in the delivery log, and forwards SMS by e-mail where a rule says so (R11).
  */
-export function createDeliveryService(deps: DeliveryDeps): ContextualDeliveryService {
+export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
   const problems = chosenProviderProblems(deps.settings, deps.providers)
   if (problems.length) throw new ConfigError(problems)
   const chosen = chosenOf(deps.settings)
@@ -97,7 +77,7 @@ export function createDeliveryService(deps: DeliveryDeps): ContextualDeliverySer
     const entry = deps.providers.get(providerId) as RegisteredProvider
     const log = logFor(context)
     try {
-      const send: ContextualSend = entry.provider.send.bind(entry.provider)
+      const send: DeliveryProvider['send'] = entry.provider.send.bind(entry.provider)
       const receipt = await send(message, context)
       const logId = await recordDelivery(
         deps.sql,

@@ -64,13 +64,16 @@ export function createInvitationService(core: CoreServices): InvitationService {
         requestId: context.requestId ?? null,
       }
       try {
-        await core.delivery.send({
-          channel,
-          to: sentTo,
-          ...message,
-          purpose: 'invitation',
-          idempotencyKey: id,
-        })
+        await core.delivery.send(
+          {
+            channel,
+            to: sentTo,
+            ...message,
+            purpose: 'invitation',
+            idempotencyKey: id,
+          },
+          context.requestId ? { requestId: context.requestId } : undefined,
+        )
       } catch (error) {
         // Undelivered, the new link goes; earlier links keep working and the admin can resend.
         core.log.warn('invitation delivery failed', { userId, channel, error: String(error) })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { insertUser, testEnv } from '../account/test-support.ts'
+import { insertUser, testEnv } from '../../../test/support/account.ts'
 import { sha256Hex } from '../crypto.ts'
 import { ApiError } from '../errors.ts'
 import { completePasswordReset, findResetUser } from './password-resets.ts'

@@ -50,13 +50,16 @@ export async function sendPasswordReset(
     requestId: context.requestId ?? null,
   }
   try {
-    await core.delivery.send({
-      channel,
-      to,
-      ...message,
-      purpose: 'password_reset',
-      idempotencyKey: `reset_${tokenHash.slice(0, 32)}`,
-    })
+    await core.delivery.send(
+      {
+        channel,
+        to,
+        ...message,
+        purpose: 'password_reset',
+        idempotencyKey: `reset_${tokenHash.slice(0, 32)}`,
+      },
+      context.requestId ? { requestId: context.requestId } : undefined,
+    )
   } catch (error) {
     core.log.warn('password reset delivery failed', {
       userId: user.id,

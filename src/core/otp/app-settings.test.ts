@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { useAdminPropusk } from '../../../test/support/admin.ts'
-import { insertUser, outbox, sendCode } from './test-fixtures.ts'
+import { insertUser, outbox, sendCode } from '../../../test/support/otp.ts'
 
 const admin = useAdminPropusk({ env: { PUBLIC_URL: 'https://id.example.com' } })
 

@@ -16,7 +16,7 @@ import {
   startOtpPropusk,
   verifyCode,
   wrongCode,
-} from './test-fixtures.ts'
+} from '../../../test/support/otp.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

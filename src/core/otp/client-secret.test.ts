@@ -12,7 +12,7 @@ import {
   post,
   sendCode,
   startOtpPropusk,
-} from './test-fixtures.ts'
+} from '../../../test/support/otp.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TestPropusk } from '../../../test/support/propusk.ts'
-import { insertUser, sendCode, startOtpPropusk } from './test-fixtures.ts'
+import { insertUser, sendCode, startOtpPropusk } from '../../../test/support/otp.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

@@ -14,7 +14,7 @@ import {
   sleep,
   startOtpPropusk,
   wrongCode,
-} from './test-fixtures.ts'
+} from '../../../test/support/otp.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

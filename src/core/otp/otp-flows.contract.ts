@@ -17,7 +17,7 @@ import {
   startOtpPropusk,
   verifyCode,
   wrongCode,
-} from './test-fixtures.ts'
+} from '../../../test/support/otp.ts'
 
 /** Every header but the per-request ones. */
 function headersOf(answer: { headers: Headers }): Record<string, string> {

@@ -235,9 +235,12 @@ async function deliverChallenge<S extends AnyOtpSettings>(
       input.ttlMs,
     )
   }
+  const deliveryContext = input.request.requestId
+    ? { requestId: input.request.requestId }
+    : undefined
   if (method.code === 'receipt') {
     // Flash call: the provider picks the calling number; its last digits are the code.
-    const receipt: DeliveryReceipt = await core.delivery.send(message)
+    const receipt: DeliveryReceipt = await core.delivery.send(message, deliveryContext)
     const digits = (receipt.callerDigits ?? '').replace(/\D/g, '')
     if (digits.length < input.settings.codeLength) {
       throw new DeliveryError('provider_rejected', 'The provider reported no caller digits.')
@@ -256,7 +259,7 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     domain: webOtpDomain(input.app, core.config.PUBLIC_URL),
   })
   try {
-    await core.delivery.send({ ...message, ...composed })
+    await core.delivery.send({ ...message, ...composed }, deliveryContext)
   } catch (error) {
     await core.state.delete(otpKeys.challenge(input.loginKey, input.nonce))
     throw error

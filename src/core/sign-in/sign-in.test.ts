@@ -9,7 +9,7 @@ import {
   startOtpPropusk,
   verifyCode,
   wrongCode,
-} from '../otp/test-fixtures.ts'
+} from '../../../test/support/otp.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

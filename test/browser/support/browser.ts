@@ -56,7 +56,7 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Br
 export async function shoot(
   page: Page,
   name: string,
-  options: { docs?: boolean; height?: number; toasts?: boolean } = {},
+  options: { docs?: boolean; height?: number; toasts?: boolean; fullPage?: boolean } = {},
 ) {
   mkdirSync(screenshotDir, { recursive: true })
   const file = join(screenshotDir, `${name}.png`)
@@ -73,7 +73,7 @@ export async function shoot(
   }
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.waitForTimeout(150)
-  await page.screenshot({ path: file })
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false })
   if (options.height && viewport) await page.setViewportSize(viewport)
   if (options.docs && process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(docsDir, { recursive: true })

@@ -11,6 +11,8 @@ export interface RunningServer {
   url: string
   /** The first-administrator link printed at start-up. */
   setupLink: string
+  /** The server's libSQL file (`<DATA_DIR>/propusk.db`), for test data the UI cannot create. */
+  dbPath: string
   output: () => string
   stop(): Promise<void>
 }
@@ -77,7 +79,9 @@ export async function startServer(entry = 'src/runtime/node/main.ts'): Promise<R
   const deadline = Date.now() + 60_000
   for (;;) {
     const link = /(http:\/\/\S+\/setup\?token=[\w-]+)/.exec(out)?.[1]
-    if (link && /listening/i.test(out)) return { url, setupLink: link, output: () => out, stop }
+    if (link && /listening/i.test(out)) {
+      return { url, setupLink: link, dbPath: join(dataDir, 'propusk.db'), output: () => out, stop }
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop()
       throw new Error(`The server did not start:\n${out}`)

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso'
 import { ApiFailure } from '../../api/client.ts'
 import { admin } from '../../api/endpoints.ts'
 import type { Role, UserKind } from '../../api/types.ts'
-import { t } from '../../i18n/index.ts'
+import { roleDescription, roleName, t } from '../../i18n/index.ts'
 import { ErrorBox, Field, PageHead } from '../../ui/components.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useRoles } from './list.tsx'
@@ -38,8 +38,8 @@ export function RoleChecks(props: {
               }
             />
             <span>
-              {role.name}
-              {role.description && <small>{role.description}</small>}
+              {roleName(role)}
+              {role.description && <small>{roleDescription(role)}</small>}
             </span>
           </label>
         ))}
@@ -63,8 +63,19 @@ export function CreatePerson() {
   const [busy, setBusy] = useState(false)
   const roles = useRoles()
   useEffect(() => setRoleIds([defaultRole[kind]]), [kind])
+  // Checked here first, so an obviously incomplete form gets words in the admin's language.
+  const [missing, setMissing] = useState<Record<string, string>>({})
   const fieldError = (field: string) =>
-    error instanceof ApiFailure ? error.fieldError(field) : undefined
+    missing[field] ?? (error instanceof ApiFailure ? error.fieldError(field) : undefined)
+  const checkRequired = () => {
+    const found: Record<string, string> = {}
+    if (!name.trim()) found.displayName = t('create.nameRequired')
+    if (!phone.trim() && !email.trim()) found.phone = t('create.loginRequired')
+    setMissing(found)
+    const first = Object.keys(found)[0]
+    if (first) document.querySelector<HTMLInputElement>(`[name=${first}]`)?.focus()
+    return !first
+  }
   const fieldsShown = ['displayName', 'phone', 'email', 'roleIds', 'kind']
   const otherError =
     error &&
@@ -86,8 +97,9 @@ export function CreatePerson() {
           noValidate
           onSubmit={async (event) => {
             event.preventDefault()
-            setBusy(true)
             setError(null)
+            if (!checkRequired()) return
+            setBusy(true)
             try {
               const created = await admin.users.create({
                 kind,
@@ -128,7 +140,6 @@ export function CreatePerson() {
               required
               autoFocus
               value={name}
-              aria-invalid={Boolean(fieldError('displayName'))}
               onInput={(e) => setName((e.target as HTMLInputElement).value)}
             />
           </Field>
@@ -142,7 +153,6 @@ export function CreatePerson() {
                 name="phone"
                 type="tel"
                 value={phone}
-                aria-invalid={Boolean(fieldError('phone'))}
                 onInput={(e) => setPhone((e.target as HTMLInputElement).value)}
               />
             </Field>
@@ -155,7 +165,6 @@ export function CreatePerson() {
                 name="email"
                 type="email"
                 value={email}
-                aria-invalid={Boolean(fieldError('email'))}
                 onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
               />
             </Field>

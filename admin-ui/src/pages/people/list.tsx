@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso'
 import { can } from '../../api/client.ts'
 import { admin } from '../../api/endpoints.ts'
 import type { Role, User, UserKind, UserStatus } from '../../api/types.ts'
-import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
+import { formatDateTime, formatPhone, roleName, t } from '../../i18n/index.ts'
 import {
   Empty,
   ErrorBox,
@@ -22,7 +22,10 @@ export function useRoles() {
 }
 
 export function roleNames(user: Pick<User, 'roleIds'>, roles: Role[] | undefined): string[] {
-  return user.roleIds.map((id) => roles?.find((r) => r.id === id)?.name ?? id)
+  return user.roleIds.map((id) => {
+    const role = roles?.find((r) => r.id === id)
+    return role ? roleName(role) : id
+  })
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -124,7 +127,7 @@ export function PeopleList() {
             <option value="">{t('people.anyRole')}</option>
             {roles.data?.map((role) => (
               <option key={role.id} value={role.id}>
-                {role.name}
+                {roleName(role)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { ApiFailure, can } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
-import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
+import { formatDateTime, formatPhone, methodText, t, tn } from '../../i18n/index.ts'
 import {
   Empty,
   ErrorBox,
@@ -15,6 +15,7 @@ import {
 import { confirm } from '../../ui/dialog.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
+import { describeUserAgent } from '../../ui/user-agent.ts'
 import { AuditTable } from '../audit-table.tsx'
 import { RoleChecks } from './create.tsx'
 import { useRoles } from './list.tsx'
@@ -91,7 +92,7 @@ export function InvitationCard({ user, onChanged }: { user: UserDetail; onChange
             <p style={{ margin: 0 }}>
               {t('person.invitationSent', {
                 channel: t(`channel.${inv.channel}`),
-                to: inv.sentTo,
+                to: inv.channel === 'sms' ? formatPhone(inv.sentTo) : inv.sentTo,
                 date: formatDateTime(inv.createdAt),
                 expires: formatDateTime(inv.expiresAt),
               })}
@@ -306,7 +307,7 @@ export function SessionsCard({ user, onChanged }: { user: UserDetail; onChanged:
       return
     try {
       const r = await admin.users.endAllSessions(user.id)
-      toast(t('person.sessionsEnded', { n: r.sessionsEnded }))
+      toast(tn('person.sessionsEnded', r.sessionsEnded))
       sessions.reload()
       onChanged()
     } catch (failure) {
@@ -354,9 +355,10 @@ export function SessionsCard({ user, onChanged }: { user: UserDetail; onChanged:
                     <td>
                       <a href={`/admin/apps/${s.appId}`}>{s.appId}</a>
                     </td>
-                    <td>{s.method}</td>
-                    <td class="hide-sm sub">
-                      {s.deviceLabel ?? s.userAgent?.slice(0, 60) ?? t('common.none')}
+                    <td>{methodText(s.method)}</td>
+                    <td class="hide-sm sub" title={s.userAgent ?? undefined}>
+                      {s.deviceLabel ?? describeUserAgent(s.userAgent) ?? t('common.none')}
+                      {s.deviceLabel && s.userAgent && <div>{describeUserAgent(s.userAgent)}</div>}
                       {s.ip && <div class="mono">{s.ip}</div>}
                     </td>
                     <td class="hide-sm sub">{formatDateTime(s.createdAt)}</td>

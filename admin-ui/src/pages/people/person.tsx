@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can, session } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
-import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
+import { formatDateTime, formatPhone, t, tn } from '../../i18n/index.ts'
 import {
   Empty,
   ErrorBox,
@@ -140,7 +140,7 @@ export function Person() {
       return
     await act(async () => {
       const r = await admin.users.block(u.id)
-      return t('person.blocked', { name: u.displayName, n: r.sessionsEnded })
+      return tn('person.blocked', r.sessionsEnded, { name: u.displayName })
     })
   }
   const unblock = () =>

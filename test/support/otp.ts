@@ -2,18 +2,8 @@
  * Fixtures for the one-time-code tests: people and apps inserted with SQL (so only the code
  * flows are under test), HTTP helpers, and reading what console delivery "sent".
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { StateStore } from '../../storage/state/port.ts'
-import { createMemoryStateStore } from '../../storage/state/memory.ts'
-import { openLibsql } from '../../storage/sql/libsql-node.ts'
-import { migrate } from '../../runtime/server/bootstrap.ts'
-import { plugins as defaultPlugins } from '../../plugins.ts'
-import { createLogger } from '../logger.ts'
-import { loadSettings } from '../config.ts'
-import { createPropusk } from '../app.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import type { StateStore } from '../../src/storage/state/port.ts'
+import { createTestPropusk, type TestPropusk } from './propusk.ts'
 
 export const engineerApp = 'engineer-app'
 export const allMethods = ['sms-otp', 'flash-call', 'email-otp', 'password']
@@ -39,49 +29,16 @@ export async function startOtpPropusk(
     PUBLIC_URL: 'https://id.example.com',
     ...options.env,
   }
-  const propusk = options.ipHeader
-    ? await createIpAwarePropusk(env)
-    : await createTestPropusk({ env, ...(options.state ? { state: options.state } : {}) })
+  const propusk = await createTestPropusk({
+    env,
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.ipHeader ? { ipHeader: true } : {}),
+  })
   await insertApp(propusk, { id: engineerApp, type: 'engineer-mobile', methods: allMethods })
   return propusk
 }
 
-/** Header for `startOtpPropusk({ ipHeader: true })`: the request comes from this client IP. */
-export const fromIp = (ip: string) => ({ 'X-Test-Client-Ip': ip })
-
-/**
- * createTestPropusk with a client-IP resolver that reads a test header (in-process requests
- * have no socket, so every one would otherwise come from `unknown`).
- */
-async function createIpAwarePropusk(env: Record<string, string>): Promise<TestPropusk> {
-  const dir = mkdtempSync(join(tmpdir(), 'propusk-otp-'))
-  const dbUrl = `file:${join(dir, 'propusk.db')}`
-  const fullEnv = { TURSO_DATABASE_URL: dbUrl, LOG_LEVEL: 'debug', ...env }
-  const sql = await openLibsql(dbUrl)
-  const state = createMemoryStateStore({ prefix: `test:${crypto.randomUUID()}:` })
-  const logs: string[] = []
-  const log = createLogger({ level: 'debug', write: (_level, line) => logs.push(line) })
-  await migrate(sql, defaultPlugins, log)
-  const propusk = await createPropusk({
-    settings: loadSettings(fullEnv),
-    env: fullEnv,
-    sql,
-    state,
-    plugins: defaultPlugins,
-    log,
-    clientIp: (c) => c.req.header('x-test-client-ip'),
-  })
-  return {
-    ...propusk,
-    logs,
-    dbUrl,
-    async close() {
-      await state.close()
-      sql.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
+export { fromIp } from './propusk.ts'
 
 export async function insertApp(
   propusk: TestPropusk,

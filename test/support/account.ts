@@ -3,10 +3,10 @@
  * apps written straight into the real libSQL database, and links read back from the console
  * delivery outbox (what a person would click).
  */
-import type { Propusk } from '../app.ts'
-import { randomId } from '../crypto.ts'
-import { hashPassword } from '../passwords/hash.ts'
-import type { UserKind, UserStatus } from '../identity/types.ts'
+import type { Propusk } from '../../src/core/app.ts'
+import { randomId } from '../../src/core/crypto.ts'
+import { hashPassword } from '../../src/core/passwords/hash.ts'
+import type { UserKind, UserStatus } from '../../src/core/identity/types.ts'
 
 export interface TestUserInput {
   kind?: UserKind
