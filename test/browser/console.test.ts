@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { browserAvailable, openBrowser, shoot, type Browser } from './support/browser.ts'
+import {
+  readOutboxCode,
+  startConsoleServer,
+  trySignIn,
+  watchPageProblems,
+} from './support/console.ts'
 import { insertDemoSignIns } from './support/demo-sign-ins.ts'
-import { startServer, type RunningServer } from './support/server.ts'
+import type { RunningServer } from './support/server.ts'
 
 /**
  * The path of issue 5's "done when", in a real browser against the real Node server: the
@@ -27,47 +33,12 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_
 const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true })
 const heading = (name: string) => page.getByRole('heading', { level: 1, name })
 
-/** The app page's "Try sign-in" panel: a login, then a method, as the app itself would. */
-async function trySignIn(login: string, method: 'Password' | 'E-mail code') {
-  const panel = page.getByRole('region', { name: 'Try sign-in' })
-  if (await panel.getByRole('button', { name: 'Start over' }).isVisible()) {
-    await panel.getByRole('button', { name: 'Start over' }).click()
-  }
-  await panel.getByLabel('Phone or e-mail of the person').fill(login)
-  await panel.getByRole('button', { name: 'Continue' }).click()
-  await panel.getByRole('button', { name: method, exact: true }).click()
-  return panel
-}
-
 describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
   beforeAll(async () => {
-    server = await startServer(entry)
-    // Fail fast, with the reason, when the runtime does not serve the console.
-    const shell = await fetch(`${server.url}/admin/`)
-    if (shell.status !== 200 || !(await shell.text()).includes('<div id="app">')) {
-      await server.stop()
-      throw new Error(
-        `${entry} does not serve the console at /admin (status ${shell.status}): mount it with mountConsoleAssets (docs/console.md)`,
-      )
-    }
-    const api = await fetch(`${server.url}/v1/console/refresh`, {
-      method: 'POST',
-      headers: { 'X-Propusk-Console': '1' },
-    })
-    if (api.status === 404) {
-      await server.stop()
-      throw new Error(
-        'The console API (/v1/console/*) is not mounted: call mountConsole(app, services) in src/core/app.ts',
-      )
-    }
+    server = await startConsoleServer(entry)
     browser = await openBrowser()
     page = browser.page
-    browser.context.on('weberror', (error) => pageProblems.push(error.error().message))
-    browser.context.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        pageProblems.push(message.text())
-      }
-    })
+    watchPageProblems(browser.context, pageProblems)
   }, 90_000)
 
   afterAll(async () => {
@@ -225,7 +196,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
   })
 
   it('tries the person’s sign-in from the app page: refused while the role lacks the app', async () => {
-    const panel = await trySignIn('ivan.petrov@example.com', 'Password')
+    const panel = await trySignIn(page, 'ivan.petrov@example.com', 'Password')
     await panel.getByLabel('Password', { exact: true }).fill(ivanPassword)
     await panel.getByRole('button', { name: 'Sign in' }).click()
     await panel.getByText('app_access_denied').waitFor()
@@ -259,7 +230,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     // Signing in happens in the first tab (a background tab's clicks are throttled).
     await page.bringToFront()
     await page.goto(`${server.url}/admin/apps/engineer-app`)
-    let panel = await trySignIn('ivan.petrov@example.com', 'Password')
+    let panel = await trySignIn(page, 'ivan.petrov@example.com', 'Password')
     await panel.getByLabel('Password', { exact: true }).fill(ivanPassword)
     await panel.getByRole('button', { name: 'Sign in' }).click()
     await panel.getByText('Signed in. The tokens were not kept.').waitFor()
@@ -267,15 +238,11 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await panel.getByText('Engineer app (Android)').waitFor()
 
     // By e-mail code: the code is read from the Outbox, as a developer would.
-    panel = await trySignIn('ivan.petrov@example.com', 'E-mail code')
+    panel = await trySignIn(page, 'ivan.petrov@example.com', 'E-mail code')
     await panel.getByRole('button', { name: 'Send code' }).click()
     await panel.getByText('a code is on its way').waitFor()
-    const outbox = await browser.context.newPage()
-    await outbox.goto(`${server.url}/admin/outbox`)
-    const mail = outbox.locator('article.message', { hasText: 'Your code to sign in' }).first()
-    const code = /: (\d{4,8})\b/.exec((await mail.textContent()) ?? '')?.[1] ?? ''
+    const code = await readOutboxCode(browser.context, server.url)
     expect(code).toMatch(/^\d+$/)
-    await outbox.close()
     await page.bringToFront()
     await panel.getByLabel('Code').fill(code)
     await panel.getByRole('button', { name: 'Sign in' }).click()

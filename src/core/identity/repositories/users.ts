@@ -1,71 +1,28 @@
-import { SqlConstraintError, type SqlStatement } from '../../../storage/sql/port.ts'
+import type { SqlStatement } from '../../../storage/sql/port.ts'
 import { randomId } from '../../crypto.ts'
 import type { CoreServices } from '../../services.ts'
-import type { User, UserKind, UserStatus } from '../types.ts'
-import {
-  guardAdministrators,
-  isLastAdministratorError,
-  lastAdministratorError,
-} from './administrators.ts'
+import type { User } from '../types.ts'
 import { actorEntry, auditStatement, type Actor } from './audit.ts'
-import { invalidFields, notFound, takenError } from './errors.ts'
+import { invalidFields, notFound } from './errors.ts'
 import { chunks, placeholders, text } from './rows.ts'
 import { changedFields, createLoginCheck } from './user-checks.ts'
 import { searchName, toUser, userColumns } from './user-rows.ts'
+import { createUserStatusChanges } from './user-status.ts'
+import {
+  createGuardedBatch,
+  mapUserWriteError,
+  type NewUser,
+  type UserPatch,
+} from './user-writes.ts'
 import { listUsers, type UserListQuery, type UserPage } from './users-list.ts'
 
-export interface NewUser {
-  /** Optional: the CSV import assigns ids up front to report them per row. */
-  id?: string
-  kind: UserKind
-  displayName: string
-  /** Already normalised (E.164) by the caller. */
-  phone: string | null
-  /** Already normalised (lower-case) by the caller. */
-  email: string | null
-  roleIds: string[]
-  status?: UserStatus
-}
-
-export interface UserPatch {
-  kind?: UserKind
-  displayName?: string
-  phone?: string | null
-  email?: string | null
-  roleIds?: string[]
-}
-
-/** UNIQUE failures on phone/e-mail become 409s naming the field; others pass through. */
-export function mapUserWriteError(err: unknown): unknown {
-  if (isLastAdministratorError(err)) return lastAdministratorError()
-  if (err instanceof SqlConstraintError) {
-    if (err.constraint === 'unique' && err.columns.includes('users.phone')) {
-      return takenError('phone_taken', 'phone')
-    }
-    if (err.constraint === 'unique' && err.columns.includes('users.email')) {
-      return takenError('email_taken', 'email')
-    }
-    // A role deleted between our check and the write.
-    if (err.constraint === 'foreign_key') {
-      return invalidFields([{ field: 'roleIds', message: 'unknown role' }])
-    }
-  }
-  return err
-}
+export { mapUserWriteError, type NewUser, type UserPatch } from './user-writes.ts'
 
 export function createUserRepository(core: CoreServices) {
   const { sql } = core
 
   const assertLoginsFree = createLoginCheck(sql)
-
-  /** Runs a batch that may remove an administrator: guarded, errors mapped. */
-  async function guardedBatch(statements: SqlStatement[], mayRemoveAdmin: boolean) {
-    try {
-      await sql.batch(mayRemoveAdmin ? await guardAdministrators(sql, statements) : statements)
-    } catch (err) {
-      throw mapUserWriteError(err)
-    }
-  }
+  const guardedBatch = createGuardedBatch(sql)
 
   async function get(id: string): Promise<User | null> {
     const { rows } = await sql.execute({
@@ -234,64 +191,7 @@ export function createUserRepository(core: CoreServices) {
       await guardedBatch(statements, true)
     },
 
-    /**
-     * Blocks the user, then ends every session. The status goes first: if ending sessions fails,
-     * the blocked status already stops refreshes and sign-ins, so the failure is on the safe side.
-     */
-    async block(id: string, by?: Actor): Promise<{ user: User; sessionsEnded: number }> {
-      const user = await mustGet(id)
-      const now = core.now()
-      const changed = user.status !== 'blocked'
-      const statements: SqlStatement[] = changed
-        ? [
-            {
-              sql: "UPDATE users SET status = 'blocked', updated_at = ? WHERE id = ?",
-              args: [now.toISOString(), id],
-            },
-          ]
-        : []
-      if (by) {
-        const entry = actorEntry(by, 'user.block', { type: 'user', id }, { changed })
-        statements.push(auditStatement(entry, now))
-      }
-      await guardedBatch(statements, changed)
-      // Also for an already blocked user: ending sessions again is harmless and certain.
-      const sessionsEnded = await core.identity.sessions.revokeAll(id, 'user_blocked')
-      return { user: await mustGet(id), sessionsEnded }
-    },
-
-    /** Back to `active`, or to `invited` if the person never registered. */
-    async unblock(id: string, by?: Actor): Promise<User> {
-      const user = await mustGet(id)
-      const now = core.now()
-      const changed = user.status === 'blocked'
-      const statements: SqlStatement[] = changed
-        ? [
-            {
-              sql: `UPDATE users SET updated_at = ?,
-                      status = CASE WHEN activated_at IS NULL THEN 'invited' ELSE 'active' END
-                    WHERE id = ? AND status = 'blocked'`,
-              args: [now.toISOString(), id],
-            },
-          ]
-        : []
-      if (by) {
-        const entry = actorEntry(by, 'user.unblock', { type: 'user', id }, { changed })
-        statements.push(auditStatement(entry, now))
-      }
-      if (statements.length) await sql.batch(statements)
-      return changed ? mustGet(id) : user
-    },
-
-    /** `invited` → `active`; a blocked or already active user is left as is. */
-    async activate(id: string): Promise<void> {
-      const at = core.now().toISOString()
-      await sql.execute({
-        sql: `UPDATE users SET status = 'active', activated_at = ?, updated_at = ?
-              WHERE id = ? AND status = 'invited'`,
-        args: [at, at, id],
-      })
-    },
+    ...createUserStatusChanges(core, mustGet, guardedBatch),
 
     async findBy(field: 'phone' | 'email', value: string): Promise<User | null> {
       const { rows } = await sql.execute({
