@@ -90,7 +90,7 @@ export {
   parseLogin,
   type ParsedLogin,
 } from './identity/normalize.ts'
-export type { User, UserKind, UserStatus } from './identity/types.ts'
+export type { App, Role, Session, TokenSet, User, UserKind, UserStatus } from './identity/types.ts'
 
 // one-time codes (engineer O): the engine behind sms-otp, flash-call and email-otp
 export * from './otp/index.ts'

@@ -163,9 +163,13 @@ describe('wrong-code answers during a lockout', () => {
     const sent = await sendCode(p, 'sms-otp', '+79161230009')
     const wrong = wrongCode(await latestCode(p, '+79161230009'))
     let last: Record<string, unknown> = {}
+    let retryAfter: string | null = null
     for (let i = 0; i < 3; i++) {
-      last = (await verifyCode(p, 'sms-otp', sent.body.challengeId, wrong)).body
+      const answer = await verifyCode(p, 'sms-otp', sent.body.challengeId, wrong)
+      last = answer.body
+      retryAfter = answer.headers.get('retry-after')
     }
+    expect(retryAfter).toBe('60')
     const error = last.error as { code: string; message: string; lockedForSeconds: number }
     expect(error).toMatchObject({ code: 'code_attempts_exhausted', lockedForSeconds: 60 })
     expect(error.message).not.toMatch(/request a new/i)

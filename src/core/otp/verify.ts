@@ -81,7 +81,8 @@ export async function runVerify<S extends AnyOtpSettings>(
   }
   if (outcome.status !== 'ok') {
     const { lockedForSeconds } = await recordFailure(core.state, loginKey, settings)
-    const lock = lockedForSeconds ? { lockedForSeconds } : {}
+    // retryAfterSeconds also sets the Retry-After header, as otp_locked does.
+    const lock = lockedForSeconds ? { lockedForSeconds, retryAfterSeconds: lockedForSeconds } : {}
     await fail(outcome.status === 'exhausted' ? 'attempts_exhausted' : 'wrong_code')
     if (outcome.status === 'exhausted') {
       // While locked, "request a new one" would only earn an otp_locked: say when instead.

@@ -53,6 +53,12 @@ describe('JWKS and discovery', () => {
     })
     // No ID tokens are issued, so no id_token_* metadata; the claims are those of the tokens.
     expect(discovery).not.toHaveProperty('id_token_signing_alg_values_supported')
+    // Only methods an app can offer: not the first-administrator link.
+    const methods = (discovery.sign_in_methods_supported as Array<{ id: string }>).map((m) => m.id)
+    expect(methods).toEqual(
+      expect.arrayContaining(['password', 'sms-otp', 'flash-call', 'email-otp']),
+    )
+    expect(methods).not.toContain('setup-link')
     expect(discovery.app_types_supported).toEqual(
       expect.arrayContaining([
         'web',

@@ -32,12 +32,12 @@ export const appSettingsSchema = z
       .string()
       .regex(/^[A-Za-z0-9+/]{11}$/, 'must be the 11-character app hash')
       .optional(),
-    /** WebOTP (`@domain #code`) origin host. */
+    /** WebOTP (`@domain #code`) origin host. No regex flags: they would not survive into OpenAPI. */
     webOtpDomain: z
       .string()
       .max(253)
       .regex(
-        /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+        /^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
         'must be a host name, e.g. app.example.com',
       )
       .optional(),

@@ -116,8 +116,9 @@ export function mountWellKnown(app: OpenAPIHono<AppEnv>, services: CoreServices)
           'exp',
           'jti',
         ],
+        // Methods an app can offer: the first-administrator link (no login kinds) is not one.
         sign_in_methods_supported: services.plugins
-          .filter((plugin) => plugin.kind === 'sign-in-method')
+          .filter((plugin) => plugin.kind === 'sign-in-method' && plugin.loginKinds.length > 0)
           .map((plugin) => ({ id: plugin.id, endpoint: url(`/v1/auth/${plugin.id}`) })),
         app_types_supported: services.plugins
           .filter((plugin) => plugin.kind === 'client-app-type')
