@@ -1,20 +1,7 @@
-/** Shapes of the admin API's answers (mirrors src/core/identity/types.ts). */
-export type UserKind = 'employee' | 'customer'
-export type UserStatus = 'invited' | 'active' | 'blocked'
-
-export interface User {
-  id: string
-  kind: UserKind
-  displayName: string
-  phone: string | null
-  email: string | null
-  status: UserStatus
-  roleIds: string[]
-  createdAt: string
-  updatedAt: string
-  activatedAt: string | null
-  lastSignInAt: string | null
-}
+/** Shapes of the admin API's answers (the rest mirror src/core/identity/types.ts). */
+// Types only (erased from the bundle): the server's own declarations, so the two cannot drift.
+// Role, App and Session stay mirrored below: the admin API sends them with looser or fewer fields.
+export type { User, UserKind, UserStatus } from '../../../src/core/identity/types.ts'
 
 export interface Page<T> {
   items: T[]

@@ -1,7 +1,8 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import { methodText, t } from '../i18n/index.ts'
-import { Badge, Empty, ErrorBox, PageHead, SkeletonRows } from '../ui/components.tsx'
+import { Badge, Empty, PageHead } from '../ui/components.tsx'
+import { DataTable, ListBody } from '../ui/list.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import { RegisterAppCta, useAppTypes } from './roles.tsx'
 
@@ -26,62 +27,46 @@ export function AppsList() {
         }
       />
       <div class="card">
-        {apps.error ? (
-          <div class="body">
-            <ErrorBox error={apps.error} onRetry={apps.reload} />
-          </div>
-        ) : apps.data?.items.length === 0 ? (
-          <Empty icon="apps" title={t('apps.empty')} />
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('apps.name')}</th>
-                  <th>{t('apps.type')}</th>
-                  <th class="hide-sm">{t('apps.methods')}</th>
-                  <th>{t('people.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {!apps.data ? (
-                  <SkeletonRows columns={4} rows={3} />
-                ) : (
-                  apps.data.items.map((app) => (
-                    <tr key={app.id}>
-                      <td>
-                        <a href={`/admin/apps/${app.id}`}>
-                          <strong>{app.name}</strong>
-                        </a>
-                        <div class="sub mono">{app.id}</div>
-                      </td>
-                      <td>
-                        {typeName(app.type)}
-                        <div class="sub">
-                          {app.hasSecret ? t('apps.hasSecret') : t('apps.public')}
-                        </div>
-                      </td>
-                      <td class="hide-sm">
-                        <div class="chips">
-                          {app.signInMethods.map((m) => (
-                            <Badge key={m} plain>
-                              {methodText(m)}
-                            </Badge>
-                          ))}
-                        </div>
-                      </td>
-                      <td>
-                        <Badge tone={app.enabled ? 'green' : 'red'}>
-                          {app.enabled ? t('common.enabled') : t('common.disabled')}
-                        </Badge>
-                      </td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListBody list={apps} empty={<Empty icon="apps" title={t('apps.empty')} />}>
+          <DataTable
+            items={apps.data?.items}
+            skeletonRows={3}
+            columns={[
+              { label: t('apps.name') },
+              { label: t('apps.type') },
+              { label: t('apps.methods'), class: 'hide-sm' },
+              { label: t('people.status') },
+            ]}
+            row={(app) => (
+              <tr key={app.id}>
+                <td>
+                  <a href={`/admin/apps/${app.id}`}>
+                    <strong>{app.name}</strong>
+                  </a>
+                  <div class="sub mono">{app.id}</div>
+                </td>
+                <td>
+                  {typeName(app.type)}
+                  <div class="sub">{app.hasSecret ? t('apps.hasSecret') : t('apps.public')}</div>
+                </td>
+                <td class="hide-sm">
+                  <div class="chips">
+                    {app.signInMethods.map((m) => (
+                      <Badge key={m} plain>
+                        {methodText(m)}
+                      </Badge>
+                    ))}
+                  </div>
+                </td>
+                <td>
+                  <Badge tone={app.enabled ? 'green' : 'red'}>
+                    {app.enabled ? t('common.enabled') : t('common.disabled')}
+                  </Badge>
+                </td>
+              </tr>
+            )}
+          />
+        </ListBody>
       </div>
       {onlyConsole && unregistered.length > 0 && (
         <section class="card" style={{ marginTop: '16px' }}>

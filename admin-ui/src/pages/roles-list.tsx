@@ -1,7 +1,8 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import { roleDescription, roleName, t } from '../i18n/index.ts'
-import { Badge, Empty, ErrorBox, PageHead, SkeletonRows } from '../ui/components.tsx'
+import { Badge, Empty, PageHead } from '../ui/components.tsx'
+import { DataTable, ListBody } from '../ui/list.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import { useAppTypes } from './roles.tsx'
 
@@ -23,54 +24,40 @@ export function RolesList() {
         }
       />
       <div class="card">
-        {roles.error ? (
-          <div class="body">
-            <ErrorBox error={roles.error} onRetry={roles.reload} />
-          </div>
-        ) : roles.data?.items.length === 0 ? (
-          <Empty icon="roles" title={t('roles.empty')} />
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('roles.name')}</th>
-                  <th>{t('roles.apps')}</th>
-                  <th class="hide-sm">{t('roles.permissions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {!roles.data ? (
-                  <SkeletonRows columns={3} rows={3} />
-                ) : (
-                  roles.data.items.map((role) => (
-                    <tr key={role.id}>
-                      <td>
-                        <a href={`/admin/roles/${role.id}`}>
-                          <strong>{roleName(role)}</strong>
-                        </a>{' '}
-                        {role.builtin && <Badge plain>{t('common.builtin')}</Badge>}
-                        <div class="sub">{roleDescription(role)}</div>
-                      </td>
-                      <td>
-                        <div class="chips">
-                          {role.appTypes.map((id) => (
-                            <Badge key={id} tone="blue" plain>
-                              {typeName(id)}
-                            </Badge>
-                          ))}
-                        </div>
-                      </td>
-                      <td class="hide-sm sub">
-                        {role.permissions.length ? role.permissions.join(', ') : t('common.none')}
-                      </td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListBody list={roles} empty={<Empty icon="roles" title={t('roles.empty')} />}>
+          <DataTable
+            items={roles.data?.items}
+            skeletonRows={3}
+            columns={[
+              { label: t('roles.name') },
+              { label: t('roles.apps') },
+              { label: t('roles.permissions'), class: 'hide-sm' },
+            ]}
+            row={(role) => (
+              <tr key={role.id}>
+                <td>
+                  <a href={`/admin/roles/${role.id}`}>
+                    <strong>{roleName(role)}</strong>
+                  </a>{' '}
+                  {role.builtin && <Badge plain>{t('common.builtin')}</Badge>}
+                  <div class="sub">{roleDescription(role)}</div>
+                </td>
+                <td>
+                  <div class="chips">
+                    {role.appTypes.map((id) => (
+                      <Badge key={id} tone="blue" plain>
+                        {typeName(id)}
+                      </Badge>
+                    ))}
+                  </div>
+                </td>
+                <td class="hide-sm sub">
+                  {role.permissions.length ? role.permissions.join(', ') : t('common.none')}
+                </td>
+              </tr>
+            )}
+          />
+        </ListBody>
       </div>
     </>
   )

@@ -4,6 +4,7 @@ import { admin } from '../api/endpoints.ts'
 import { formatPhone, lang, setLang, t } from '../i18n/index.ts'
 import { Field, messageOf } from '../ui/components.tsx'
 import { Logo } from '../ui/icons.tsx'
+import { TextInput } from '../ui/inputs.tsx'
 
 interface Challenge {
   challengeId: string
@@ -53,22 +54,16 @@ function PasswordForm() {
       }}
     >
       <Field label={t('signIn.login')} error={fieldError('login')}>
-        <input
-          name="login"
-          autoComplete="username"
-          required
-          value={login}
-          onInput={(e) => setLogin((e.target as HTMLInputElement).value)}
-        />
+        <TextInput name="login" autoComplete="username" required value={login} onValue={setLogin} />
       </Field>
       <Field label={t('signIn.password')} error={fieldError('password')}>
-        <input
+        <TextInput
           name="password"
           type="password"
           autoComplete="current-password"
           required
           value={password}
-          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+          onValue={setPassword}
         />
       </Field>
       {error && !(error instanceof ApiFailure && error.fields.length) ? (
@@ -151,13 +146,13 @@ function SmsForm() {
     >
       {!challenge ? (
         <Field label={t('signIn.phone')} hint="+7 916 123-45-67">
-          <input
+          <TextInput
             name="phone"
             type="tel"
             autoComplete="tel"
             required
             value={phone}
-            onInput={(e) => setPhone((e.target as HTMLInputElement).value)}
+            onValue={setPhone}
           />
         </Field>
       ) : (
@@ -166,7 +161,7 @@ function SmsForm() {
             {t('signIn.codeSent', { to: formatPhone(challenge.sentTo) })}
           </p>
           <Field label={t('signIn.code')}>
-            <input
+            <TextInput
               name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
@@ -175,7 +170,7 @@ function SmsForm() {
               required
               autoFocus
               value={code}
-              onInput={(e) => setCode((e.target as HTMLInputElement).value)}
+              onValue={setCode}
             />
           </Field>
         </>

@@ -4,6 +4,7 @@ import type { App } from '../api/types.ts'
 import { errorText, formatDateTime, formatPhone, methodText, t } from '../i18n/index.ts'
 import { Field } from '../ui/components.tsx'
 import { userName } from '../ui/names.ts'
+import { TextInput } from '../ui/inputs.tsx'
 
 /**
  * Local mode only: sign in to THIS app as one of its people, through the same public endpoints
@@ -208,13 +209,13 @@ export function TrySignIn({ app }: { app: App }) {
       </header>
       <form class="body form" onSubmit={submit}>
         <Field label={t('try.login')} error={error?.fieldError('login')}>
-          <input
+          <TextInput
             name="tryLogin"
             autoComplete="off"
             required
             disabled={Boolean(start)}
             value={login}
-            onInput={(e) => setLogin((e.target as HTMLInputElement).value)}
+            onValue={setLogin}
           />
         </Field>
         {start && start.methods.length === 0 && (
@@ -237,23 +238,23 @@ export function TrySignIn({ app }: { app: App }) {
         {start && method === 'password' && (
           <>
             <Field label={t('signIn.password')} error={error?.fieldError('password')}>
-              <input
+              <TextInput
                 name="tryPassword"
                 type="password"
                 autoComplete="off"
                 required
                 value={password}
-                onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+                onValue={setPassword}
               />
             </Field>
             {app.hasSecret && (
               <Field label={t('apps.secret')} hint={t('try.secretHint')}>
-                <input
+                <TextInput
                   name="trySecret"
                   class="mono"
                   autoComplete="off"
                   value={secret}
-                  onInput={(e) => setSecret((e.target as HTMLInputElement).value)}
+                  onValue={setSecret}
                 />
               </Field>
             )}
@@ -268,14 +269,14 @@ export function TrySignIn({ app }: { app: App }) {
               </a>
             </p>
             <Field label={t('try.code')} error={error?.fieldError('code')}>
-              <input
+              <TextInput
                 name="tryCode"
                 inputMode="numeric"
                 autoComplete="off"
                 maxLength={challenge.codeLength}
                 required
                 value={code}
-                onInput={(e) => setCode((e.target as HTMLInputElement).value)}
+                onValue={setCode}
               />
             </Field>
           </>

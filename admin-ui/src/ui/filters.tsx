@@ -2,11 +2,21 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 
+export interface UrlFilters<K extends string> {
+  /** What the inputs show now. */
+  draft: Record<K, string>
+  /** What the list is filtered by (and the URL says). */
+  applied: Record<K, string>
+  set: (key: K, value: string, now?: boolean) => void
+  apply: () => void
+  clear: () => void
+}
+
 /**
  * Filter values kept in the URL query, so a filtered view is a link an admin can share. Text
  * inputs are applied on submit (Enter), selects at once.
  */
-export function useUrlFilters<K extends string>(keys: readonly K[]) {
+export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<K> {
   const location = useLocation()
   const read = () =>
     Object.fromEntries(keys.map((k) => [k, location.query[k] ?? ''])) as Record<K, string>

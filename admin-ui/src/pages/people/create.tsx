@@ -7,6 +7,7 @@ import { roleDescription, roleName, t } from '../../i18n/index.ts'
 import { ErrorBox, Field, PageHead } from '../../ui/components.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useRoles } from './list.tsx'
+import { TextInput } from '../../ui/inputs.tsx'
 
 const defaultRole: Record<UserKind, string> = {
   employee: 'role_field_employee',
@@ -135,13 +136,7 @@ export function CreatePerson() {
             </div>
           </fieldset>
           <Field label={t('create.name')} error={fieldError('displayName')}>
-            <input
-              name="displayName"
-              required
-              autoFocus
-              value={name}
-              onInput={(e) => setName((e.target as HTMLInputElement).value)}
-            />
+            <TextInput name="displayName" required autoFocus value={name} onValue={setName} />
           </Field>
           <div class="form-row">
             <Field
@@ -149,24 +144,14 @@ export function CreatePerson() {
               hint={t('create.phoneHint')}
               error={fieldError('phone')}
             >
-              <input
-                name="phone"
-                type="tel"
-                value={phone}
-                onInput={(e) => setPhone((e.target as HTMLInputElement).value)}
-              />
+              <TextInput name="phone" type="tel" value={phone} onValue={setPhone} />
             </Field>
             <Field
               label={t('create.email')}
               hint={t('create.loginHint')}
               error={fieldError('email')}
             >
-              <input
-                name="email"
-                type="email"
-                value={email}
-                onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
-              />
+              <TextInput name="email" type="email" value={email} onValue={setEmail} />
             </Field>
           </div>
           <RoleChecks

@@ -4,16 +4,9 @@ import { can } from '../../api/client.ts'
 import { admin } from '../../api/endpoints.ts'
 import type { Role, User, UserKind, UserStatus } from '../../api/types.ts'
 import { formatDateTime, formatPhone, roleName, t } from '../../i18n/index.ts'
-import {
-  Empty,
-  ErrorBox,
-  PageHead,
-  Pager,
-  SkeletonRows,
-  StatusBadge,
-  usePager,
-} from '../../ui/components.tsx'
+import { Empty, PageHead, StatusBadge } from '../../ui/components.tsx'
 import { Icon } from '../../ui/icons.tsx'
+import { DataTable, ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 
 /** Role names for chips; loaded once per visit. */
@@ -45,10 +38,12 @@ export function PeopleList() {
   const [status, setStatus] = useState<UserStatus | ''>((query.status as UserStatus) ?? '')
   const [roleId, setRoleId] = useState(query.role ?? '')
   const search = useDebounced(q.trim(), 250)
-  const pager = usePager()
   const roles = useRoles()
+  const { list, pager } = usePagedList(
+    (cursor) => admin.users.list({ kind, q: search, status, roleId, cursor, limit: 25 }),
+    [kind, search, status, roleId],
+  )
 
-  useEffect(() => pager.reset(), [kind, search, status, roleId])
   useEffect(() => {
     // Filters live in the URL, so a filtered list can be bookmarked and shared.
     const params = new URLSearchParams()
@@ -59,11 +54,6 @@ export function PeopleList() {
     const url = `/admin/people${params.size ? `?${params}` : ''}`
     if (url !== location.url) history.replaceState(null, '', url)
   }, [kind, search, status, roleId])
-
-  const list = useLoad(
-    () => admin.users.list({ kind, q: search, status, roleId, cursor: pager.cursor, limit: 25 }),
-    [kind, search, status, roleId, pager.cursor],
-  )
   const filtered = Boolean(search || status || roleId)
   const open = (user: User) => location.route(`/admin/people/${user.id}`)
 
@@ -132,77 +122,63 @@ export function PeopleList() {
             ))}
           </select>
         </div>
-        {list.error ? (
-          <div class="body">
-            <ErrorBox error={list.error} onRetry={list.reload} />
-          </div>
-        ) : list.data && list.data.items.length === 0 ? (
-          filtered ? (
-            <Empty icon="search" title={t('people.noMatch')} text={t('people.noMatchText')} />
-          ) : (
-            <Empty icon="people" title={t('people.empty')} text={t('people.emptyText')}>
-              {can('users:write') && (
-                <a class="btn primary" href={`/admin/people/new?kind=${kind}`}>
-                  {t('people.add')}
-                </a>
-              )}
-            </Empty>
-          )
-        ) : (
-          <div class="table-wrap">
-            <table aria-busy={list.loading}>
-              <thead>
-                <tr>
-                  <th>{t('people.name')}</th>
-                  <th>{t('people.login')}</th>
-                  <th class="hide-sm">{t('people.roles')}</th>
-                  <th>{t('people.status')}</th>
-                  <th class="hide-sm">{t('people.lastSignIn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {!list.data ? (
-                  <SkeletonRows columns={5} />
-                ) : (
-                  list.data.items.map((user) => (
-                    <tr key={user.id} class="link" onClick={() => open(user)}>
-                      <td>
-                        <a href={`/admin/people/${user.id}`} onClick={(e) => e.stopPropagation()}>
-                          <strong>{user.displayName}</strong>
-                        </a>
-                      </td>
-                      <td>
-                        <div>{formatPhone(user.phone)}</div>
-                        <div class="sub">{user.email}</div>
-                      </td>
-                      <td class="hide-sm">
-                        <div class="chips">
-                          {roleNames(user, roles.data).map((name) => (
-                            <span key={name} class="badge plain">
-                              {name}
-                            </span>
-                          ))}
-                        </div>
-                      </td>
-                      <td>
-                        <StatusBadge prefix="status" value={user.status} />
-                      </td>
-                      <td class="hide-sm sub">
-                        {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t('people.never')}
-                      </td>
-                    </tr>
-                  ))
+        <ListBody
+          list={list}
+          empty={
+            filtered ? (
+              <Empty icon="search" title={t('people.noMatch')} text={t('people.noMatchText')} />
+            ) : (
+              <Empty icon="people" title={t('people.empty')} text={t('people.emptyText')}>
+                {can('users:write') && (
+                  <a class="btn primary" href={`/admin/people/new?kind=${kind}`}>
+                    {t('people.add')}
+                  </a>
                 )}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pager
-          page={pager.page}
-          hasNext={Boolean(list.data?.nextCursor)}
-          onNext={() => list.data?.nextCursor && pager.next(list.data.nextCursor)}
-          onPrevious={pager.previous}
-        />
+              </Empty>
+            )
+          }
+        >
+          <DataTable
+            busy={list.loading}
+            items={list.data?.items}
+            columns={[
+              { label: t('people.name') },
+              { label: t('people.login') },
+              { label: t('people.roles'), class: 'hide-sm' },
+              { label: t('people.status') },
+              { label: t('people.lastSignIn'), class: 'hide-sm' },
+            ]}
+            row={(user) => (
+              <tr key={user.id} class="link" onClick={() => open(user)}>
+                <td>
+                  <a href={`/admin/people/${user.id}`} onClick={(e) => e.stopPropagation()}>
+                    <strong>{user.displayName}</strong>
+                  </a>
+                </td>
+                <td>
+                  <div>{formatPhone(user.phone)}</div>
+                  <div class="sub">{user.email}</div>
+                </td>
+                <td class="hide-sm">
+                  <div class="chips">
+                    {roleNames(user, roles.data).map((name) => (
+                      <span key={name} class="badge plain">
+                        {name}
+                      </span>
+                    ))}
+                  </div>
+                </td>
+                <td>
+                  <StatusBadge prefix="status" value={user.status} />
+                </td>
+                <td class="hide-sm sub">
+                  {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t('people.never')}
+                </td>
+              </tr>
+            )}
+          />
+        </ListBody>
+        <ListPager list={list} pager={pager} />
       </div>
     </>
   )

@@ -2,16 +2,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { ApiFailure, can } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
 import { formatDateTime, formatPhone, methodText, t, tn } from '../../i18n/index.ts'
-import {
-  Empty,
-  ErrorBox,
-  Field,
-  Loading,
-  Pager,
-  SkeletonRows,
-  messageOf,
-  usePager,
-} from '../../ui/components.tsx'
+import { Empty, ErrorBox, Field, Loading, SkeletonRows, messageOf } from '../../ui/components.tsx'
+import { ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
 import { confirm } from '../../ui/dialog.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
@@ -19,6 +11,7 @@ import { describeUserAgent } from '../../ui/user-agent.ts'
 import { AuditTable } from '../audit-table.tsx'
 import { RoleChecks } from './create.tsx'
 import { useRoles } from './list.tsx'
+import { TextInput } from '../../ui/inputs.tsx'
 
 export function RolesCard({ user, onSaved }: { user: UserDetail; onSaved: () => void }) {
   const roles = useRoles()
@@ -206,20 +199,16 @@ export function Forwarding({ user }: { user: UserDetail }) {
           )}
           <fieldset class="stack" disabled={!writable}>
             <Field label={t('person.forwardTo')} error={fieldError('email')}>
-              <input
+              <TextInput
                 name="forwardEmail"
                 type="email"
                 required
                 value={email}
-                onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+                onValue={setEmail}
               />
             </Field>
             <Field label={t('person.forwardNote')} error={fieldError('note')}>
-              <input
-                value={note}
-                maxLength={500}
-                onInput={(e) => setNote((e.target as HTMLInputElement).value)}
-              />
+              <TextInput value={note} maxLength={500} onValue={setNote} />
             </Field>
             {rule && (
               <label class="check">
@@ -382,13 +371,12 @@ export function SessionsCard({ user, onChanged }: { user: UserDetail; onChanged:
 }
 
 export function AuditTrail({ userId }: { userId: string }) {
-  const pager = usePager()
-  const entries = useLoad(
-    () =>
+  const { list: entries, pager } = usePagedList(
+    (cursor) =>
       can('audit:read')
-        ? admin.audit({ targetId: userId, cursor: pager.cursor, limit: 10 })
+        ? admin.audit({ targetId: userId, cursor, limit: 10 })
         : Promise.resolve({ items: [], nextCursor: null }),
-    [userId, pager.cursor],
+    [userId],
   )
   return (
     <section class="card">
@@ -398,21 +386,10 @@ export function AuditTrail({ userId }: { userId: string }) {
           <p>{t('person.auditHint')}</p>
         </div>
       </header>
-      {entries.error ? (
-        <div class="body">
-          <ErrorBox error={entries.error} onRetry={entries.reload} />
-        </div>
-      ) : entries.data && entries.data.items.length === 0 ? (
-        <Empty icon="audit" title={t('audit.empty')} />
-      ) : (
+      <ListBody list={entries} empty={<Empty icon="audit" title={t('audit.empty')} />}>
         <AuditTable items={entries.data?.items} loading={entries.loading} />
-      )}
-      <Pager
-        page={pager.page}
-        hasNext={Boolean(entries.data?.nextCursor)}
-        onNext={() => entries.data?.nextCursor && pager.next(entries.data.nextCursor)}
-        onPrevious={pager.previous}
-      />
+      </ListBody>
+      <ListPager list={entries} pager={pager} />
     </section>
   )
 }

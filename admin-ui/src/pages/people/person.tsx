@@ -22,6 +22,7 @@ import {
   RolesCard,
   SessionsCard,
 } from './person-sections.tsx'
+import { TextInput } from '../../ui/inputs.tsx'
 
 function EditDialog(props: {
   user: UserDetail
@@ -58,25 +59,13 @@ function EditDialog(props: {
         <div class="dialog-body stack">
           <h2 id="edit-title">{t('person.editTitle')}</h2>
           <Field label={t('create.name')} error={fieldError('displayName')}>
-            <input
-              value={name}
-              required
-              onInput={(e) => setName((e.target as HTMLInputElement).value)}
-            />
+            <TextInput value={name} required onValue={setName} />
           </Field>
           <Field label={t('create.phone')} error={fieldError('phone')}>
-            <input
-              type="tel"
-              value={phone}
-              onInput={(e) => setPhone((e.target as HTMLInputElement).value)}
-            />
+            <TextInput type="tel" value={phone} onValue={setPhone} />
           </Field>
           <Field label={t('create.email')} error={fieldError('email')}>
-            <input
-              type="email"
-              value={email}
-              onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
-            />
+            <TextInput type="email" value={email} onValue={setEmail} />
           </Field>
           {error && !(error instanceof ApiFailure && error.fields.length) ? (
             <ErrorBox error={error} />
