@@ -17,6 +17,8 @@ import type { SqlStatement } from '../../src/storage/sql/port.ts'
 export interface SmokeTarget {
   /** Sends a request to the app under test (`path` starts with `/`). */
   fetch(path: string, init?: RequestInit): Promise<Response>
+  /** The origin the app listens on, for clients that need a real URL (jose's remote JWKS). */
+  baseUrl: string
   /** A valid first-administrator link token that is stored in the app's SQL database. */
   setupToken: string
   /**

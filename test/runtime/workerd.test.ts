@@ -15,6 +15,7 @@ import { issueSetupToken } from '../../plugins/setup-link/index.ts'
 import { generateSigningKeysJson } from '../../src/runtime/server/signing-keys.ts'
 import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
 import { startHranaBridge, type HranaBridge } from '../support/hrana-bridge.ts'
+import { defineIdentityFlowSuite } from './identity-flow-suite.ts'
 import { defineSmokeSuite, type SmokeTarget } from './smoke-suite.ts'
 import { migratedDatabase, runSql, tempDir, type TempDir } from './support/databases.ts'
 import { cleanUp } from './support/processes.ts'
@@ -66,6 +67,7 @@ beforeAll(async () => {
   const url = await miniflare.ready
   target = {
     fetch: (path, init) => fetch(new URL(path, url), init),
+    baseUrl: url.origin,
     setupToken,
     stateKeys: () => redisKeys(inject('redisUrl'), prefix),
     // The file behind the Hrana bridge the Worker reaches its database through.
@@ -81,10 +83,12 @@ afterAll(async () => {
   )
 })
 
-defineSmokeSuite('workerd', () => {
+const getTarget = () => {
   if (!target) throw new Error('the Worker did not start in Miniflare (see beforeAll)')
   return target
-})
+}
+defineSmokeSuite('workerd', getTarget)
+defineIdentityFlowSuite('workerd', getTarget)
 
 describe('the Worker bundle', () => {
   it('is web-standard: no nodejs_compat, no Node built-ins, no TCP Redis or native libSQL', async () => {

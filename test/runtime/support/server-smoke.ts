@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, inject } from 'vitest'
+import { defineIdentityFlowSuite } from '../identity-flow-suite.ts'
 import { defineSmokeSuite, type SmokeTarget } from '../smoke-suite.ts'
 import { runSql, tempDir, type TempDir } from './databases.ts'
 import { cleanUp, freePort, startServer, type ServerProcess } from './processes.ts'
@@ -49,6 +50,7 @@ export function defineServerSmokeSuite(runtime: string, server: ServerCommand): 
     const dataDir = dir.path
     target = {
       fetch: (path, init) => fetch(`${baseUrl}${path}`, init),
+      baseUrl,
       setupToken: token as string,
       stateKeys: () => redisKeys(inject('redisUrl'), prefix),
       // The server created and migrated this file itself (DATA_DIR).
@@ -63,8 +65,10 @@ export function defineServerSmokeSuite(runtime: string, server: ServerCommand): 
     )
   })
 
-  defineSmokeSuite(runtime, () => {
+  const getTarget = () => {
     if (!target) throw new Error(`the ${runtime} server did not start (see beforeAll)`)
     return target
-  })
+  }
+  defineSmokeSuite(runtime, getTarget)
+  defineIdentityFlowSuite(runtime, getTarget)
 }
