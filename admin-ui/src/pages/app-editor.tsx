@@ -3,8 +3,9 @@ import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can, session } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import { t } from '../i18n/index.ts'
-import { ErrorBox, Field, Loading, PageHead, messageOf } from '../ui/components.tsx'
-import { confirm } from '../ui/dialog.tsx'
+import { askDelete, confirmThen } from '../ui/actions.ts'
+import { CardHead, EditorActions, ErrorBox, Field, Loading, PageHead } from '../ui/components.tsx'
+import { binder, TextArea, TextInput } from '../ui/inputs.tsx'
 import { toast } from '../ui/toast.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import {
@@ -69,6 +70,7 @@ export function AppEditor() {
   if (!form) return <Loading />
   const writable = can('apps:write')
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch })
+  const bind = binder(form, set)
   const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
 
   const body = () => {
@@ -115,40 +117,27 @@ export function AppEditor() {
       setBusy(false)
     }
   }
-  const rotate = async () => {
-    if (
-      !(await confirm({
+  const rotate = () =>
+    confirmThen(
+      {
         title: t('apps.rotateConfirm'),
         text: t('apps.rotateText'),
         action: t('apps.rotate'),
         danger: true,
-      }))
+      },
+      async () => {
+        setSecret((await admin.apps.rotateSecret(form.id)).clientSecret)
+      },
     )
-      return
-    try {
-      setSecret((await admin.apps.rotateSecret(form.id)).clientSecret)
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
-  }
-  const remove = async () => {
-    if (
-      !(await confirm({
-        title: t('apps.deleteConfirm', { name: form.name }),
-        text: t('apps.deleteText'),
-        action: t('common.delete'),
-        danger: true,
-      }))
+  const remove = () =>
+    confirmThen(
+      askDelete(t('apps.deleteConfirm', { name: form.name }), t('apps.deleteText')),
+      async () => {
+        await admin.apps.remove(form.id)
+        return t('apps.deleted')
+      },
+      () => location.route('/admin/apps'),
     )
-      return
-    try {
-      await admin.apps.remove(form.id)
-      toast(t('apps.deleted'))
-      location.route('/admin/apps')
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
-  }
   const typeInfo = types.find((p) => p.id === form.type)
 
   return (
@@ -179,25 +168,14 @@ export function AppEditor() {
             <div class="body form">
               <div class="form-row">
                 <Field label={t('apps.name')} error={fieldError('name')}>
-                  <input
-                    name="name"
-                    required
-                    value={form.name}
-                    onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
-                  />
+                  <TextInput name="name" required {...bind('name')} />
                 </Field>
                 <Field
                   label={t('apps.clientId')}
                   hint={isNew ? t('apps.clientIdHint') : undefined}
                   error={fieldError('id')}
                 >
-                  <input
-                    name="id"
-                    class="mono"
-                    value={form.id}
-                    disabled={!isNew}
-                    onInput={(e) => set({ id: (e.target as HTMLInputElement).value })}
-                  />
+                  <TextInput name="id" class="mono" disabled={!isNew} {...bind('id')} />
                 </Field>
               </div>
               <Field label={t('apps.type')} error={fieldError('type')}>
@@ -237,12 +215,7 @@ export function AppEditor() {
           />
           <div class="grid-2">
             <section class="card">
-              <header>
-                <div>
-                  <h2>{t('apps.policy')}</h2>
-                  <p>{t('apps.policyHint')}</p>
-                </div>
-              </header>
+              <CardHead title={t('apps.policy')} hint={t('apps.policyHint')} />
               <div class="body stack">
                 {policyKeys.map((key) => (
                   <Field
@@ -274,34 +247,21 @@ export function AppEditor() {
                   hint={t('apps.androidHashHint')}
                   error={fieldError('settings.androidAppHash')}
                 >
-                  <input
-                    class="mono"
-                    maxLength={11}
-                    value={form.androidAppHash}
-                    onInput={(e) => set({ androidAppHash: (e.target as HTMLInputElement).value })}
-                  />
+                  <TextInput class="mono" maxLength={11} {...bind('androidAppHash')} />
                 </Field>
                 <Field
                   label={t('apps.webOtp')}
                   hint={t('apps.webOtpHint')}
                   error={fieldError('settings.webOtpDomain')}
                 >
-                  <input
-                    value={form.webOtpDomain}
-                    onInput={(e) => set({ webOtpDomain: (e.target as HTMLInputElement).value })}
-                  />
+                  <TextInput {...bind('webOtpDomain')} />
                 </Field>
                 <Field
                   label={t('apps.redirects')}
                   hint={t('apps.redirectsHint')}
                   error={fieldError('redirectUris')}
                 >
-                  <textarea
-                    rows={3}
-                    class="mono"
-                    value={form.redirectUris}
-                    onInput={(e) => set({ redirectUris: (e.target as HTMLTextAreaElement).value })}
-                  />
+                  <TextArea rows={3} class="mono" {...bind('redirectUris')} />
                 </Field>
               </div>
             </section>
@@ -319,16 +279,7 @@ export function AppEditor() {
             ))}
           </div>
         )}
-        {writable && (
-          <div class="form-actions">
-            <button class="btn primary" type="submit" disabled={busy}>
-              {isNew ? t('common.create') : t('common.save')}
-            </button>
-            <a class="btn ghost" href="/admin/apps">
-              {t('common.cancel')}
-            </a>
-          </div>
-        )}
+        {writable && <EditorActions isNew={isNew} busy={busy} cancelHref="/admin/apps" />}
       </form>
       {!isNew && app.data && session.value?.mode === 'development' && <TrySignIn app={app.data} />}
       <SecretDialog secret={secret} onClose={() => setSecret(null)} />

@@ -1,7 +1,7 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import { methodText, t } from '../i18n/index.ts'
-import { Badge, Empty, PageHead } from '../ui/components.tsx'
+import { CardHead, Badge, Empty, PageHead } from '../ui/components.tsx'
 import { DataTable, ListBody } from '../ui/list.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import { RegisterAppCta, useAppTypes } from './roles.tsx'
@@ -70,12 +70,7 @@ export function AppsList() {
       </div>
       {onlyConsole && unregistered.length > 0 && (
         <section class="card" style={{ marginTop: '16px' }}>
-          <header>
-            <div>
-              <h2>{t('apps.getStarted')}</h2>
-              <p>{t('apps.getStartedHint')}</p>
-            </div>
-          </header>
+          <CardHead title={t('apps.getStarted')} hint={t('apps.getStartedHint')} />
           <div class="body stack">
             {unregistered.map((type) => (
               <RegisterAppCta key={type.id} type={type} named />

@@ -4,7 +4,7 @@ import { admin } from '../api/endpoints.ts'
 import type { Dashboard as Data } from '../api/types.ts'
 import { formatNumber, methodText, t } from '../i18n/index.ts'
 import { DayBars, Legend, RateBars, type Series } from '../charts/bars.tsx'
-import { Empty, ErrorBox, Loading, PageHead } from '../ui/components.tsx'
+import { CardHead, Empty, ErrorBox, Loading, PageHead } from '../ui/components.tsx'
 import { Icon } from '../ui/icons.tsx'
 import { useLoad } from '../ui/use-load.ts'
 import { RecentSignIns } from './recent-sign-ins.tsx'
@@ -46,12 +46,7 @@ function ChartCard(props: { title: string; hint: string; dates: string[]; series
   const any = props.series.some((s) => s.values.some(Boolean))
   return (
     <section class="card">
-      <header>
-        <div>
-          <h2>{props.title}</h2>
-          <p>{props.hint}</p>
-        </div>
-      </header>
+      <CardHead title={props.title} hint={props.hint} />
       <div class="body">
         {!any ? (
           <Empty icon="dashboard" title={t('dash.noSignIns')} />
@@ -171,12 +166,7 @@ export function Dashboard() {
           <RecentSignIns items={data.recentSignIns} />
           <div class="grid-2">
             <section class="card">
-              <header>
-                <div>
-                  <h2>{t('dash.delivery')}</h2>
-                  <p>{t('dash.deliveryHint')}</p>
-                </div>
-              </header>
+              <CardHead title={t('dash.delivery')} hint={t('dash.deliveryHint')} />
               <div class="body">
                 {data.deliveries.length === 0 ? (
                   <Empty icon="deliveries" title={t('dash.noDeliveries')} />
@@ -195,12 +185,7 @@ export function Dashboard() {
               </div>
             </section>
             <section class="card">
-              <header>
-                <div>
-                  <h2>{t('dash.attempts')}</h2>
-                  <p>{t('dash.attemptsHint')}</p>
-                </div>
-              </header>
+              <CardHead title={t('dash.attempts')} hint={t('dash.attemptsHint')} />
               <div class="body">
                 {!anyAttempts ? (
                   <Empty icon="roles" title={t('dash.noAttempts')} />

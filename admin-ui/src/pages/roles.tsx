@@ -4,8 +4,9 @@ import { ApiFailure, can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import type { AppType, Role } from '../api/types.ts'
 import { roleDescription, roleName, t, tn, type MessageKey } from '../i18n/index.ts'
-import { ErrorBox, Field, Loading, PageHead, messageOf } from '../ui/components.tsx'
-import { confirm } from '../ui/dialog.tsx'
+import { askDelete, confirmThen } from '../ui/actions.ts'
+import { CardHead, EditorActions, ErrorBox, Field, Loading, PageHead } from '../ui/components.tsx'
+import { binder, TextInput } from '../ui/inputs.tsx'
 import { toast } from '../ui/toast.tsx'
 import { useLoad } from '../ui/use-load.ts'
 
@@ -107,6 +108,7 @@ export function RoleEditor() {
   const writable = can('roles:write')
   const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch })
+  const bind = binder(form, set)
 
   const save = async (event: Event) => {
     event.preventDefault()
@@ -128,23 +130,16 @@ export function RoleEditor() {
     }
   }
   const remove = async () => {
-    if (!role.data) return
-    if (
-      !(await confirm({
-        title: t('roles.deleteConfirm', { name: role.data.name }),
-        text: t('roles.deleteText'),
-        action: t('common.delete'),
-        danger: true,
-      }))
+    const doomed = role.data
+    if (!doomed) return
+    await confirmThen(
+      askDelete(t('roles.deleteConfirm', { name: doomed.name }), t('roles.deleteText')),
+      async () => {
+        await admin.roles.remove(doomed.id)
+        return t('roles.deleted')
+      },
+      () => location.route('/admin/roles'),
     )
-      return
-    try {
-      await admin.roles.remove(role.data.id)
-      toast(t('roles.deleted'))
-      location.route('/admin/roles')
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
   }
 
   return (
@@ -168,29 +163,15 @@ export function RoleEditor() {
           <section class="card">
             <div class="body form">
               <Field label={t('roles.name')} error={fieldError('name')}>
-                <input
-                  name="name"
-                  required
-                  value={form.name}
-                  onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
-                />
+                <TextInput name="name" required {...bind('name')} />
               </Field>
               <Field label={t('roles.description')} error={fieldError('description')}>
-                <input
-                  name="description"
-                  value={form.description}
-                  onInput={(e) => set({ description: (e.target as HTMLInputElement).value })}
-                />
+                <TextInput name="description" {...bind('description')} />
               </Field>
             </div>
           </section>
           <section class="card">
-            <header>
-              <div>
-                <h2>{t('roles.apps')}</h2>
-                <p>{t('roles.appsHint')}</p>
-              </div>
-            </header>
+            <CardHead title={t('roles.apps')} hint={t('roles.appsHint')} />
             <div class="body">
               {types.data ? (
                 <AppTypeChecks
@@ -209,12 +190,7 @@ export function RoleEditor() {
             </div>
           </section>
           <section class="card">
-            <header>
-              <div>
-                <h2>{t('roles.permissions')}</h2>
-                <p>{t('roles.permissionsHint')}</p>
-              </div>
-            </header>
+            <CardHead title={t('roles.permissions')} hint={t('roles.permissionsHint')} />
             <div class="table-wrap">
               <table>
                 <thead>
@@ -266,16 +242,7 @@ export function RoleEditor() {
         ) ? (
           <ErrorBox error={error} />
         ) : null}
-        {writable && (
-          <div class="form-actions">
-            <button class="btn primary" type="submit" disabled={busy}>
-              {isNew ? t('common.create') : t('common.save')}
-            </button>
-            <a class="btn ghost" href="/admin/roles">
-              {t('common.cancel')}
-            </a>
-          </div>
-        )}
+        {writable && <EditorActions isNew={isNew} busy={busy} cancelHref="/admin/roles" />}
       </form>
     </>
   )

@@ -118,6 +118,37 @@ export function PageHead(props: {
  * the control's accessible name) and are linked to it with aria-describedby; an error also sets
  * aria-invalid.
  */
+/** A card's header: the title, a hint under it when there is one, actions on the right. */
+export function CardHead(props: {
+  title: ComponentChildren
+  hint?: ComponentChildren
+  actions?: ComponentChildren
+}) {
+  return (
+    <header>
+      <div>
+        <h2>{props.title}</h2>
+        {props.hint && <p>{props.hint}</p>}
+      </div>
+      {props.actions}
+    </header>
+  )
+}
+
+/** An editor form's Create (or Save) and Cancel buttons; Cancel goes back to the list. */
+export function EditorActions(props: { isNew: boolean; busy: boolean; cancelHref: string }) {
+  return (
+    <div class="form-actions">
+      <button class="btn primary" type="submit" disabled={props.busy}>
+        {props.isNew ? t('common.create') : t('common.save')}
+      </button>
+      <a class="btn ghost" href={props.cancelHref}>
+        {t('common.cancel')}
+      </a>
+    </div>
+  )
+}
+
 export function Field(props: {
   label: string
   hint?: string | undefined

@@ -1,27 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
-import { withConsole } from './test-support.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { adminRequest, createAdmin } from '../../../test/support/admin.ts'
+import { json, useConsoleAdmin } from './test-support.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  withConsole(propusk)
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
-
-const call = (path: string, init: Parameters<typeof adminRequest>[3] = {}) =>
-  adminRequest(propusk, admin.token, path, init)
-const json = async (response: Response) => (await response.json()) as Record<string, any>
+const ctx = useConsoleAdmin()
+const { call } = ctx
 
 describe('app types', () => {
   it('lists each type’s default sign-in methods and how many apps it has', async () => {
@@ -36,15 +18,15 @@ describe('app types', () => {
       sessionPolicy: { accessTokenTtlSeconds: expect.any(Number) },
     })
     // Any console admin may read it; nobody else.
-    const limited = await createAdmin(propusk, { permissions: [] })
-    expect((await adminRequest(propusk, limited.token, '/v1/admin/app-types')).status).toBe(200)
-    expect((await propusk.app.request('/v1/admin/app-types')).status).toBe(401)
+    const limited = await createAdmin(ctx.propusk, { permissions: [] })
+    expect((await adminRequest(ctx.propusk, limited.token, '/v1/admin/app-types')).status).toBe(200)
+    expect((await ctx.propusk.app.request('/v1/admin/app-types')).status).toBe(401)
   })
 })
 
 describe('delivery log', () => {
   beforeEach(async () => {
-    const send = propusk.services.delivery.send
+    const send = ctx.propusk.services.delivery.send
     await send({
       channel: 'sms',
       to: '+79161234567',
@@ -134,16 +116,16 @@ describe('plugin settings', () => {
       values: { maxFailuresBeforeLockout: 7 },
       restartRequired: true,
     })
-    const { rows } = await propusk.services.sql.execute(
+    const { rows } = await ctx.propusk.services.sql.execute(
       "SELECT settings FROM plugin_settings WHERE plugin_id = 'password'",
     )
     expect(JSON.parse(String(rows[0]?.settings))).toEqual({ maxFailuresBeforeLockout: 7 })
     const read = await json(await call('/v1/admin/plugins/password/settings'))
     expect(read.values).toEqual({ maxFailuresBeforeLockout: 7 })
-    const audit = await propusk.services.sql.execute(
+    const audit = await ctx.propusk.services.sql.execute(
       "SELECT actor_id, target_id, details FROM audit_log WHERE action = 'plugin.settings.update'",
     )
-    expect(audit.rows[0]).toMatchObject({ actor_id: admin.user.id, target_id: 'password' })
+    expect(audit.rows[0]).toMatchObject({ actor_id: ctx.admin.user.id, target_id: 'password' })
   })
 
   it('never returns secrets and keeps a stored one when the form leaves it empty', async () => {
@@ -157,7 +139,7 @@ describe('plugin settings', () => {
     expect(read.secretsSet).toEqual(['authToken'])
     expect(JSON.stringify(read)).not.toContain('very-secret')
     await call(path, { method: 'PUT', body: { values: { accountSid: 'AC456', authToken: '' } } })
-    const { rows } = await propusk.services.sql.execute(
+    const { rows } = await ctx.propusk.services.sql.execute(
       "SELECT settings FROM plugin_settings WHERE plugin_id = 'twilio-sms'",
     )
     expect(JSON.parse(String(rows[0]?.settings))).toEqual({
@@ -170,10 +152,10 @@ describe('plugin settings', () => {
 
   it('answers 404 for unknown plugins and needs settings:write to save', async () => {
     expect((await call('/v1/admin/plugins/nope-plugin/settings')).status).toBe(404)
-    const reader = await createAdmin(propusk, { permissions: ['settings:read'] })
+    const reader = await createAdmin(ctx.propusk, { permissions: ['settings:read'] })
     const path = '/v1/admin/plugins/password/settings'
-    expect((await adminRequest(propusk, reader.token, path)).status).toBe(200)
-    const put = await adminRequest(propusk, reader.token, path, {
+    expect((await adminRequest(ctx.propusk, reader.token, path)).status).toBe(200)
+    const put = await adminRequest(ctx.propusk, reader.token, path, {
       method: 'PUT',
       body: { values: {} },
     })

@@ -1,29 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  adminRequest,
-  createAdmin,
-  quietDelivery,
-  type TestAdmin,
-} from '../../../test/support/admin.ts'
+import { describe, expect, it } from 'vitest'
+import { adminRequest, createAdmin } from '../../../test/support/admin.ts'
 import type { AuditEntry } from '../identity/types.ts'
 import { dateRange } from './stats.ts'
-import { withConsole } from './test-support.ts'
+import { json, useConsoleAdmin } from './test-support.ts'
 
-let propusk: TestPropusk
-let admin: TestAdmin
-beforeEach(async () => {
-  propusk = await createTestPropusk({ env: quietDelivery })
-  withConsole(propusk)
-  admin = await createAdmin(propusk)
-})
-afterEach(async () => {
-  await propusk.close()
-})
-
-const call = (path: string, init: Parameters<typeof adminRequest>[3] = {}) =>
-  adminRequest(propusk, admin.token, path, init)
-const json = async (response: Response) => (await response.json()) as Record<string, any>
+const ctx = useConsoleAdmin()
+const { call } = ctx
 
 const signInEntry = (
   method: string,
@@ -41,7 +23,7 @@ const signInEntry = (
 
 describe('dashboard statistics', () => {
   it('counts sign-ins per day by method, failed and locked attempts, delivery success', async () => {
-    const audit = propusk.services.identity.audit
+    const audit = ctx.propusk.services.identity.audit
     await audit.record(signInEntry('password', 'success'))
     await audit.record(signInEntry('password', 'success'))
     await audit.record(signInEntry('sms-otp', 'success'))
@@ -54,7 +36,7 @@ describe('dashboard statistics', () => {
       ['sms', '+79161234567'],
       ['email', 'ivan@example.com'],
     ] as const) {
-      await propusk.services.delivery.send({
+      await ctx.propusk.services.delivery.send({
         channel,
         to,
         text: 'x',
@@ -95,7 +77,7 @@ describe('dashboard statistics', () => {
 
   it('puts entries on the viewer’s calendar day', async () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
-    await propusk.services.sql.execute({
+    await ctx.propusk.services.sql.execute({
       sql: `INSERT INTO audit_log (id, at, actor_type, action, result) VALUES ('aud_late', ?, 'user', 'sign_in.password', 'success')`,
       args: [`${yesterday}T22:30:00.000Z`],
     })
@@ -122,8 +104,8 @@ describe('dashboard statistics', () => {
   })
 
   it('lists recent sign-ins with names, and counts sign-ins per app', async () => {
-    const audit = propusk.services.identity.audit
-    const base = { actorType: 'user' as const, targetType: 'user', targetId: admin.user.id }
+    const audit = ctx.propusk.services.identity.audit
+    const base = { actorType: 'user' as const, targetType: 'user', targetId: ctx.admin.user.id }
     await audit.record({ ...base, action: 'sign_in.sms-otp', result: 'success', appId: 'gone' })
     await audit.record({
       ...base,
@@ -149,8 +131,8 @@ describe('dashboard statistics', () => {
       method: 'email-otp',
       result: 'success',
       next: 'password_required',
-      userId: admin.user.id,
-      userName: admin.user.displayName,
+      userId: ctx.admin.user.id,
+      userName: ctx.admin.user.displayName,
       appId: 'admin-console',
       appName: expect.any(String),
     })
@@ -172,9 +154,9 @@ describe('dashboard statistics', () => {
   })
 
   it('needs audit:read', async () => {
-    const limited = await createAdmin(propusk, { permissions: ['users:read'] })
-    const response = await adminRequest(propusk, limited.token, '/v1/admin/stats/dashboard')
+    const limited = await createAdmin(ctx.propusk, { permissions: ['users:read'] })
+    const response = await adminRequest(ctx.propusk, limited.token, '/v1/admin/stats/dashboard')
     expect(response.status).toBe(403)
-    expect((await propusk.app.request('/v1/admin/stats/dashboard')).status).toBe(401)
+    expect((await ctx.propusk.app.request('/v1/admin/stats/dashboard')).status).toBe(401)
   })
 })

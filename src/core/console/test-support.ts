@@ -1,3 +1,11 @@
+import { afterEach, beforeEach } from 'vitest'
+import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import {
+  adminRequest,
+  createAdmin,
+  quietDelivery,
+  type TestAdmin,
+} from '../../../test/support/admin.ts'
 import type { Propusk } from '../index.ts'
 import { hashPassword } from '../passwords/index.ts'
 import { mountConsole } from './index.ts'
@@ -28,3 +36,32 @@ export const consoleHeaders = {
   'X-Propusk-Console': '1',
   'Content-Type': 'application/json',
 }
+
+/**
+ * A fresh app with the console mounted and a full admin for each test of the calling file;
+ * read its `propusk` and `admin` inside tests (each test gets new ones). `call` sends as that admin.
+ */
+export function useConsoleAdmin() {
+  const current = {} as { propusk: TestPropusk; admin: TestAdmin }
+  beforeEach(async () => {
+    current.propusk = await createTestPropusk({ env: quietDelivery })
+    withConsole(current.propusk)
+    current.admin = await createAdmin(current.propusk)
+  })
+  afterEach(async () => {
+    await current.propusk.close()
+  })
+  const call = (path: string, init: Parameters<typeof adminRequest>[3] = {}) =>
+    adminRequest(current.propusk, current.admin.token, path, init)
+  return {
+    get propusk() {
+      return current.propusk
+    },
+    get admin() {
+      return current.admin
+    },
+    call,
+  }
+}
+
+export const json = async (response: Response) => (await response.json()) as Record<string, any>

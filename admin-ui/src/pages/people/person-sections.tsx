@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks'
 import { ApiFailure, can } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
 import { formatDateTime, formatPhone, methodText, t, tn } from '../../i18n/index.ts'
-import { Empty, ErrorBox, Field, Loading, SkeletonRows, messageOf } from '../../ui/components.tsx'
+import { confirmThen } from '../../ui/actions.ts'
+import { CardHead, Empty, ErrorBox, Field, Loading, SkeletonRows } from '../../ui/components.tsx'
 import { ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
-import { confirm } from '../../ui/dialog.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import { describeUserAgent } from '../../ui/user-agent.ts'
@@ -21,12 +21,7 @@ export function RolesCard({ user, onSaved }: { user: UserDetail; onSaved: () => 
   const changed = value.slice().sort().join() !== user.roleIds.slice().sort().join()
   return (
     <section class="card">
-      <header>
-        <div>
-          <h2>{t('person.roles')}</h2>
-          <p>{t('person.rolesHint')}</p>
-        </div>
-      </header>
+      <CardHead title={t('person.roles')} hint={t('person.rolesHint')} />
       <form
         class="body stack"
         onSubmit={async (e) => {
@@ -61,15 +56,29 @@ export function InvitationCard({ user, onChanged }: { user: UserDetail; onChange
   const inv = user.invitation
   const expired = inv && !inv.acceptedAt && !inv.revokedAt && Date.parse(inv.expiresAt) < Date.now()
   const open = inv && !inv.acceptedAt && !inv.revokedAt && !expired
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work()
-      toast(done)
-      onChanged()
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
-  }
+  const resend = () =>
+    confirmThen(
+      null,
+      async () => {
+        await admin.users.resendInvitation(user.id)
+        return t('person.resent')
+      },
+      onChanged,
+    )
+  const revoke = () =>
+    confirmThen(
+      {
+        title: t('person.revokeConfirm'),
+        text: t('person.revokeText'),
+        action: t('person.revoke'),
+        danger: true,
+      },
+      async () => {
+        await admin.users.revokeInvitation(user.id)
+        return t('person.revoked')
+      },
+      onChanged,
+    )
   return (
     <section class="card">
       <header>
@@ -109,28 +118,11 @@ export function InvitationCard({ user, onChanged }: { user: UserDetail; onChange
         )}
         {user.status === 'invited' && can('users:write') && (
           <div class="form-actions">
-            <button
-              class="btn"
-              onClick={() => run(() => admin.users.resendInvitation(user.id), t('person.resent'))}
-            >
+            <button class="btn" onClick={resend}>
               {t('person.resend')}
             </button>
             {open && (
-              <button
-                class="btn danger"
-                onClick={async () => {
-                  if (
-                    await confirm({
-                      title: t('person.revokeConfirm'),
-                      text: t('person.revokeText'),
-                      action: t('person.revoke'),
-                      danger: true,
-                    })
-                  ) {
-                    await run(() => admin.users.revokeInvitation(user.id), t('person.revoked'))
-                  }
-                }}
-              >
+              <button class="btn danger" onClick={revoke}>
                 {t('person.revoke')}
               </button>
             )}
@@ -162,12 +154,10 @@ export function Forwarding({ user }: { user: UserDetail }) {
   const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
   return (
     <section class="card">
-      <header>
-        <div>
-          <h2>{t('person.forwarding')}</h2>
-          {phone && <p>{t('person.forwardingHint', { phone: formatPhone(phone) })}</p>}
-        </div>
-      </header>
+      <CardHead
+        title={t('person.forwarding')}
+        hint={phone ? t('person.forwardingHint', { phone: formatPhone(phone) }) : undefined}
+      />
       {!phone ? (
         <div class="body muted">{t('person.forwardingNoPhone')}</div>
       ) : rules.error ? (
@@ -233,23 +223,20 @@ export function Forwarding({ user }: { user: UserDetail }) {
                 <button
                   type="button"
                   class="btn danger"
-                  onClick={async () => {
-                    if (
-                      !(await confirm({
+                  onClick={() =>
+                    confirmThen(
+                      {
                         title: t('person.forwardRemoveConfirm'),
                         action: t('person.forwardRemove'),
                         danger: true,
-                      }))
+                      },
+                      async () => {
+                        await admin.forwarding.remove(rule.id)
+                        return t('person.forwardRemoved')
+                      },
+                      rules.reload,
                     )
-                      return
-                    try {
-                      await admin.forwarding.remove(rule.id)
-                      toast(t('person.forwardRemoved'))
-                      rules.reload()
-                    } catch (failure) {
-                      toast(messageOf(failure), 'error')
-                    }
-                  }}
+                  }
                 >
                   {t('person.forwardRemove')}
                 </button>
@@ -266,56 +253,46 @@ export function SessionsCard({ user, onChanged }: { user: UserDetail; onChanged:
   const sessions = useLoad(() => admin.users.sessions(user.id), [user.id, user.activeSessions])
   const items = sessions.data?.items
   const writable = can('users:write')
-  const end = async (sessionId: string) => {
-    if (
-      !(await confirm({
-        title: t('person.endOneConfirm'),
-        action: t('person.endSession'),
-        danger: true,
-      }))
-    )
-      return
-    try {
-      await admin.users.endSession(user.id, sessionId)
-      toast(t('person.sessionEnded'))
-      sessions.reload()
-      onChanged()
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
+  const changed = () => {
+    sessions.reload()
+    onChanged()
   }
-  const endAll = async () => {
-    if (
-      !(await confirm({
+  const end = (sessionId: string) =>
+    confirmThen(
+      { title: t('person.endOneConfirm'), action: t('person.endSession'), danger: true },
+      async () => {
+        await admin.users.endSession(user.id, sessionId)
+        return t('person.sessionEnded')
+      },
+      changed,
+    )
+  const endAll = () =>
+    confirmThen(
+      {
         title: t('person.endAllConfirm', { name: user.displayName }),
         text: t('person.endAllText'),
         action: t('person.endAll'),
         danger: true,
-      }))
+      },
+      async () =>
+        tn('person.sessionsEnded', (await admin.users.endAllSessions(user.id)).sessionsEnded),
+      changed,
     )
-      return
-    try {
-      const r = await admin.users.endAllSessions(user.id)
-      toast(tn('person.sessionsEnded', r.sessionsEnded))
-      sessions.reload()
-      onChanged()
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
-  }
   return (
     <section class="card">
-      <header>
-        <div>
-          <h2>{t('person.sessions')}</h2>
-          <p>{t('person.sessionsHint')}</p>
-        </div>
-        {writable && items && items.length > 0 && (
-          <button class="btn danger small" onClick={endAll}>
-            {t('person.endAll')}
-          </button>
-        )}
-      </header>
+      <CardHead
+        title={t('person.sessions')}
+        hint={t('person.sessionsHint')}
+        actions={
+          writable &&
+          items &&
+          items.length > 0 && (
+            <button class="btn danger small" onClick={endAll}>
+              {t('person.endAll')}
+            </button>
+          )
+        }
+      />
       {sessions.error ? (
         <div class="body">
           <ErrorBox error={sessions.error} onRetry={sessions.reload} />
@@ -380,12 +357,7 @@ export function AuditTrail({ userId }: { userId: string }) {
   )
   return (
     <section class="card">
-      <header>
-        <div>
-          <h2>{t('person.audit')}</h2>
-          <p>{t('person.auditHint')}</p>
-        </div>
-      </header>
+      <CardHead title={t('person.audit')} hint={t('person.auditHint')} />
       <ListBody list={entries} empty={<Empty icon="audit" title={t('audit.empty')} />}>
         <AuditTable items={entries.data?.items} loading={entries.loading} />
       </ListBody>

@@ -3,16 +3,9 @@ import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can, session } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
 import { formatDateTime, formatPhone, t, tn } from '../../i18n/index.ts'
-import {
-  Empty,
-  ErrorBox,
-  Field,
-  Loading,
-  PageHead,
-  StatusBadge,
-  messageOf,
-} from '../../ui/components.tsx'
-import { confirm, Modal } from '../../ui/dialog.tsx'
+import { Empty, ErrorBox, Field, Loading, PageHead, StatusBadge } from '../../ui/components.tsx'
+import { askDelete, confirmThen } from '../../ui/actions.ts'
+import { Modal } from '../../ui/dialog.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import {
@@ -109,66 +102,51 @@ export function Person() {
   const u = user.data
   if (!u) return <Loading />
 
-  const act = async (work: () => Promise<string>) => {
-    try {
-      toast(await work())
-      user.reload()
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
-  }
-  const block = async () => {
-    if (
-      !(await confirm({
+  const block = () =>
+    confirmThen(
+      {
         title: t('person.blockConfirm', { name: u.displayName }),
         text: t('person.blockText'),
         action: t('person.block'),
         danger: true,
-      }))
+      },
+      async () => {
+        const r = await admin.users.block(u.id)
+        return tn('person.blocked', r.sessionsEnded, { name: u.displayName })
+      },
+      user.reload,
     )
-      return
-    await act(async () => {
-      const r = await admin.users.block(u.id)
-      return tn('person.blocked', r.sessionsEnded, { name: u.displayName })
-    })
-  }
   const unblock = () =>
-    act(async () => {
-      await admin.users.unblock(u.id)
-      return t('person.unblocked', { name: u.displayName })
-    })
-  const reset = async () => {
-    if (
-      !(await confirm({
+    confirmThen(
+      null,
+      async () => {
+        await admin.users.unblock(u.id)
+        return t('person.unblocked', { name: u.displayName })
+      },
+      user.reload,
+    )
+  const reset = () =>
+    confirmThen(
+      {
         title: t('person.resetConfirm', { name: u.displayName }),
         text: t('person.resetText'),
         action: t('person.reset'),
-      }))
+      },
+      async () => {
+        await admin.users.passwordReset(u.id)
+        return t('person.resetSent')
+      },
+      user.reload,
     )
-      return
-    await act(async () => {
-      await admin.users.passwordReset(u.id)
-      return t('person.resetSent')
-    })
-  }
-  const remove = async () => {
-    if (
-      !(await confirm({
-        title: t('person.deleteConfirm', { name: u.displayName }),
-        text: t('person.deleteText'),
-        action: t('common.delete'),
-        danger: true,
-      }))
+  const remove = () =>
+    confirmThen(
+      askDelete(t('person.deleteConfirm', { name: u.displayName }), t('person.deleteText')),
+      async () => {
+        await admin.users.remove(u.id)
+        return t('person.deleted', { name: u.displayName })
+      },
+      () => location.route(`/admin/people${u.kind === 'customer' ? '?kind=customer' : ''}`),
     )
-      return
-    try {
-      await admin.users.remove(u.id)
-      toast(t('person.deleted', { name: u.displayName }))
-      location.route(`/admin/people${u.kind === 'customer' ? '?kind=customer' : ''}`)
-    } catch (failure) {
-      toast(messageOf(failure), 'error')
-    }
-  }
 
   return (
     <>
