@@ -71,10 +71,7 @@ const pluginFiles = sourceFiles(join(root, 'plugins'))
 const storageFiles = sourceFiles(join(root, 'src/storage'))
 
 function violations(files: string[], broken: (i: Import) => boolean): string[] {
-  return files
-    .flatMap(importsOf)
-    .filter(broken)
-    .map(describeImport)
+  return files.flatMap(importsOf).filter(broken).map(describeImport)
 }
 
 describe('architecture', () => {

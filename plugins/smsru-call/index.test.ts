@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { closedOrigin } from '../../test/support/fake-http.ts'
 import { providerTestPropusk, unavailable } from '../../test/support/provider-test.ts'
 import type { TestPropusk } from '../../test/support/propusk.ts'
-import {
-  engineerApp,
-  fromIp,
-  insertUser,
-  post,
-  startOtpPropusk,
-} from '../../test/support/otp.ts'
+import { engineerApp, fromIp, insertUser, post, startOtpPropusk } from '../../test/support/otp.ts'
 
 const call = {
   channel: 'call' as const,

@@ -3,7 +3,14 @@ import { createTestPropusk, type TestPropusk } from '../../../test/support/propu
 import { defineDeliveryProvider, z, type Plugin } from '../index.ts'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { ApiError } from '../errors.ts'
-import { insertUser, linkToken, outbox, passwordHashOf, postJson, testEnv } from '../../../test/support/account.ts'
+import {
+  insertUser,
+  linkToken,
+  outbox,
+  passwordHashOf,
+  postJson,
+  testEnv,
+} from '../../../test/support/account.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

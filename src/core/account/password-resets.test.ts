@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
 import { backgroundTasksSettled } from '../http/background.ts'
-import { insertApp, insertUser, linkToken, outbox, postJson, testEnv } from '../../../test/support/account.ts'
+import {
+  insertApp,
+  insertUser,
+  linkToken,
+  outbox,
+  postJson,
+  testEnv,
+} from '../../../test/support/account.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

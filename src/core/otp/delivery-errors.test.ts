@@ -6,7 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DeliveryError, defineDeliveryProvider, z } from '../index.ts'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { allMethods, insertApp, insertUser, pluginSettings, sendCode } from '../../../test/support/otp.ts'
+import {
+  allMethods,
+  insertApp,
+  insertUser,
+  pluginSettings,
+  sendCode,
+} from '../../../test/support/otp.ts'
 
 const codes = [
   'invalid_recipient',
