@@ -17,9 +17,14 @@ export const coreErrorCodes = {
   not_found: { status: 404, message: 'No such resource.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
   conflict: { status: 409, message: 'The resource already exists.' },
+  request_timeout: { status: 408, message: 'The request took too long to arrive.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; try again later.' },
+  request_header_too_large: {
+    status: 431,
+    message: 'The URL and headers together are larger than the server accepts.',
+  },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
   dependency_unavailable: { status: 503, message: 'A service Propusk depends on is unavailable.' },
 } as const satisfies Record<string, ErrorCodeDefinition>

@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
 import type { RouterRoute } from 'hono/types'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, coreError } from '../errors.ts'
 import { ConfigError } from '../config.ts'
 import type { AppEnv } from '../services.ts'
@@ -60,7 +61,37 @@ export function respondWithError(c: Context<AppEnv>, apiError: ApiError): Respon
   return c.json(apiError.toJSON(requestId), apiError.status)
 }
 
+/**
+ * Whether the request failed because the client went away (closed the connection mid-upload).
+ * The runtimes abort the request's signal when the peer disconnects; Node's body stream may
+ * fail with its own `aborted`/ECONNRESET error a moment before that signal fires.
+ */
+export function isClientAbort(c: Context<AppEnv>, error: unknown): boolean {
+  if (c.req.raw.signal?.aborted) return true
+  const code = (error as { code?: unknown } | null)?.code
+  return error instanceof Error && error.message === 'aborted' && code === 'ECONNRESET'
+}
+
+/**
+ * Nobody is left to read an answer to an aborted request; 499 (nginx's "client closed request")
+ * keeps the access log honest, and it is logged as the client's doing, not a server error.
+ */
+function clientClosed(c: Context<AppEnv>, error: unknown): Response {
+  c.get('log')?.info('client closed the request before it was answered', {
+    method: c.req.method,
+    path: c.req.path,
+    error: error instanceof Error ? error.message : String(error),
+  })
+  const closed = new ApiError(
+    'client_closed_request',
+    499 as ContentfulStatusCode,
+    'The client closed the connection before the request was answered.',
+  )
+  return respondWithError(c, closed)
+}
+
 export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
+  if (!(error instanceof ApiError) && isClientAbort(c, error)) return clientClosed(c, error)
   const apiError = toApiError(error)
   if (error instanceof DependencyError) {
     // An outage, not a bug: no stack, one line naming the dependency and what it said.

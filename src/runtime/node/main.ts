@@ -1,6 +1,8 @@
+import type { Server } from 'node:http'
 import { serve, type HttpBindings } from '@hono/node-server'
 import { plugins } from '../../plugins.ts'
 import { bootServer, startupFailureMessage } from '../server/bootstrap.ts'
+import { answerClientErrors } from './client-errors.ts'
 
 /** `npm start`: Propusk on Node with the embedded defaults (libSQL file, in-memory state, console delivery). */
 async function main() {
@@ -11,6 +13,7 @@ async function main() {
   const server = serve({ fetch: boot.propusk.fetch, port: PORT, hostname: HOST }, () => {
     console.log(`Propusk is listening on http://${HOST}:${PORT} (public URL ${PUBLIC_URL})`)
   })
+  answerClientErrors(server as Server, boot.propusk.services.log)
   const stop = () => {
     server.close(() => void boot.close().then(() => process.exit(0)))
     setTimeout(() => process.exit(0), 3000).unref()

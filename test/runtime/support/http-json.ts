@@ -14,7 +14,7 @@ export interface TokenPair {
 }
 
 export async function callJson(
-  target: SmokeTarget,
+  target: Pick<SmokeTarget, 'fetch'>,
   method: string,
   path: string,
   options: { body?: unknown; token?: string } = {},
