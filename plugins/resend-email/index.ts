@@ -22,12 +22,12 @@ const settings = z.object({
 
 export type ResendEmailSettings = z.output<typeof settings>
 
-/** E-mail through Resend's REST API, with Resend's idempotency key so retries never duplicate. */
+/** E-mail through the `resend` SDK, with Resend's idempotency key so retries never duplicate. */
 export const resendEmail = defineDeliveryProvider({
   id: 'resend-email',
   kind: 'delivery-provider',
   name: 'Resend e-mail',
-  description: 'Sends e-mail through the Resend API (POST /emails) with an Idempotency-Key.',
+  description: 'Sends e-mail with the Resend SDK (POST /emails) and an Idempotency-Key.',
   channels: ['email'],
   settings,
   settingsFromEnv: (env) =>

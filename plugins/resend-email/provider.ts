@@ -1,87 +1,59 @@
+import { Resend } from 'resend'
 import {
   DeliveryError,
-  readJsonBody,
-  sendToProvider,
   sha256Hex,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
   type OutboundMessage,
 } from '../../src/core/index.ts'
+import { resendError } from './errors.ts'
 import type { ResendEmailSettings } from './index.ts'
-
-/** Resend's error body: https://resend.com/docs/api-reference/errors */
-interface ResendErrorBody {
-  statusCode?: number
-  name?: string
-  message?: string
-}
-
-/**
- * Maps a refused request. Every retryable case is safe to retry because the same
- * Idempotency-Key makes Resend answer a repeat with the first result instead of sending again.
- */
-export function resendError(status: number, body: ResendErrorBody | null): DeliveryError {
-  const name = body?.name ?? 'unknown'
-  const detail = `Resend ${status} ${name}: ${body?.message ?? 'no error body'}`
-  if (status === 429) {
-    // Quotas reset daily/monthly: retrying within seconds cannot help.
-    const quota = name === 'daily_quota_exceeded' || name === 'monthly_quota_exceeded'
-    return quota
-      ? new DeliveryError('provider_rejected', detail)
-      : new DeliveryError('provider_unavailable', detail, true)
-  }
-  if (status === 409 && name === 'concurrent_idempotent_requests') {
-    return new DeliveryError('provider_unavailable', detail, true)
-  }
-  if (status >= 500) return new DeliveryError('provider_unavailable', detail, true)
-  if (
-    (status === 422 || status === 400) &&
-    /[`'"]to[`'"]|\bto field|recipient/i.test(body?.message ?? '')
-  ) {
-    return new DeliveryError('invalid_recipient', detail)
-  }
-  // 401/403 (API key, unverified domain), invalid_from_address, other validation: our setup.
-  return new DeliveryError('provider_rejected', detail)
-}
 
 /** Resend accepts keys up to 256 characters; longer ones are hashed (still one key per message). */
 async function idempotencyKey(key: string): Promise<string> {
   return key.length <= 256 ? key : `sha256:${await sha256Hex(key)}`
 }
 
-/** The receipt of an accepted e-mail, or the DeliveryError any other answer means. */
-async function read(response: Response): Promise<DeliveryReceipt> {
-  if (!response.ok) throw resendError(response.status, await readJsonBody(response))
-  const sent = await readJsonBody<{ id?: string }>(response)
-  return { provider: 'resend-email', status: 'sent', ...(sent?.id ? { messageId: sent.id } : {}) }
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * E-mail through the official `resend` SDK. The SDK neither retries nor times out, and it never
+ * throws (every failure comes back as `{ error }`), so each attempt gets its own timeout signal
+ * and this loop retries what `resendError` calls retryable, always with the same key.
+ */
 export function createResendProvider(settings: ResendEmailSettings, log: Logger): DeliveryProvider {
-  function request(message: OutboundMessage, key: string): Request {
-    if (!settings.apiKey || !settings.from) {
+  // The base URL is a constructor option: the SDK's RESEND_BASE_URL fallback reads
+  // process.env, which a Worker does not have, so it is never relied on.
+  const client =
+    settings.apiKey && settings.from
+      ? new Resend(settings.apiKey, { baseUrl: settings.baseUrl.replace(/\/+$/, '') })
+      : null
+
+  async function attempt(message: OutboundMessage, key: string): Promise<DeliveryReceipt> {
+    if (!client || !settings.from) {
       throw new DeliveryError(
         'provider_unavailable',
         'resend-email is not configured: set RESEND_API_KEY and EMAIL_FROM',
       )
     }
-    const body = {
-      from: settings.from,
-      to: [message.to],
-      subject: message.subject ?? '',
-      ...(message.html ? { html: message.html } : {}),
-      ...(message.text ? { text: message.text } : {}),
-      ...(settings.replyTo ? { reply_to: settings.replyTo } : {}),
-    }
-    return new Request(`${settings.baseUrl.replace(/\/+$/, '')}/emails`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${settings.apiKey}`,
-        'Content-Type': 'application/json',
-        'Idempotency-Key': key,
+    // The SDK's types want html or text (or a template); `send` checked one of them is there.
+    const content = message.html
+      ? { html: message.html, ...(message.text ? { text: message.text } : {}) }
+      : { text: message.text ?? '' }
+    const signal = AbortSignal.timeout(settings.timeoutMs)
+    const { data, error } = await client.emails.send(
+      {
+        from: settings.from,
+        to: [message.to],
+        subject: message.subject ?? '',
+        ...content,
+        ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
       },
-      body: JSON.stringify(body),
-    })
+      { idempotencyKey: key, signal },
+    )
+    if (error) throw resendError(error, signal.aborted)
+    return { provider: 'resend-email', status: 'sent', ...(data?.id ? { messageId: data.id } : {}) }
   }
 
   return {
@@ -90,14 +62,16 @@ export function createResendProvider(settings: ResendEmailSettings, log: Logger)
         throw new DeliveryError('provider_rejected', 'resend-email sends e-mail with text or html')
       }
       const key = await idempotencyKey(message.idempotencyKey)
-      return sendToProvider(request(message, key), {
-        ...settings,
-        provider: 'Resend',
-        // No `duplicate`: even if Resend got it, the idempotency key turns a retry into a lookup.
-        read,
-        log,
-        name: 'resend-email',
-      })
+      for (let retry = 0; ; retry++) {
+        try {
+          return await attempt(message, key)
+        } catch (error) {
+          const retryable = error instanceof DeliveryError && error.retryable
+          if (!retryable || retry >= settings.maxRetries) throw error
+          log.warn('resend-email: retrying', { attempt: retry + 1, failure: error.message })
+          await sleep(Math.min(settings.retryDelayMs * 2 ** retry, 2_000))
+        }
+      }
     },
   }
 }
