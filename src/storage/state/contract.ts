@@ -3,10 +3,12 @@
  * ./state-store.test.ts. `makeStore` must return a store with a fresh, unique key prefix on every
  * call so tests cannot see each other's keys. Timing tests use short TTLs and poll rather than
  * sleep for fixed periods, and bound measured times loosely so a loaded machine stays green.
- * Rate limits and challenges live in ./contract-limits.ts, races in ./contract-races.ts.
+ * Rate limits and challenges live in ./contract-limits.ts, races in ./contract-races.ts, the
+ * attempt limiter and admissions in ./contract-guards.ts.
  */
 import { describe, expect } from 'vitest'
 import type { StateStore } from './port.ts'
+import { describeGuardContract } from './contract-guards.ts'
 import { describeLimitContract } from './contract-limits.ts'
 import { describeRaceContract } from './contract-races.ts'
 import { eventually, LONG, storeTest } from './contract-support.ts'
@@ -192,5 +194,6 @@ export function describeStateStoreContract(
 
     describeLimitContract(it)
     describeRaceContract(it)
+    describeGuardContract(it)
   })
 }

@@ -1,10 +1,12 @@
 /**
  * Lua scripts shared by the Redis-over-TCP and Upstash adapters: one source of truth, so both
- * backends run byte-identical logic. Each script touches exactly one key (KEYS[1]) so it is
- * cluster-safe, and runs atomically on the server, which is what gives racing callers
- * exactly-once outcomes. All ARGV values are strings; replies use integers and flat arrays only,
- * because both clients decode those identically (Lua floats would be truncated anyway).
+ * backends run byte-identical logic. Each script runs atomically on the server, which is what
+ * gives racing callers exactly-once outcomes, and touches exactly one key (KEYS[1]) so it is
+ * cluster-safe, except the admission scripts of ./lua-guards.ts (see there why). All ARGV values
+ * are strings; replies use integers, strings and flat arrays only, because both clients decode
+ * those identically (Lua floats would be truncated anyway).
  */
+import { GUARD_SCRIPTS } from './lua-guards.ts'
 
 /**
  * Compare-and-swap.
@@ -119,6 +121,7 @@ export const STATE_SCRIPTS = {
   hit,
   putChallenge,
   consumeChallenge,
+  ...GUARD_SCRIPTS,
 } as const
 
 export type StateScriptName = keyof typeof STATE_SCRIPTS

@@ -9,6 +9,8 @@
  * global scope of a Worker.
  */
 import type { ChallengeOutcome, StateStore } from './port.ts'
+import { memoryGuards } from './memory-guards.ts'
+import { liveHits, logRetryMs, type Entry } from './memory-entries.ts'
 import {
   assertChallenge,
   assertOptionalTtl,
@@ -26,13 +28,6 @@ export interface MemoryStateStoreOptions {
   /** Minimum time between full sweeps of expired keys; default 30 s. */
   sweepIntervalMs?: number
 }
-
-type Entry = (
-  | { type: 'string'; value: string }
-  /** Hit times in ascending order (the sliding-window log). */
-  | { type: 'log'; hits: number[] }
-  | { type: 'challenge'; secret: string; payload: string; max: number; attempts: number }
-) & { expiresAt: number | null }
 
 const INTEGER = /^(0|-?[1-9]\d*)$/
 
@@ -132,21 +127,15 @@ export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): S
       const k = prefix + key
       const at = now()
       const entry = live(k, at)
-      if (entry && entry.type !== 'log') throw new Error(WRONGTYPE_MESSAGE)
-      // Same boundary as the Lua script: a hit at s counts while at - s < windowMs.
-      const hits = (entry?.hits ?? []).filter((s) => s > at - windowMs)
+      const hits = liveHits(entry, at, windowMs)
       const count = hits.length
       if (count + cost <= limit) {
-        for (let i = 0; i < cost; i++) hits.push(at)
+        for (let i = 0; i < cost; i++) hits.push({ at, id: null })
         entries.set(k, { type: 'log', hits, expiresAt: at + windowMs })
         return { allowed: true, remaining: limit - count - cost, retryAfterMs: 0 }
       }
-      if (entry) entry.hits = hits
-      const oldestToLeave = cost <= limit ? hits[count + cost - limit - 1] : undefined
-      const retryAfterMs =
-        oldestToLeave === undefined
-          ? windowMs
-          : Math.max(1, Math.ceil(oldestToLeave + windowMs - at))
+      if (entry?.type === 'log') entry.hits = hits
+      const retryAfterMs = logRetryMs(hits, { limit, windowMs, cost }, at)
       return { allowed: false, remaining: Math.max(0, limit - count), retryAfterMs }
     },
 
@@ -183,6 +172,8 @@ export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): S
       }
       return { status: 'mismatch', attemptsLeft: entry.max - entry.attempts }
     },
+
+    ...memoryGuards({ map: entries, live }, prefix, now),
 
     async ttl(key) {
       const at = now()

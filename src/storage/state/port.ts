@@ -41,6 +41,22 @@ export interface StateStore {
     options: { ttlMs: number; ifAbsent?: boolean },
   ): Promise<boolean>
   consumeChallenge(key: string, secret: string): Promise<ChallengeOutcome>
+  /**
+   * Attempt limiter (failures only, growing lockout) on one key: refuses while the key is locked;
+   * otherwise counts one attempt *before* the caller evaluates it and, when the count reaches
+   * `maxFailures`, starts the lock at once. Of any number of racing callers at most
+   * `maxFailures` are admitted (then one per expired lock), whatever their timing.
+   */
+  reserveAttempt(key: string, policy: AttemptPolicy): Promise<AttemptDecision>
+  /**
+   * Gives one reserved attempt back because it was no failure (e.g. the right password): the
+   * count drops by one and a running lock is lifted. `delete(key)` forgets every attempt.
+   */
+  releaseAttempt(key: string): Promise<void>
+  /** Checks every gate of an {@link Admission}; admits by counting it everywhere, or changes nothing. */
+  admit(admission: Admission): Promise<AdmissionDecision>
+  /** Undoes an admitted step's claim and its hits on the given limit logs (e.g. nothing was sent). */
+  refundAdmission(refund: AdmissionRefund): Promise<void>
   /** Milliseconds until the key expires: -1 = no TTL, -2 = no key. */
   ttl(key: string): Promise<number>
   ping(): Promise<void>
@@ -74,5 +90,57 @@ export type ChallengeOutcome =
   | { status: 'mismatch'; attemptsLeft: number }
   | { status: 'exhausted' }
   | { status: 'missing' }
+
+export interface AttemptPolicy {
+  /** Attempts admitted before the first lock (the one that reaches it starts the lock). */
+  maxFailures: number
+  /** The first lock; each later attempt multiplies it by `growthFactor`… */
+  lockMs: number
+  /** …default 2… */
+  growthFactor?: number
+  /** …up to this. */
+  maxLockMs: number
+  /** Attempts are forgotten this long after the first one (a lock running past it is kept). */
+  windowMs: number
+}
+
+export type AttemptDecision =
+  /** `attempts` counts this one; `lockedForMs` > 0 when it started a lock (0 = none). */
+  | { allowed: true; attempts: number; lockedForMs: number }
+  | { allowed: false; retryAfterMs: number }
+
+/** A named key of an admission: a refusal says which gate refused. */
+export interface AdmissionGate {
+  name: string
+  key: string
+}
+
+/**
+ * One guarded step (e.g. sending a code) checked and counted in one atomic operation: the
+ * blocks (keys that refuse while they exist, e.g. a lockout), then the claim (refuses while it
+ * exists; set for `ttlMs` on admission, e.g. a resend cooldown), then every sliding-window limit
+ * (as {@link StateStore.hit}). Only when all pass is one hit recorded in each limit and the claim
+ * set; a refusal changes nothing, so refused racers never use up anyone's quota.
+ */
+export interface Admission {
+  blocks: AdmissionGate[]
+  claim?: AdmissionGate & { ttlMs: number }
+  limits: Array<AdmissionGate & { limit: number; windowMs: number }>
+  /** A string key read on admission and handed back, to save the caller a round trip. */
+  read?: string
+}
+
+export type AdmissionDecision =
+  /** `ticket` identifies this admission's hits and claim, for {@link StateStore.refundAdmission}. */
+  | { admitted: true; ticket: string; value: string | null }
+  /** `retryAfterMs` is -1 when the refusing key has no expiry (the caller picks a wait). */
+  | { admitted: false; gate: string; retryAfterMs: number }
+
+/** The claim is deleted only while it still holds the ticket (not once a later step claimed it). */
+export interface AdmissionRefund {
+  ticket: string
+  claim?: string
+  limits: string[]
+}
 
 export { DependencyError } from '../dependency-error.ts'

@@ -17,6 +17,14 @@ import {
   toInteger,
   toNullableString,
 } from './shared.ts'
+import {
+  admissionWire,
+  assertAdmission,
+  attemptArgs,
+  normaliseAttemptPolicy,
+  parseAdmission,
+  parseAttempt,
+} from './guards.ts'
 
 export interface RedisDriver {
   /** Sends one plain command, e.g. `call('GET', key)`. */
@@ -141,6 +149,30 @@ export function createScriptedStateStore(
 
     async consumeChallenge(key, secret) {
       return parseOutcome(await driver.script('consumeChallenge', [k(key)], [secret]))
+    },
+
+    async reserveAttempt(key, policy) {
+      const args = attemptArgs(normaliseAttemptPolicy(policy))
+      return parseAttempt(await driver.script('reserveAttempt', [k(key)], args))
+    },
+
+    async releaseAttempt(key) {
+      await driver.script('releaseAttempt', [k(key)], [])
+    },
+
+    async admit(admission) {
+      assertAdmission(admission)
+      const ticket = crypto.randomUUID()
+      const { keys, args } = admissionWire(admission, k, ticket)
+      return parseAdmission(await driver.script('admit', keys, args), admission, ticket)
+    },
+
+    async refundAdmission(refund) {
+      const keys = [...(refund.claim === undefined ? [] : [refund.claim]), ...refund.limits]
+      await driver.script('refundAdmission', keys.map(k), [
+        refund.ticket,
+        refund.claim === undefined ? '0' : '1',
+      ])
     },
 
     async ttl(key) {

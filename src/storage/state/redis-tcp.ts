@@ -38,9 +38,10 @@ export function createRedisStateStore(options: RedisStateStoreOptions): StateSto
   if (options.onError) redis.on('error', options.onError)
 
   // defineCommand sends EVALSHA and transparently falls back to EVAL on NOSCRIPT, so scripts
-  // survive a SCRIPT FLUSH or a failover to a replica that never saw them.
+  // survive a SCRIPT FLUSH or a failover to a replica that never saw them. No fixed
+  // numberOfKeys: admissions take several keys, so each call passes its key count first.
   for (const [name, lua] of Object.entries(STATE_SCRIPTS)) {
-    redis.defineCommand(methodName(name as StateScriptName), { numberOfKeys: 1, lua })
+    redis.defineCommand(methodName(name as StateScriptName), { lua })
   }
 
   // defineCommand adds methods at runtime that ioredis' types cannot know about.
@@ -52,7 +53,7 @@ export function createRedisStateStore(options: RedisStateStoreOptions): StateSto
     script(name, keys, args) {
       const method = scripts[methodName(name)]
       if (!method) throw new Error(`state script ${name} is not registered`)
-      return method.call(redis, ...keys, ...args)
+      return method.call(redis, String(keys.length), ...keys, ...args)
     },
 
     async close() {
