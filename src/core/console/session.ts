@@ -5,7 +5,7 @@ import { ApiError, coreError } from '../errors.ts'
 import { sha256Hex } from '../crypto.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import type { TokenSet } from '../identity/types.ts'
-import { findByRefreshToken } from '../tokens/session-store.ts'
+import { findByRefreshToken } from '../tokens/refresh-token-store.ts'
 import {
   clearRefreshCookie,
   consoleClientId,

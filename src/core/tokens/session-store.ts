@@ -1,7 +1,10 @@
-import type { SqlDatabase, SqlRow, SqlStatement } from '../../storage/sql/port.ts'
+import type { SqlDatabase, SqlRow } from '../../storage/sql/port.ts'
 import type { Permission, Session, UserStatus } from '../identity/types.ts'
 
-/** SQL of sessions and their refresh-token families (tables in migrations/0002_identity.sql). */
+/**
+ * SQL of sessions (tables in migrations/0002_identity.sql); the refresh tokens of a session, its
+ * family, are in refresh-token-store.ts.
+ */
 
 export interface RoleGrant {
   id: string
@@ -89,72 +92,6 @@ export async function insertSession(
       args: [s.createdAt, s.userId],
     },
   ])
-}
-
-export interface PresentedRefreshToken {
-  session: Session
-  usedAt: string | null
-  userStatus: UserStatus
-  userKind: string
-}
-
-export async function findByRefreshToken(
-  sql: SqlDatabase,
-  tokenHash: string,
-): Promise<PresentedRefreshToken | null> {
-  const { rows } = await sql.execute({
-    sql: `SELECT s.*, rt.used_at AS token_used_at, u.status AS user_status, u.kind AS user_kind
-          FROM refresh_tokens rt
-          JOIN sessions s ON s.id = rt.session_id
-          JOIN users u ON u.id = s.user_id
-          WHERE rt.token_hash = ?`,
-    args: [tokenHash],
-  })
-  const row = rows[0]
-  if (!row) return null
-  return {
-    session: toSession(row),
-    usedAt: str(row.token_used_at),
-    userStatus: String(row.user_status) as UserStatus,
-    userKind: String(row.user_kind),
-  }
-}
-
-/**
- * Rotation in one transaction. Only the statement that flips `used_at` from NULL wins; the new
- * token is inserted (and the session moved forward) only if it did, via `changes()`, so two
- * concurrent refreshes of one token can never both get a new token.
- */
-export async function rotateRefreshToken(
-  sql: SqlDatabase,
-  input: {
-    oldHash: string
-    newHash: string
-    sessionId: string
-    now: string
-    idleExpiresAt: string
-  },
-): Promise<boolean> {
-  const statements: SqlStatement[] = [
-    {
-      sql: `UPDATE refresh_tokens SET used_at = ?
-            WHERE token_hash = ? AND used_at IS NULL
-              AND EXISTS (SELECT 1 FROM sessions WHERE id = ? AND revoked_at IS NULL)`,
-      args: [input.now, input.oldHash, input.sessionId],
-    },
-    {
-      sql: `INSERT INTO refresh_tokens (token_hash, session_id, created_at)
-            SELECT ?, ?, ? WHERE changes() = 1`,
-      args: [input.newHash, input.sessionId, input.now],
-    },
-    {
-      sql: `UPDATE sessions SET last_used_at = ?, idle_expires_at = ?
-            WHERE id = ? AND changes() = 1`,
-      args: [input.now, input.idleExpiresAt, input.sessionId],
-    },
-  ]
-  const results = await sql.batch(statements)
-  return results[0]?.rowsAffected === 1
 }
 
 export async function revokeSession(

@@ -9,7 +9,8 @@ import { authenticateClient } from '../client-auth.ts'
 import { tokenError } from '../errors.ts'
 import { verifyAccessToken } from '../jwt.ts'
 import { keysFor } from '../keys.ts'
-import { findByRefreshToken, revokeSession } from '../session-store.ts'
+import { findByRefreshToken } from '../refresh-token-store.ts'
+import { revokeSession } from '../session-store.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from './schemas.ts'
 
 const clientFields = {
@@ -47,9 +48,11 @@ const tokenRoute = createRoute({
   tags: ['Tokens'],
   summary: 'Refresh: trade a refresh token for new tokens',
   description:
-    'Rotates the refresh token: the one presented is used up. Presenting a used one again ' +
-    'ends the whole session (`invalid_grant`). Confidential clients authenticate with ' +
-    '`client_secret` or HTTP Basic.',
+    'Rotates the refresh token: the one presented is used up. Presented again by the same ' +
+    'client within `REFRESH_GRACE_SECONDS` (30 s) of that rotation, while the new token is ' +
+    'still unused, it returns the same new refresh token again (a retry after a lost answer). ' +
+    'Any other reuse ends the whole session (`invalid_grant`). Confidential clients ' +
+    'authenticate with `client_secret` or HTTP Basic.',
   request: { body: bodyOf(tokenRequest) },
   responses: {
     200: { description: 'New tokens', content: { 'application/json': { schema: tokenResponse } } },

@@ -1,0 +1,167 @@
+import { sha256Hex } from '../crypto.ts'
+import type { SessionService } from '../identity/services.ts'
+import type { App, AuditEntry, Session, TokenSet } from '../identity/types.ts'
+import type { ClientAppTypePlugin } from '../plugin.ts'
+import type { CoreServices } from '../services.ts'
+import { tokenError } from './errors.ts'
+import { earliest, findAppType, resolveSessionPolicy, seconds } from './policy.ts'
+import { successorOf } from './refresh-successor.ts'
+import {
+  findByRefreshToken,
+  rotateRefreshToken,
+  type RefreshTokenState,
+} from './refresh-token-store.ts'
+import { revokeSession, rolesOf } from './session-store.ts'
+
+export interface IssueInput {
+  session: Pick<Session, 'id' | 'userId' | 'expiresAt'>
+  app: App
+  type: ClientAppTypePlugin
+  roleIds: string[]
+  userKind: string
+  refreshToken: string
+  now: Date
+}
+
+/**
+ * A reuse the grace window forgives (RFC 9700 §4.14.2 allows it): the token was rotated less
+ * than `graceSeconds` ago and its successor has not been used yet. Once the successor rotated,
+ * the client that holds the family has moved on, so the old token can only be a copy.
+ */
+export function isRetryWithinGrace(
+  token: RefreshTokenState,
+  now: Date,
+  graceSeconds: number,
+): boolean {
+  if (graceSeconds <= 0 || token.usedAt === null || token.successor === null) return false
+  if (token.successor.usedAt !== null) return false
+  return now.getTime() - Date.parse(token.usedAt) < graceSeconds * 1000
+}
+
+/**
+ * The refresh grant. Every refresh returns the successor derived from the presented token
+ * (refresh-successor.ts); the first use rotates it, and a retry by the same client inside
+ * REFRESH_GRACE_SECONDS gets that same successor again (with a new access token), so a
+ * lost answer does not end the session. Any other reuse ends the family, as before.
+ */
+export function createRefresh(
+  core: CoreServices,
+  issue: (input: IssueInput) => Promise<TokenSet>,
+): SessionService['refresh'] {
+  const audit = (entry: AuditEntry) => core.identity.audit.record(entry)
+
+  return async function refresh(refreshToken, clientId, context) {
+    const now = core.now()
+    const nowIso = now.toISOString()
+    const oldHash = await sha256Hex(refreshToken)
+    const successor = await successorOf(refreshToken, core.config.SIGNING_KEYS)
+    const successorHash = await sha256Hex(successor)
+    const presented = await findByRefreshToken(core.sql, oldHash, successorHash)
+    if (!presented) throw tokenError(core, 'invalid_grant')
+    const { session } = presented
+    const auditBase: AuditEntry = {
+      actorType: 'app',
+      actorId: clientId,
+      action: 'token.refresh',
+      targetType: 'user',
+      targetId: session.userId,
+      result: 'failure',
+      ip: context.ip,
+      requestId: context.requestId ?? null,
+      appId: clientId,
+    }
+    const endSession = async (reason: string, result: AuditEntry['result'], action?: string) => {
+      const revoked = await revokeSession(core.sql, session.id, reason, nowIso)
+      await audit({
+        ...auditBase,
+        ...(action ? { action } : {}),
+        result,
+        details: { reason, sessionId: session.id, sessionWasActive: revoked },
+      })
+    }
+    const onReuse = async (): Promise<never> => {
+      // RFC 9700 §4.14.2: a used token shows up again, so one of the two holders is not the
+      // legitimate client; end the whole family (the session) so the newest token dies too.
+      await endSession('refresh_token_reuse', 'denied', 'token.refresh_reuse')
+      throw tokenError(core, 'invalid_grant')
+    }
+    const grace = core.config.REFRESH_GRACE_SECONDS
+
+    if (session.revokedAt) throw tokenError(core, 'invalid_grant')
+    if (session.appId !== clientId) {
+      // An unused token of another client proves nothing about this one: unknown, left alone.
+      // A used one has leaked, whoever presents it, and the window is for its own client only.
+      if (presented.usedAt) return onReuse()
+      throw tokenError(core, 'invalid_grant')
+    }
+    const isRetry = presented.usedAt !== null
+    if (isRetry && !isRetryWithinGrace(presented, now, grace)) return onReuse()
+    if (nowIso >= session.expiresAt || nowIso >= session.idleExpiresAt) {
+      throw tokenError(core, 'invalid_grant', 'The session has expired: sign in again.')
+    }
+    // A retry passes every check a first refresh does: a block or lost access since refuses it.
+    if (presented.userStatus !== 'active') {
+      await endSession(
+        presented.userStatus === 'blocked' ? 'user_blocked' : 'user_not_active',
+        'denied',
+      )
+      throw tokenError(core, 'invalid_grant', 'The account is not active: sign in again.')
+    }
+    const app = await core.identity.apps.get(clientId)
+    const type = app ? findAppType(core, app.type) : undefined
+    if (!app || !type) throw tokenError(core, 'invalid_grant')
+    if (!app.enabled) throw tokenError(core, 'app_disabled')
+    const roles = await rolesOf(core.sql, session.userId)
+    if (!roles.some((role) => role.appTypes.includes(app.type))) {
+      await endSession('app_access_revoked', 'denied')
+      throw tokenError(core, 'app_access_denied')
+    }
+
+    const tokens = () =>
+      issue({
+        session,
+        app,
+        type,
+        roleIds: roles.map((role) => role.id),
+        userKind: presented.userKind,
+        refreshToken: successor,
+        now,
+      })
+    // Audited, unlike a first refresh: a retry is also what a thief racing the client looks like.
+    const servedRetry = async (usedAt: string | null) => {
+      await audit({
+        ...auditBase,
+        action: 'token.refresh_retry',
+        result: 'success',
+        details: {
+          sessionId: session.id,
+          secondsSinceRotation: usedAt ? (now.getTime() - Date.parse(usedAt)) / 1000 : 0,
+        },
+      })
+      return tokens()
+    }
+    if (isRetry) return servedRetry(presented.usedAt)
+
+    const policy = resolveSessionPolicy(type, app)
+    const idleExpiresAt = earliest(
+      seconds(now, policy.refreshTokenIdleTtlSeconds),
+      new Date(session.expiresAt),
+    )
+    const rotation = await rotateRefreshToken(core.sql, {
+      oldHash,
+      newHash: successorHash,
+      sessionId: session.id,
+      now: nowIso,
+      idleExpiresAt: idleExpiresAt.toISOString(),
+    })
+    if (rotation.won) return tokens()
+    // Lost the race to a concurrent use of the same token: within the window that is the same
+    // client retrying and it gets the winner's successor; otherwise (no window, or the session
+    // was revoked meanwhile) it is indistinguishable from replay and handled as one.
+    const after = rotation.after
+    if (after && !after.sessionRevoked && isRetryWithinGrace(after, now, grace)) {
+      return servedRetry(after.usedAt)
+    }
+    return onReuse()
+  }
+}
