@@ -3,7 +3,8 @@
  * workerd): first-administrator link, admin token, an employee by e-mail and a customer by phone
  * through the admin API, invitations followed from the console outbox, password sign-in to an
  * app each role grants (tokens verified with `jose.createRemoteJWKSet` against the served JWKS)
- * and refusal by one it does not, refresh rotation, family revocation on replay, and blocking.
+ * and refusal by one it does not, refresh rotation, family revocation on replay, a refresh
+ * retried inside the grace window (REFRESH_GRACE_SECONDS, default 30 s), and blocking.
  *
  * The steps run in order and share one app and the state below. The suite issues its OWN
  * first-administrator link straight into SQL (as the setup-link plugin stores it: sha256 hex of
@@ -204,6 +205,7 @@ export function defineIdentityFlowSuite(runtime: string, getTarget: () => SmokeT
     })
 
     it('replaying a used refresh token kills the whole family, and that is audited', async () => {
+      // The first token's successor has rotated too: a copy, even inside the grace window.
       const [first, , newest] = rotated
       if (!first || !newest) throw new Error('the rotation step did not run')
       const replay = await refresh(first.refresh_token, engineerApp)
@@ -220,6 +222,33 @@ export function defineIdentityFlowSuite(runtime: string, getTarget: () => SmokeT
       const audit = await asAdmin('GET', '/v1/admin/audit?action=token.refresh_reuse&limit=20')
       const { items } = expectStatus<{ items: Array<{ targetId: string | null }> }>(audit, 200)
       expect(items.length).toBeGreaterThan(0)
+    })
+
+    it('a refresh retried after a lost answer gets the same new token, also when concurrent', async () => {
+      const session = expectStatus<TokenPair>(await signIn(employee, engineerApp), 200)
+      const lost = expectStatus<TokenPair>(await refresh(session.refresh_token, engineerApp), 200)
+      // The answer never reached the app, which retries with the token it still holds.
+      const retried = expectStatus<TokenPair>(
+        await refresh(session.refresh_token, engineerApp),
+        200,
+      )
+      expect(retried.refresh_token).toBe(lost.refresh_token)
+      const me = await callJson(getTarget(), 'GET', '/v1/me', { token: retried.access_token })
+      expect(me.status).toBe(200)
+
+      // Five refreshes at once with one token: one rotation, every caller gets its successor.
+      const racing = await Promise.all(
+        Array.from({ length: 5 }, () => refresh(retried.refresh_token, engineerApp)),
+      )
+      const successors = racing.map((answer) => expectStatus<TokenPair>(answer, 200).refresh_token)
+      expect(new Set(successors).size).toBe(1)
+      expect(successors[0]).not.toBe(retried.refresh_token)
+
+      // Once its successor has rotated, the first token is a copy: the family ends.
+      const replay = await refresh(session.refresh_token, engineerApp)
+      expect(errorCode(replay)).toBe('invalid_grant')
+      const newest = await refresh(successors[0] as string, engineerApp)
+      expect(errorCode(newest)).toBe('invalid_grant')
     })
 
     it('blocking a user ends their sessions: the access token is refused, refresh fails', async () => {
