@@ -35,6 +35,8 @@ export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `phone` or `roles.0`. */
   field: string
   message: string
+  /** A stable code for this field's problem, where clients may want to branch on it. */
+  code?: string
 }
 
 /** Thrown anywhere in request handling; turned into `{"error": {...}}` by the error handler. */

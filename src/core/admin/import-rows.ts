@@ -14,6 +14,7 @@ import type { UserKind } from '../identity/types.ts'
 import { DISPLAY_NAME_MAX, hasControlCharacters } from '../identity/display-name.ts'
 import type { Principal } from '../identity/services.ts'
 import { grantProblem } from './grants.ts'
+import { notMobileIssue } from './mobile-phone.ts'
 import { SqlConstraintError, type SqlDatabase } from '../../storage/sql/port.ts'
 import type { CsvRecord } from './csv.ts'
 import { defaultRoleIds } from './users.ts'
@@ -111,8 +112,10 @@ export async function checkRows(
     let phone: string | null = null
     if (cell(record, 'phone') !== '') {
       const parsed = normalizePhone(cell(record, 'phone'))
-      if (parsed.ok) phone = parsed.e164
-      else errors.push({ field: 'phone', message: phoneProblem(parsed.reason) })
+      const notMobile = parsed.ok ? notMobileIssue(parsed.e164) : null
+      if (!parsed.ok) errors.push({ field: 'phone', message: phoneProblem(parsed.reason) })
+      else if (notMobile) errors.push(notMobile)
+      else phone = parsed.e164
     }
     let email: string | null = null
     if (cell(record, 'email') !== '') {

@@ -45,7 +45,9 @@ const rowReport = z
       .enum(['created', 'valid', 'error'])
       .openapi({ description: '`valid` only in dry runs' }),
     userId: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({ field: z.string(), message: z.string(), code: z.string().optional() }),
+    ),
     invitation: z.enum(['sent', 'failed', 'skipped']).optional(),
     invitationError: z.string().optional(),
   })

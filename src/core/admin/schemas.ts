@@ -4,6 +4,7 @@
  */
 import { displayNameSchema } from '../identity/display-name.ts'
 import { z } from '@hono/zod-openapi'
+import { errorResponse } from '../http/api-docs.ts'
 import {
   emailProblem,
   normalizeEmail,
@@ -57,45 +58,20 @@ export const cursorQuery = z
   .optional()
   .openapi({ description: 'The `nextCursor` of the previous page' })
 
-export const errorSchema = z
-  .object({
-    error: z
-      .object({
-        code: z.string().openapi({ example: 'phone_taken' }),
-        message: z.string(),
-        requestId: z.string().optional(),
-        fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-      })
-      .loose(),
-  })
-  .openapi('Error')
-
 /** Error responses shared by every admin route. */
 export const guardedErrors = {
-  400: {
-    description: '`validation_failed`',
-    content: { 'application/json': { schema: errorSchema } },
-  },
-  401: {
-    description: '`unauthorized`: no or bad token',
-    content: { 'application/json': { schema: errorSchema } },
-  },
-  403: {
-    description:
-      '`forbidden`: not an admin-console token or missing permission; `role_grant_forbidden`: ' +
+  400: errorResponse('`validation_failed`'),
+  401: errorResponse('`unauthorized`: no or bad token'),
+  403: errorResponse(
+    '`forbidden`: not an admin-console token or missing permission; `role_grant_forbidden`: ' +
       'a role (given, taken or edited) has permissions you lack; `target_outranks_you`: the user ' +
       'holds permissions you lack',
-    content: { 'application/json': { schema: errorSchema } },
-  },
+  ),
 } as const
 
-export const notFoundError = {
-  404: { description: '`not_found`', content: { 'application/json': { schema: errorSchema } } },
-} as const
+export const notFoundError = { 404: errorResponse('`not_found`') } as const
 
-export const conflictError = (codes: string) => ({
-  409: { description: codes, content: { 'application/json': { schema: errorSchema } } },
-})
+export const conflictError = (codes: string) => ({ 409: errorResponse(codes) })
 
 export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({
   required: true,

@@ -5,6 +5,7 @@ import type { Permission, User, UserKind } from '../identity/types.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { actionContext, actorOf } from './context.ts'
 import { assertMayChangeRoles, assertMayManageUser } from './grants.ts'
+import { assertMobilePhone } from './mobile-phone.ts'
 import { deliverInvitation, userResource } from './user-actions.ts'
 import {
   blockResponse,
@@ -32,7 +33,8 @@ const createUser = userResource.create({
   description:
     'The user and their roles are written atomically; the invitation is delivered afterwards. ' +
     'If delivery fails the user still exists (status `invited`) and `invitation.status` is ' +
-    '`failed`: resend with `POST /v1/admin/users/{id}/invitation`.',
+    '`failed`: resend with `POST /v1/admin/users/{id}/invitation`. A phone that cannot receive ' +
+    'SMS (a landline) is refused with 400 `phone_not_mobile`.',
   body: createUserBody,
   schema: createUserResponse,
   conflict: '`phone_taken`, `email_taken` or `logins_taken` (both; `fields` names each)',
@@ -57,7 +59,8 @@ const updateUser = userResource.update({
     'Role changes apply at the user’s next token refresh at the latest. Giving or taking a ' +
     'role needs every permission of that role (403 `role_grant_forbidden`); a user holding ' +
     'permissions you lack cannot be changed (403 `target_outranks_you`). Identical values change ' +
-    'nothing (audited with `changed: false`).',
+    'nothing (audited with `changed: false`). A new phone that cannot receive SMS (a landline) ' +
+    'is refused with 400 `phone_not_mobile`.',
   body: updateUserBody,
   schema: userDetailSchema,
   label: 'The updated user',
@@ -68,6 +71,7 @@ const updateUser = userResource.update({
 
 const statusRoute = (action: 'block' | 'unblock') =>
   userResource.route('post', `/{id}/${action}`, 'write', action, {
+    operationId: action === 'block' ? 'adminBlockUser' : 'adminUnblockUser',
     summary: action === 'block' ? 'Block a user and end all their sessions' : 'Unblock a user',
     request: { params: idParam },
     responses: {
@@ -112,6 +116,7 @@ export function mountUserRoutes(
   app.openapi(createUser, async (c) => {
     const body = c.req.valid('json')
     const roleIds = body.roleIds ?? defaultRoleIds[body.kind]
+    assertMobilePhone(body.phone)
     await assertMayChangeRoles(repos, acting(c), [], roleIds)
     const user = await users.create(
       {
@@ -140,6 +145,8 @@ export function mountUserRoutes(
     const patch = c.req.valid('json')
     const current = await users.mustGet(id)
     await assertMayManageUser(repos, acting(c), id)
+    // Only a new number is checked: renaming someone keeps the phone they already have.
+    if (patch.phone !== current.phone) assertMobilePhone(patch.phone)
     if (patch.roleIds) await assertMayChangeRoles(repos, acting(c), current.roleIds, patch.roleIds)
     const user = await users.update(id, patch, actorOf(c))
     return c.json(await detail(user), 200)
