@@ -17,6 +17,7 @@ import { webhookDelivery } from '../plugins/webhook-delivery/index.ts'
 import { smsOtp } from '../plugins/sms-otp/index.ts'
 import { flashCall } from '../plugins/flash-call/index.ts'
 import { emailOtp } from '../plugins/email-otp/index.ts'
+import { totp } from '../plugins/totp/index.ts'
 
 export const plugins: Plugin[] = [
   consoleDelivery,
@@ -26,6 +27,7 @@ export const plugins: Plugin[] = [
   smsOtp,
   flashCall,
   emailOtp,
+  totp,
   // Client app types (R7)
   webApp,
   adminConsoleApp,

@@ -27,3 +27,5 @@ export { guessBound, greedyGuessTimes, type GuessBound } from './bound.ts'
 export { lockoutSecondsForStep, attemptsForNextCode } from './limits.ts'
 export { webOtpDomain, type SendResult, type ChallengePayload } from './send.ts'
 export type { VerifyResult } from './verify.ts'
+// The server secret behind the code keys, for plugins that derive their own keys from it (totp).
+export { otpBaseSecret } from './keys.ts'

@@ -1,0 +1,35 @@
+import { defineSignInMethod } from '../../src/core/index.ts'
+import { createCodeChecker } from './codes.ts'
+import { mountEnrolment } from './enrol.ts'
+import { totpErrorCodes } from './error-codes.ts'
+import { totpMigrations, totpSettings } from './schema.ts'
+import { mountSignIn } from './sign-in.ts'
+
+/**
+ * Sign-in with a code from an authenticator app (RFC 6238: HMAC-SHA1, 6 digits, 30 s, ±1 step).
+ * A signed-in person enrols (`POST /enrol`, then `/enrol/confirm` with a first code); then
+ * `POST /sign-in {login, code, clientId}` opens a session like a password. See docs/plugins.md.
+ */
+export const totp = defineSignInMethod({
+  id: 'totp',
+  kind: 'sign-in-method',
+  name: 'Authenticator app',
+  description: 'Time-based codes from an authenticator app (RFC 6238), each usable once.',
+  loginKinds: ['phone', 'email'],
+  settings: totpSettings,
+  migrations: totpMigrations,
+  rateLimits: {
+    signInPerIp: { limit: 30, windowMs: 60_000, description: 'Code sign-ins per IP per minute' },
+    enrolPerUser: {
+      limit: 10,
+      windowMs: 15 * 60_000,
+      description: 'Enrolments per person per 15 min',
+    },
+  },
+  errorCodes: totpErrorCodes,
+  routes(router, ctx) {
+    const codes = createCodeChecker(ctx)
+    mountSignIn(router, ctx, codes)
+    mountEnrolment(router, ctx, codes)
+  },
+})

@@ -1,0 +1,94 @@
+import {
+  createRoute,
+  parseLogin,
+  presentedClientSecret,
+  sha256Hex,
+  toTokenResponse,
+  tokenResponse,
+  type AppEnv,
+  type OpenAPIHono,
+  type PluginContext,
+} from '../../src/core/index.ts'
+import type { CodeChecker } from './codes.ts'
+import { errorResponse, signInBody, type TotpSettings } from './schema.ts'
+import { totpStore } from './store.ts'
+
+const signInRoute = createRoute({
+  method: 'post',
+  path: '/sign-in',
+  operationId: 'totpSignIn',
+  tags: ['Authenticator app'],
+  summary: 'Sign in to an app with a phone or e-mail and a code from an authenticator app',
+  // Public; a confidential app adds its secret in the body or as HTTP Basic.
+  security: [],
+  request: { body: { required: true, content: { 'application/json': { schema: signInBody } } } },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
+    400: errorResponse('`validation_failed`, `app_not_found`'),
+    401: errorResponse(
+      '`totp_invalid_credentials`: unknown login, no authenticator, wrong or used code; `invalid_client`',
+    ),
+    403: errorResponse(
+      '`account_blocked`, `app_access_denied`, `app_disabled`, `sign_in_method_not_allowed`',
+    ),
+    429: errorResponse('`totp_too_many_attempts` (with Retry-After) or `rate_limited`'),
+  },
+})
+
+export function mountSignIn(
+  router: OpenAPIHono<AppEnv>,
+  ctx: PluginContext<TotpSettings>,
+  codes: CodeChecker,
+): void {
+  const store = totpStore(ctx.sql)
+  router.openapi(signInRoute, async (c) => {
+    const ip = c.get('clientIp')
+    await ctx.limits.consume(ctx.pluginId, 'signInPerIp', ip)
+    const body = c.req.valid('json')
+    const app = await ctx.identity.apps.get(body.clientId)
+    if (!app) throw ctx.errors.error('app_not_found')
+    const client = presentedClientSecret(app.id, body.clientSecret, c.req.header('authorization'))
+    if (!client.ok) throw ctx.errors.error('invalid_client')
+    // Per login, known or not, so the limiter's answers say nothing about which accounts exist.
+    const login = parseLogin(body.login)?.value ?? body.login.toLowerCase()
+    const subject = `login:${(await sha256Hex(login)).slice(0, 32)}`
+    await codes.reserve(subject)
+    const user = await ctx.identity.users.findByLogin(body.login)
+    const row = user ? await store.read(user.id) : null
+    const step = await codes.match(user?.id ?? '', row?.secret ?? null, body.code)
+    // The conditional UPDATE spends the step: a replay, even a racing one, finds it used.
+    if (
+      !user ||
+      !row?.secret ||
+      step === null ||
+      !(await store.useStep(user.id, row.secret, step))
+    ) {
+      const reason = !user ? 'unknown_login' : !row?.secret ? 'not_enrolled' : 'wrong_code'
+      await ctx.identity.audit.record({
+        actorType: 'anonymous',
+        action: 'sign_in.totp',
+        targetType: user ? 'user' : null,
+        targetId: user?.id ?? null,
+        result: 'failure',
+        ip,
+        requestId: c.get('requestId'),
+        appId: app.id,
+        details: { reason: step === null ? reason : 'code_already_used' },
+      })
+      throw ctx.errors.error('totp_invalid_credentials')
+    }
+    await codes.forget(subject)
+    // Status, app, method and role (R7) checks, the session, the tokens and the success audit.
+    const tokens = await ctx.identity.sessions.signIn({
+      user,
+      app,
+      method: ctx.pluginId,
+      ip,
+      userAgent: c.req.header('user-agent') ?? null,
+      deviceLabel: body.deviceLabel ?? null,
+      requestId: c.get('requestId'),
+      clientSecret: client.secret,
+    })
+    return c.json(toTokenResponse(tokens), 200)
+  })
+}
