@@ -143,6 +143,20 @@ describe('console session', () => {
     const second = setCookieOf(refreshed)?.pair ?? ''
     expect(second).not.toBe(first)
 
+    // Inside the refresh grace window the old cookie again is a retry: the same successor.
+    const retried = await post('/v1/console/refresh', undefined, {
+      ...consoleHeaders,
+      Cookie: first,
+    })
+    expect(retried.status).toBe(200)
+    expect(setCookieOf(retried)?.pair).toBe(second)
+    const rotated = await post('/v1/console/refresh', undefined, {
+      ...consoleHeaders,
+      Cookie: second,
+    })
+    const third = setCookieOf(rotated)?.pair ?? ''
+
+    // Once its successor has rotated, the first cookie can only be a copy.
     const replay = await post('/v1/console/refresh', undefined, {
       ...consoleHeaders,
       Cookie: first,
@@ -152,7 +166,7 @@ describe('console session', () => {
     expect((await sessionState(body.sessionId))?.revoked_reason).toBe('refresh_token_reuse')
     const after = await post('/v1/console/refresh', undefined, {
       ...consoleHeaders,
-      Cookie: second,
+      Cookie: third,
     })
     expect(after.status).toBe(400)
   })
