@@ -23,13 +23,12 @@ export {
   type PasswordPolicyResult,
 } from './policy.ts'
 export {
-  accountLockoutSubject,
   clearAccountLockout,
   createLockout,
-  lockoutSeconds,
-  unknownLoginLockoutSubject,
+  loginLockoutSubject,
   type Lockout,
   type LockoutPolicy,
+  type Reservation,
 } from './lockout.ts'
 export {
   passwordHasher,

@@ -1,73 +1,79 @@
 /**
- * Failed-password counting with growing lockouts, kept in the state store (Redis in
- * production) so every isolate and server sees the same counts. Subjects are opaque strings:
- * `user:<id>` for known accounts, `login:<hash>` for logins nobody has (so those answer the
- * same way), `ip:<address>` for a client.
+ * Password attempts with growing lockouts, on the state store's attempt limiter (one atomic step
+ * in Redis, shared by every isolate and server). An attempt is reserved *before* the password is
+ * checked, so a burst of simultaneous requests cannot get more checks than the policy allows,
+ * and given back when the password was right. Subjects are opaque strings: `login:<hash>` for a
+ * login (the same whether or not an account has it), `ip:<address>` for a client.
  */
 import { sha256Hex } from '../crypto.ts'
-import type { StateStore } from '../../storage/state/port.ts'
+import { parseLogin } from '../identity/normalize.ts'
+import type { AttemptPolicy, StateStore } from '../../storage/state/port.ts'
 
 export interface LockoutPolicy {
-  /** Failures allowed before the first lockout. */
+  /** Attempts allowed before the first lockout (the last of them starts it). */
   maxFailures: number
-  /** First lockout; each further failure doubles it… */
+  /** First lockout; each further attempt doubles it… */
   baseSeconds: number
   /** …up to this. */
   maxSeconds: number
-  /** Failures older than this (from the first one) are forgotten. Default 24 h. */
+  /** Attempts older than this (from the first one) are forgotten. Default 24 h. */
   windowSeconds?: number
 }
 
+export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number }
+
 export interface Lockout {
-  /** Seconds until the subject may try again; 0 when not locked. */
-  retryAfter(subject: string): Promise<number>
-  /** Counts a failure; returns the count and the lockout it started (0 = none). */
-  recordFailure(subject: string): Promise<{ failures: number; lockedForSeconds: number }>
+  /** Counts an attempt before it is evaluated; refuses (counting nothing) while locked. */
+  reserve(subject: string): Promise<Reservation>
+  /** Gives a reserved attempt back: it was no failure (the right password). */
+  release(subject: string): Promise<void>
+  /** Forgets every attempt and ends the lockout. */
   clear(subject: string): Promise<void>
 }
 
-const failKey = (subject: string) => `pw:fail:${subject}`
-const lockKey = (subject: string) => `pw:lock:${subject}`
-
-/** The lockout after `failures` failures: base · 2^(failures − max), capped; 0 below the max. */
-export function lockoutSeconds(failures: number, policy: LockoutPolicy): number {
-  if (failures < policy.maxFailures) return 0
-  const doublings = Math.min(failures - policy.maxFailures, 30)
-  return Math.min(policy.baseSeconds * 2 ** doublings, policy.maxSeconds)
-}
+const attemptKey = (subject: string) => `pw:attempts:${subject}`
 
 export function createLockout(state: StateStore, policy: LockoutPolicy): Lockout {
-  const windowMs = (policy.windowSeconds ?? 24 * 3600) * 1000
+  const attempts: AttemptPolicy = {
+    maxFailures: policy.maxFailures,
+    lockMs: policy.baseSeconds * 1000,
+    growthFactor: 2,
+    maxLockMs: Math.max(policy.maxSeconds, policy.baseSeconds) * 1000,
+    windowMs: (policy.windowSeconds ?? 24 * 3600) * 1000,
+  }
   return {
-    async retryAfter(subject) {
-      const ttl = await state.ttl(lockKey(subject))
-      return ttl > 0 ? Math.max(1, Math.ceil(ttl / 1000)) : 0
+    async reserve(subject) {
+      const decision = await state.reserveAttempt(attemptKey(subject), attempts)
+      if (decision.allowed) return { ok: true }
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) }
     },
-    async recordFailure(subject) {
-      const failures = await state.increment(failKey(subject), { ttlMs: windowMs })
-      const seconds = lockoutSeconds(failures, policy)
-      if (seconds > 0)
-        await state.set(lockKey(subject), String(failures), { ttlMs: seconds * 1000 })
-      return { failures, lockedForSeconds: seconds }
+    async release(subject) {
+      await state.releaseAttempt(attemptKey(subject))
     },
     async clear(subject) {
-      await state.delete(failKey(subject))
-      await state.delete(lockKey(subject))
+      await state.delete(attemptKey(subject))
     },
   }
 }
 
-/** The lockout subject of an account. */
-export const accountLockoutSubject = (userId: string) => `user:${userId}`
-
-/** The lockout subject of a login that matches no account (hashed: no personal data in Redis). */
-export async function unknownLoginLockoutSubject(login: string): Promise<string> {
-  return `login:${(await sha256Hex(login.trim().toLowerCase())).slice(0, 32)}`
+/**
+ * The lockout subject of a login: its normalised form (E.164 phone, lower-cased e-mail), so
+ * `8 (916) …` and `+7 916 …` share one count, and a login with no account is counted exactly
+ * like one with an account (a lockout must not tell them apart). Hashed: no personal data in
+ * Redis. Input that is no login at all is counted as typed (trimmed, lower-cased).
+ */
+export async function loginLockoutSubject(login: string): Promise<string> {
+  const canonical = parseLogin(login)?.value ?? login.trim().toLowerCase()
+  return `login:${(await sha256Hex(canonical)).slice(0, 32)}`
 }
 
-/** Ends an account's lockout (after a password reset proves the person controls a login). */
-export async function clearAccountLockout(state: StateStore, userId: string): Promise<void> {
-  await createLockout(state, { maxFailures: 1, baseSeconds: 1, maxSeconds: 1 }).clear(
-    accountLockoutSubject(userId),
+/** Ends the lockouts of an account's logins (after a password reset proves the person controls one). */
+export async function clearAccountLockout(
+  state: StateStore,
+  user: { phone: string | null; email: string | null },
+): Promise<void> {
+  const logins = [user.phone, user.email].filter((login): login is string => !!login)
+  await Promise.all(
+    logins.map(async (login) => state.delete(attemptKey(await loginLockoutSubject(login)))),
   )
 }
