@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { adminToken } from '../../test/support/admin.ts'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
 
 let running: TestPropusk | undefined
@@ -6,6 +7,15 @@ afterEach(async () => {
   await running?.close()
   running = undefined
 })
+
+/** The outbox as an Administrator reads it (it answers admin-console tokens only). */
+async function readOutbox(propusk: TestPropusk, query = ''): Promise<Outbox> {
+  const response = await propusk.app.request(`/v1/providers/console-delivery/outbox${query}`, {
+    headers: { Authorization: `Bearer ${await adminToken(propusk)}` },
+  })
+  expect(response.status).toBe(200)
+  return (await response.json()) as Outbox
+}
 
 interface Outbox {
   messages: Array<{
@@ -47,17 +57,11 @@ describe('console delivery', () => {
     })
     expect(call.callerDigits).toMatch(/^\d{4}$/)
 
-    const all = (await (
-      await running.app.request('/v1/providers/console-delivery/outbox')
-    ).json()) as Outbox
+    const all = await readOutbox(running)
     expect(all.messages.map((m) => m.channel)).toEqual(['call', 'email', 'sms'])
     expect(all.messages[0]?.callerNumber?.slice(-4)).toBe(call.callerDigits)
 
-    const toPhone = (await (
-      await running.app.request(
-        '/v1/providers/console-delivery/outbox?recipient=%2B79161234567&channel=sms',
-      )
-    ).json()) as Outbox
+    const toPhone = await readOutbox(running, '?recipient=%2B79161234567&channel=sms')
     expect(toPhone.messages).toEqual([
       expect.objectContaining({ recipient: '+79161234567', text: 'Код: 1234' }),
     ])
@@ -76,9 +80,7 @@ describe('console delivery', () => {
     const first = await running.services.delivery.send(message)
     const second = await running.services.delivery.send(message)
     expect(second).toEqual(first)
-    const outbox = (await (
-      await running.app.request('/v1/providers/console-delivery/outbox')
-    ).json()) as Outbox
+    const outbox = await readOutbox(running)
     expect(outbox.messages).toHaveLength(1)
   })
 
@@ -104,9 +106,38 @@ describe('console delivery', () => {
     running = await createTestPropusk({
       env: { PLUGIN_SETTINGS: '{"console-delivery":{"exposeOutbox":false}}' },
     })
-    const response = await running.app.request('/v1/providers/console-delivery/outbox')
+    const token = await adminToken(running)
+    const response = await running.app.request('/v1/providers/console-delivery/outbox', {
+      headers: { Authorization: `Bearer ${token}` },
+    })
     expect(response.status).toBe(404)
     expect((await response.json()).error.code).toBe('outbox_disabled')
+    // Disabled wins over authentication: without a token it is just as absent.
+    const anonymous = await running.app.request('/v1/providers/console-delivery/outbox')
+    expect(anonymous.status).toBe(404)
+  })
+
+  it('answers only an admin-console token with users:write, since it holds live codes and links', async () => {
+    running = await createTestPropusk({
+      env: { PLUGIN_SETTINGS: '{"console-delivery":{"printToTerminal":false}}' },
+    })
+    const path = '/v1/providers/console-delivery/outbox'
+    const asBearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } })
+
+    const anonymous = await running.app.request(path)
+    expect(anonymous.status).toBe(401)
+    expect((await anonymous.json()).error.code).toBe('unauthorized')
+
+    const auditor = await adminToken(running, { permissions: ['audit:read', 'users:read'] })
+    const refused = await running.app.request(path, asBearer(auditor))
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).error).toMatchObject({
+      code: 'forbidden',
+      permission: 'users:write',
+    })
+
+    const admin = await adminToken(running)
+    expect((await running.app.request(path, asBearer(admin))).status).toBe(200)
   })
 
   it('also logs one JSON line per message, with the request id and without the body', async () => {

@@ -1,5 +1,7 @@
 import {
   createRoute,
+  errorResponse,
+  requireAuth,
   z,
   type AppEnv,
   type OpenAPIHono,
@@ -26,8 +28,14 @@ const outboxEntry = z
 const listOutbox = createRoute({
   method: 'get',
   path: '/outbox',
+  operationId: 'consoleDeliveryListOutbox',
   tags: ['Console delivery'],
   summary: 'Messages that console delivery "sent" (local mode only)',
+  description:
+    'The outbox holds live one-time codes and invitation links, so it takes an admin-console ' +
+    'access token with `users:write` (whoever may invite people and reset their passwords). ' +
+    'Outside development mode it does not exist (404 `outbox_disabled`), token or not.',
+  security: [{ bearerAuth: [] }],
   request: {
     query: z.object({
       recipient: z
@@ -43,7 +51,10 @@ const listOutbox = createRoute({
       description: 'Newest first',
       content: { 'application/json': { schema: z.object({ messages: z.array(outboxEntry) }) } },
     },
-    404: { description: 'The outbox is disabled (production mode or setting off)' },
+    400: errorResponse('`validation_failed`: a bad filter or limit'),
+    401: errorResponse('`unauthorized`: no or bad token'),
+    403: errorResponse('`forbidden`: not an admin-console token with `users:write`'),
+    404: errorResponse('`outbox_disabled`: production mode or setting off'),
   },
 })
 
@@ -51,11 +62,20 @@ export function mountOutboxRoutes(
   router: OpenAPIHono<AppEnv>,
   ctx: PluginContext<ConsoleDeliverySettings>,
 ): void {
-  router.openapi(listOutbox, async (c) => {
-    // The outbox holds live codes and links: it exists only on a local development install.
+  // The outbox holds live codes and links: it exists only on a local development install, and
+  // even there only an admin who could reset people's credentials anyway may read it. Disabled
+  // comes first, so a production install answers 404 whoever asks.
+  router.use(listOutbox.path, async (_c, next) => {
     if (!ctx.settings.exposeOutbox || ctx.config.PROPUSK_MODE !== 'development') {
       throw ctx.errors.error('outbox_disabled')
     }
+    await next()
+  })
+  router.use(
+    listOutbox.path,
+    requireAuth({ appTypes: ['admin-console'], permission: 'users:write' }),
+  )
+  router.openapi(listOutbox, async (c) => {
     const { recipient, channel, limit } = c.req.valid('query')
     const where: string[] = []
     const args: string[] = []

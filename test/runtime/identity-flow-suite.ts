@@ -134,11 +134,7 @@ export function defineIdentityFlowSuite(runtime: string, getTarget: () => SmokeT
         [customer, customerPhone, 'sms'],
       ] as const) {
         const query = new URLSearchParams({ recipient, channel, limit: '10' })
-        const outbox = await callJson(
-          getTarget(),
-          'GET',
-          `/v1/providers/console-delivery/outbox?${query}`,
-        )
+        const outbox = await asAdmin('GET', `/v1/providers/console-delivery/outbox?${query}`)
         const { messages } = expectStatus<{
           messages: Array<{ purpose: string; text: string | null }>
         }>(outbox, 200)

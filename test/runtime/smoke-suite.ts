@@ -13,6 +13,7 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { plugins } from '../../src/plugins.ts'
 import type { SqlStatement } from '../../src/storage/sql/port.ts'
+import { adminAccessToken } from './support/admin-token.ts'
 
 export interface SmokeTarget {
   /** Sends a request to the app under test (`path` starts with `/`). */
@@ -50,6 +51,14 @@ const unknownToken = () => `unknown-${crypto.randomUUID()}-${crypto.randomUUID()
 
 export function defineSmokeSuite(runtime: string, getTarget: () => SmokeTarget): void {
   describe(`smoke suite on ${runtime}`, () => {
+    // The development outbox answers admins only; one is made on first use.
+    let admin: Promise<string> | undefined
+    const readOutbox = async (query: string) => {
+      admin ??= adminAccessToken(getTarget())
+      const headers = { Authorization: `Bearer ${await admin}` }
+      return getTarget().fetch(`/v1/providers/console-delivery/outbox?${query}`, { headers })
+    }
+
     it('GET /healthz answers 200 with SQL and state ok, with the common headers', async () => {
       const response = await getTarget().fetch('/healthz')
       expect(response.status).toBe(200)
@@ -127,8 +136,8 @@ export function defineSmokeSuite(runtime: string, getTarget: () => SmokeTarget):
       expect(unknown.status).toBe(400)
       expect(((await unknown.json()) as ErrorJson).error.code).toBe('setup_link_invalid')
 
-      // A plugin's own table, read through its route (development mode only).
-      const outbox = await target.fetch('/v1/providers/console-delivery/outbox?limit=5')
+      // A plugin's own table, read through its route (development mode, admins only).
+      const outbox = await readOutbox('limit=5')
       expect(outbox.status).toBe(200)
       expect(await outbox.json()).toEqual({ messages: expect.any(Array) })
     })
@@ -173,7 +182,7 @@ export function defineSmokeSuite(runtime: string, getTarget: () => SmokeTarget):
       expect(sent.codeLength).toBe(4)
 
       const query = new URLSearchParams({ recipient: phone, channel: 'sms' })
-      const outbox = await target.fetch(`/v1/providers/console-delivery/outbox?${query}`)
+      const outbox = await readOutbox(String(query))
       expect(outbox.status).toBe(200)
       const { messages } = (await outbox.json()) as { messages: Array<{ text: string | null }> }
       expect(messages).toHaveLength(1)

@@ -3,6 +3,7 @@
  * flows are under test), HTTP helpers, and reading what console delivery "sent".
  */
 import type { StateStore } from '../../src/storage/state/port.ts'
+import { adminToken } from './admin.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'
 
 export const engineerApp = 'engineer-app'
@@ -121,14 +122,27 @@ interface OutboxMessage {
   callerNumber: string | null
 }
 
+/** One admin per app, made on first use: the outbox answers admin-console tokens only. */
+const outboxReaders = new WeakMap<TestPropusk, Promise<string>>()
+
 /** Messages console delivery "sent" to this recipient, newest first (through its outbox API). */
 export async function outbox(
   propusk: TestPropusk,
   recipient: string,
   channel?: string,
 ): Promise<OutboxMessage[]> {
+  let token = outboxReaders.get(propusk)
+  if (!token) {
+    token = adminToken(propusk)
+    outboxReaders.set(propusk, token)
+  }
   const query = new URLSearchParams({ recipient, ...(channel ? { channel } : {}) })
-  const response = await propusk.app.request(`/v1/providers/console-delivery/outbox?${query}`)
+  const response = await propusk.app.request(`/v1/providers/console-delivery/outbox?${query}`, {
+    headers: { Authorization: `Bearer ${await token}` },
+  })
+  if (response.status !== 200) {
+    throw new Error(`outbox: ${response.status} ${await response.text()}`)
+  }
   return ((await response.json()) as { messages: OutboxMessage[] }).messages
 }
 

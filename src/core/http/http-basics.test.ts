@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { adminToken } from '../../../test/support/admin.ts'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
 import { createRedisStateStore } from '../../storage/state/redis-tcp.ts'
 
@@ -142,7 +143,11 @@ describe('HTTP basics', () => {
     const { app } = await start({
       PLUGIN_SETTINGS: '{"console-delivery":{"printToTerminal":false}}',
     })
-    const response = await app.request('/v1/providers/console-delivery/outbox?limit=-1&limit=2')
+    // The outbox takes an admin token; the query is checked after it.
+    const headers = { Authorization: `Bearer ${await adminToken(running as TestPropusk)}` }
+    const outbox = (query: string) =>
+      app.request(`/v1/providers/console-delivery/outbox?${query}`, { headers })
+    const response = await outbox('limit=-1&limit=2')
     expect(response.status).toBe(400)
     const body = await response.json()
     expect(body.error).toMatchObject({
@@ -150,8 +155,8 @@ describe('HTTP basics', () => {
       fields: [{ field: 'limit', message: 'must be given once: the query string repeats it' }],
     })
     expect(JSON.stringify(body)).not.toMatch(/NaN/)
-    expect((await app.request('/v1/providers/console-delivery/outbox?limit=0')).status).toBe(400)
-    expect((await app.request('/v1/providers/console-delivery/outbox?limit=2')).status).toBe(200)
+    expect((await outbox('limit=0')).status).toBe(400)
+    expect((await outbox('limit=2')).status).toBe(200)
   })
 
   it('reports health, and 503 naming the failing dependency', async () => {
