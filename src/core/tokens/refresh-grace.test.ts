@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TestPropusk } from '../../../test/support/propusk.ts'
 import { ConfigError, loadSettings } from '../config.ts'
+import { sha256Hex } from '../crypto.ts'
 import {
   apiSecret,
   auditRows,
@@ -192,6 +193,14 @@ describe('refresh grace window', () => {
     })
     // Exactly one rotation: the presented token used, its one successor stored and live.
     expect([Number(rows[0]?.n), Number(rows[0]?.used)]).toEqual([2, 1])
+    // Stored as a hash only, like every refresh token.
+    const stored = await propusk.services.sql.execute({
+      sql: 'SELECT token_hash FROM refresh_tokens WHERE session_id = ?',
+      args: [first.sessionId],
+    })
+    const hashes = stored.rows.map((row) => String(row.token_hash))
+    expect(hashes).toContain(await sha256Hex([...successors][0] ?? ''))
+    expect(hashes).not.toContain([...successors][0])
     expect(await propusk.services.identity.sessions.list(user.id)).toHaveLength(1)
     await ok(await refresh(propusk, bodies[0]?.refresh_token ?? '', 'engineer-app'))
   })
