@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { StateStore } from '../storage/state/port.ts'
+import { withSqlDeadline, withStateDeadline } from '../storage/deadline.ts'
 import { ConfigError, type Settings } from './config.ts'
 import { ErrorRegistry, coreError } from './errors.ts'
 import { createLogger, type Logger } from './logger.ts'
@@ -106,14 +107,18 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   const log = options.log ?? createLogger({ level: options.settings.LOG_LEVEL })
   const delivery = lateService<DeliveryService>('delivery')
   const identity = lateService<IdentityServices>('identity')
+  // Everything the app does with storage (requests, health, start hooks) runs under the
+  // deadlines; migrations ran before, on the bare ports, and are not cut short by them.
+  const sql = withSqlDeadline(options.sql, options.settings.SQL_TIMEOUT_MS)
+  const state = withStateDeadline(options.state, options.settings.STATE_TIMEOUT_MS)
   const services: CoreServices = {
     config: options.settings,
     env: options.env,
-    sql: options.sql,
-    state: options.state,
+    sql,
+    state,
     log,
     errors: new ErrorRegistry(),
-    limits: createRateLimiter(options.state),
+    limits: createRateLimiter(state),
     plugins: options.plugins,
     now: options.now ?? (() => new Date()),
     get delivery() {
@@ -123,7 +128,7 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
       return identity.get()
     },
   }
-  const prepared = await preparePlugins(options.plugins, services, options.sql)
+  const prepared = await preparePlugins(options.plugins, services, sql)
   if (prepared.problems.length) throw new ConfigError(prepared.problems)
 
   const app = createRouter()

@@ -75,6 +75,10 @@ export const settingsSchema = z.object({
     .optional(),
   UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
+  /** Deadline of each state-store call (and the Redis/Upstash clients' own timeouts). */
+  STATE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Deadline of each SQL call while serving (and the remote libSQL client's HTTP timeout). */
+  SQL_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5000),
   CORS_ORIGINS: corsOrigins,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** JSON array of private JWKs (with `kid`); the first signs, the rest stay published. */
@@ -179,6 +183,7 @@ export function stateStoreChoice(s: Settings): StateStoreChoice {
   return {
     kind,
     prefix: s.STATE_KEY_PREFIX,
+    timeoutMs: s.STATE_TIMEOUT_MS,
     ...(s.UPSTASH_REDIS_REST_URL && s.UPSTASH_REDIS_REST_TOKEN
       ? { upstash: { url: s.UPSTASH_REDIS_REST_URL, token: s.UPSTASH_REDIS_REST_TOKEN } }
       : {}),

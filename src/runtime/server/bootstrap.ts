@@ -95,7 +95,10 @@ export async function bootServer(
   const { settings, log, sql } = await checkStartup({
     env,
     plugins,
-    openSql: (s) => openLibsql(s.TURSO_DATABASE_URL as string, s.TURSO_AUTH_TOKEN),
+    openSql: (s) =>
+      openLibsql(s.TURSO_DATABASE_URL as string, s.TURSO_AUTH_TOKEN, {
+        timeoutMs: s.SQL_TIMEOUT_MS,
+      }),
   })
   let state: StateStore
   try {

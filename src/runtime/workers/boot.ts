@@ -47,7 +47,10 @@ export async function bootWorker(bindings: Record<string, unknown>): Promise<Pro
     env,
     plugins,
     runtimeProblems: workerProblems,
-    openSql: (s) => openLibsql(s.TURSO_DATABASE_URL as string, s.TURSO_AUTH_TOKEN),
+    openSql: (s) =>
+      openLibsql(s.TURSO_DATABASE_URL as string, s.TURSO_AUTH_TOKEN, {
+        timeoutMs: s.SQL_TIMEOUT_MS,
+      }),
   })
   const { settings, sql } = checked
   const log = createLogger({ level: settings.LOG_LEVEL })

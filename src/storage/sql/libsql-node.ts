@@ -7,11 +7,20 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createClient } from '@libsql/client'
 import type { SqlDatabase } from './port.ts'
-import { createLibsqlDatabase, mapLibsqlError } from './libsql.ts'
+import {
+  createLibsqlDatabase,
+  fetchWithTimeout,
+  mapLibsqlError,
+  type LibsqlOpenOptions,
+} from './libsql.ts'
 
 const BUSY_TIMEOUT_MS = 5000
 
-export async function openLibsql(url: string, authToken?: string): Promise<SqlDatabase> {
+export async function openLibsql(
+  url: string,
+  authToken?: string,
+  options: LibsqlOpenOptions = {},
+): Promise<SqlDatabase> {
   const isFile = url.startsWith('file:')
   if (isFile) ensureParentDirectory(url)
   const client = createClient({
@@ -22,6 +31,8 @@ export async function openLibsql(url: string, authToken?: string): Promise<SqlDa
     // the PRAGMAs below stick for every statement; it costs nothing because the native driver
     // runs each call synchronously anyway, so pooled connections never run in parallel.
     ...(isFile ? { concurrency: 1, timeout: BUSY_TIMEOUT_MS } : {}),
+    // Only the http:/https: clients call fetch; WebSocket and file clients ignore it.
+    ...(options.timeoutMs && !isFile ? { fetch: fetchWithTimeout(options.timeoutMs) } : {}),
   })
   if (isFile) {
     try {

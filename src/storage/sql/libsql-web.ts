@@ -5,9 +5,18 @@
  */
 import { createClient } from '@libsql/client/web'
 import type { SqlDatabase } from './port.ts'
-import { createLibsqlDatabase } from './libsql.ts'
+import { createLibsqlDatabase, fetchWithTimeout, type LibsqlOpenOptions } from './libsql.ts'
 
-export async function openLibsql(url: string, authToken?: string): Promise<SqlDatabase> {
-  const client = createClient({ url, ...(authToken ? { authToken } : {}), intMode: 'bigint' })
+export async function openLibsql(
+  url: string,
+  authToken?: string,
+  options: LibsqlOpenOptions = {},
+): Promise<SqlDatabase> {
+  const client = createClient({
+    url,
+    ...(authToken ? { authToken } : {}),
+    intMode: 'bigint',
+    ...(options.timeoutMs ? { fetch: fetchWithTimeout(options.timeoutMs) } : {}),
+  })
   return createLibsqlDatabase(client)
 }

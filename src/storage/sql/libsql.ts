@@ -18,6 +18,24 @@ import {
   type SqlValue,
 } from './port.ts'
 
+/** Options of `openLibsql` shared by the Node/Deno and Workers entries. */
+export interface LibsqlOpenOptions {
+  /**
+   * Aborts each HTTP request of a remote client after this long (`SQL_TIMEOUT_MS`), so a server
+   * that accepts but never answers releases the fetch. Unset: no client-side limit (migrations
+   * from the command line). Local files and WebSocket URLs have no per-request abort.
+   */
+  timeoutMs?: number
+}
+
+/**
+ * The `fetch` handed to the remote clients. The libSQL HTTP client passes a ready `Request`
+ * (never an init), so adding a signal in the init is all it takes.
+ */
+export function fetchWithTimeout(timeoutMs: number): (request: Request) => Promise<Response> {
+  return (request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) })
+}
+
 export function createLibsqlDatabase(client: Client): SqlDatabase {
   return {
     async execute(statement) {

@@ -20,6 +20,7 @@ export function openServerStateStore(
   return createRedisStateStore({
     url: choice.redisUrl,
     prefix: choice.prefix,
+    ...(choice.timeoutMs ? { timeoutMs: choice.timeoutMs } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   })
 }

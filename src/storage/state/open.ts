@@ -14,13 +14,22 @@ export interface StateStoreChoice {
   upstash?: { url: string; token: string }
   /** `redis://` or `rediss://`; TCP, so Node and Deno only. */
   redisUrl?: string
+  /**
+   * The clients' own timeout per command (`STATE_TIMEOUT_MS`), so a call the port deadline gave
+   * up on also releases its request or socket slot. Unset: the clients' defaults.
+   */
+  timeoutMs?: number
 }
 
 export function openWebStateStore(choice: StateStoreChoice): StateStore {
   switch (choice.kind) {
     case 'upstash':
       if (!choice.upstash) throw new Error('state store "upstash" needs its REST URL and token')
-      return createUpstashStateStore({ ...choice.upstash, prefix: choice.prefix })
+      return createUpstashStateStore({
+        ...choice.upstash,
+        prefix: choice.prefix,
+        ...(choice.timeoutMs ? { timeoutMs: choice.timeoutMs } : {}),
+      })
     case 'redis':
       throw new Error(
         'Redis over TCP cannot be opened here (Workers have no TCP client): use Upstash REST',

@@ -14,6 +14,12 @@ export interface RedisStateStoreOptions {
   url: string
   /** Prepended to every key; default `propusk:`. */
   prefix?: string
+  /**
+   * Per-command and connect timeout: a server that accepts but never answers (frozen, swapping)
+   * fails each command after this long, and `close()` falls back to dropping the socket. Unset:
+   * ioredis' defaults (no command timeout).
+   */
+  timeoutMs?: number
   /** Extra ioredis options (TLS, timeouts); merged over the defaults below. */
   redisOptions?: RedisOptions
   /**
@@ -33,6 +39,9 @@ export function createRedisStateStore(options: RedisStateStoreOptions): StateSto
     // ioredis defaults to 20 reconnect-retries per command, which turns an outage into
     // multi-second hangs; fail fast so callers (and health checks) see the error.
     maxRetriesPerRequest: 2,
+    ...(options.timeoutMs
+      ? { commandTimeout: options.timeoutMs, connectTimeout: options.timeoutMs }
+      : {}),
     ...options.redisOptions,
   })
   if (options.onError) redis.on('error', options.onError)

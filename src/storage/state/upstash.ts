@@ -20,9 +20,15 @@ export interface UpstashStateStoreOptions {
   token: string
   /** Prepended to every key; default `propusk:`. */
   prefix?: string
+  /**
+   * Aborts each REST request (retries included) after this long, so a hung endpoint releases
+   * the fetch instead of holding it until the runtime gives up. Unset: no client-side limit.
+   */
+  timeoutMs?: number
 }
 
 export function createUpstashStateStore(options: UpstashStateStoreOptions): StateStore {
+  const { timeoutMs } = options
   const redis = new Redis({
     url: options.url,
     token: options.token,
@@ -30,6 +36,10 @@ export function createUpstashStateStore(options: UpstashStateStoreOptions): Stat
     // so an unreachable endpoint surfaces within a request instead of ~8 s of exponential backoff.
     retry: { retries: 2, backoff: (attempt) => 50 * 2 ** attempt },
     enableTelemetry: false,
+    // A function: the client then calls it once per request for a fresh signal, and rethrows
+    // the abort. (A plain signal would be shared by every request and, once fired, turned into
+    // a fake 200 "Aborted" result.)
+    ...(timeoutMs ? { signal: () => AbortSignal.timeout(timeoutMs) } : {}),
     // Values are opaque strings: without this the client JSON-parses them, so '123' would come
     // back as a number and '"x"' as 'x'.
     automaticDeserialization: false,
