@@ -1,4 +1,5 @@
 import {
+  access,
   assertPasswordPolicy,
   createRoute,
   ApiError,
@@ -28,6 +29,8 @@ import {
 const signInRoute = createRoute({
   method: 'post',
   path: '/sign-in',
+  operationId: 'passwordSignIn',
+  security: access.optionalClientBasic,
   tags: ['Password'],
   summary: 'Sign in to an app with a phone or e-mail and a password',
   request: { body: { required: true, content: { 'application/json': { schema: signInBody } } } },
@@ -48,6 +51,7 @@ const signInRoute = createRoute({
 const changeRoute = createRoute({
   method: 'post',
   path: '/change',
+  operationId: 'passwordChange',
   tags: ['Password'],
   summary: "Change the signed-in user's password; ends their other sessions",
   security: [{ bearerAuth: [] }],

@@ -75,15 +75,5 @@ export const changeResult = z.object({
   sessionsEnded: z.number().int().describe('Other sessions of the user that were ended'),
 })
 
-export const errorBody = z.object({
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-    retryAfterSeconds: z.number().optional(),
-  }),
-})
-
-export const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorBody } },
-})
+// The core's one documented error body (with `retryAfterSeconds` for lockouts).
+export { errorResponse } from '../../src/core/index.ts'

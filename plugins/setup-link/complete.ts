@@ -7,6 +7,7 @@ import {
   assertPasswordPolicy,
   createRoute,
   displayNameSchema,
+  errorResponse,
   normalizeEmail,
   normalizePhone,
   passwordHasher,
@@ -22,12 +23,6 @@ import type { SetupLinkSettings } from './index.ts'
 import { inspectSetupToken } from './store.ts'
 
 export const ADMINISTRATOR_ROLE_ID = 'role_administrator'
-
-const errorBody = z.object({ error: z.looseObject({ code: z.string(), message: z.string() }) })
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorBody } },
-})
 
 const completeBody = z
   .object({
@@ -55,6 +50,8 @@ const completeBody = z
 const completeRoute = createRoute({
   method: 'post',
   path: '/complete',
+  operationId: 'setupLinkComplete',
+  security: [],
   tags: ['First administrator'],
   summary: 'Use a first-administrator or recovery link: create an Administrator with a password',
   request: { body: { required: true, content: { 'application/json': { schema: completeBody } } } },

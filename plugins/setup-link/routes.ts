@@ -1,5 +1,6 @@
 import {
   createRoute,
+  errorResponse,
   z,
   type AppEnv,
   type OpenAPIHono,
@@ -12,6 +13,8 @@ import { inspectSetupToken, isSetupPending } from './store.ts'
 const statusRoute = createRoute({
   method: 'get',
   path: '/status',
+  operationId: 'setupLinkStatus',
+  security: [],
   tags: ['First administrator'],
   summary: 'Whether this install still waits for its first administrator',
   responses: {
@@ -25,6 +28,8 @@ const statusRoute = createRoute({
 const verifyRoute = createRoute({
   method: 'post',
   path: '/verify',
+  operationId: 'setupLinkVerify',
+  security: [],
   tags: ['First administrator'],
   summary: 'Check a first-administrator link without using it',
   request: {
@@ -48,8 +53,8 @@ const verifyRoute = createRoute({
         },
       },
     },
-    400: { description: '`setup_link_invalid`: unknown, used or expired link' },
-    429: { description: '`rate_limited`' },
+    400: errorResponse('`setup_link_invalid`: unknown, used or expired link'),
+    429: errorResponse('`rate_limited`'),
   },
 })
 

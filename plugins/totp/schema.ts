@@ -40,8 +40,5 @@ export const enrolResult = z.object({
 })
 export const doneResult = (key: 'enrolled' | 'disabled') => z.object({ [key]: z.literal(true) })
 
-const errorBody = z.object({ error: z.looseObject({ code: z.string(), message: z.string() }) })
-export const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorBody } },
-})
+// The core's one documented error body, so clients see the same `Error` schema everywhere.
+export { errorResponse } from '../../src/core/index.ts'

@@ -1,5 +1,6 @@
 import {
   createRoute,
+  errorResponse,
   z,
   type AppEnv,
   type OpenAPIHono,
@@ -24,6 +25,8 @@ const statusForm = z
 const statusRoute = createRoute({
   method: 'post',
   path: '/status',
+  operationId: 'twilioSmsStatusCallback',
+  security: [],
   tags: ['Delivery providers'],
   summary: 'Twilio message status callback (signed with X-Twilio-Signature)',
   request: {
@@ -39,8 +42,9 @@ const statusRoute = createRoute({
   },
   responses: {
     204: { description: 'Status recorded (or ignored when it is not a delivery status)' },
-    403: { description: 'The X-Twilio-Signature is missing or wrong' },
-    404: { description: 'twilio-sms has no auth token configured' },
+    400: errorResponse('`validation_failed`: not a status callback form'),
+    403: errorResponse('`twilio_signature_invalid`: the X-Twilio-Signature is missing or wrong'),
+    404: errorResponse('`twilio_not_configured`: twilio-sms has no auth token configured'),
   },
 })
 

@@ -72,6 +72,8 @@ const pluginList = z.object({
 const listPluginsRoute = createRoute({
   method: 'get',
   path: '/v1/plugins',
+  operationId: 'listPlugins',
+  security: [],
   tags: ['Plugins'],
   summary: 'Installed plugins and the JSON Schema of their settings',
   responses: {

@@ -61,6 +61,7 @@ export {
 export { maskRecipient } from './delivery/mask.ts'
 export * from './crypto.ts'
 export { createRouter, fieldIssues } from './http/validation.ts'
+export { access, errorResponse, errorSchema } from './http/api-docs.ts'
 export { respondWithError, toApiError } from './http/error-handler.ts'
 export type { SqlDatabase, SqlRow, SqlStatement, SqlValue } from '../storage/sql/port.ts'
 export { DependencyError, SqlConstraintError } from '../storage/sql/port.ts'

@@ -9,6 +9,7 @@ import { sha256Hex } from '../crypto.ts'
 import { ApiError } from '../errors.ts'
 import { acceptInvitation } from '../identity/invitations.ts'
 import { completePasswordReset, sendPasswordReset } from '../identity/password-resets.ts'
+import { errorResponse } from '../http/api-docs.ts'
 import { runInBackground } from '../http/background.ts'
 
 const token = z.string().min(20).max(200).openapi({ description: 'The token from the link' })
@@ -17,13 +18,6 @@ const password = z
   .min(1)
   .max(1024)
   .openapi({ description: 'The new password (NFKC, 8–128 characters)' })
-const errorBody = z.object({
-  error: z.looseObject({ code: z.string(), message: z.string() }),
-})
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorBody } },
-})
 
 const accountUser = z
   .object({
@@ -38,6 +32,8 @@ const accountUser = z
 const acceptRoute = createRoute({
   method: 'post',
   path: '/v1/invitations/accept',
+  operationId: 'invitationAccept',
+  security: [],
   tags: ['Account'],
   summary: 'Accept an invitation: create the password and activate the account (R2, R3)',
   request: {
@@ -61,6 +57,8 @@ const acceptRoute = createRoute({
 const requestResetRoute = createRoute({
   method: 'post',
   path: '/v1/password-resets',
+  operationId: 'passwordResetRequest',
+  security: [],
   tags: ['Account'],
   summary: 'Request a password reset link (always 202: reveals nothing about accounts)',
   request: {
@@ -92,6 +90,8 @@ const requestResetRoute = createRoute({
 const completeResetRoute = createRoute({
   method: 'post',
   path: '/v1/password-resets/complete',
+  operationId: 'passwordResetComplete',
+  security: [],
   tags: ['Account'],
   summary: 'Set a new password with a reset link; ends every session of the user',
   request: {

@@ -6,6 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../errors.ts'
+import { errorResponse } from '../http/api-docs.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { findOpenInvitation } from '../identity/invitations.ts'
 import { findResetUser } from '../identity/password-resets.ts'
@@ -19,26 +20,34 @@ const pageQuery = z.object({
 
 const html = { 'text/html': { schema: z.string() } }
 
-function pageRoute(path: string, summary: string) {
+function pageRoute(path: string, operationId: string, summary: string) {
   return createRoute({
     method: 'get',
     path,
+    operationId,
+    security: [],
     tags: ['Account pages'],
     summary,
     request: { query: pageQuery },
     responses: {
       200: { description: 'An HTML page (Russian or English)', content: html },
-      404: { description: 'The page is not available on this install', content: html },
+      400: errorResponse('`validation_failed`: an unknown `lang` or an overlong `token`'),
+      404: errorResponse('`not_found`: the page is not available on this install'),
     },
   })
 }
 
-const invitePage = pageRoute('/invite', 'Invitation page: create a password (R2)')
+const invitePage = pageRoute('/invite', 'getInvitePage', 'Invitation page: create a password (R2)')
 const resetPage = pageRoute(
   '/reset-password',
+  'getResetPasswordPage',
   'Password reset page: request a link, or set a new password',
 )
-const setupPage = pageRoute('/setup', 'First-administrator page (setup-link plugin)')
+const setupPage = pageRoute(
+  '/setup',
+  'getSetupPage',
+  'First-administrator page (setup-link plugin)',
+)
 
 type PageContext = Context<AppEnv>
 

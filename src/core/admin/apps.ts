@@ -14,6 +14,8 @@ const apps = adminResource({
   actions: 'app',
   read: 'apps:read',
   write: 'apps:write',
+  one: 'App',
+  many: 'Apps',
 })
 
 const listApps = apps.list({
@@ -43,6 +45,7 @@ const updateApp = apps.update({
 })
 
 const rotateSecret = apps.route('post', '/{id}/secret', 'write', 'rotate_secret', {
+  operationId: 'adminRotateAppSecret',
   summary: 'Issue a new client secret (the old one stops working at once)',
   request: { params: idParam },
   responses: {

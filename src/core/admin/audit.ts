@@ -9,6 +9,7 @@ const queryAudit = createRoute({
   security: [{ bearerAuth: [] }],
   method: 'get',
   path: '/v1/admin/audit',
+  operationId: 'adminListAuditEntries',
   summary: 'Audit entries, newest first, with filters',
   description:
     'Every admin action and sign-in attempt. `action` matches by prefix (`user.`, `sign_in.`); ' +

@@ -14,6 +14,8 @@ const rules = adminResource({
   actions: 'forwarding',
   read: 'settings:read',
   write: 'settings:write',
+  one: 'SmsForwardingRule',
+  many: 'SmsForwardingRules',
 })
 
 const listRules = rules.list({

@@ -71,6 +71,7 @@ const importUsers = createRoute({
   security: [{ bearerAuth: [] }],
   method: 'post',
   path: '/v1/admin/users/import',
+  operationId: 'adminImportUsers',
   summary: `Create up to ${MAX_IMPORT_ROWS} users from CSV, with a report per row`,
   description:
     'Columns: `kind,display_name,phone,email,roles` (roles: names or ids, `;`-separated; empty = ' +

@@ -28,6 +28,9 @@ export interface AdminResource {
   actions: string
   read: Permission
   write: Permission
+  /** For operationIds: `User` and `Users` give `adminGetUser`, `adminListUsers`, ... */
+  one: string
+  many: string
 }
 
 interface Doc {
@@ -36,8 +39,12 @@ interface Doc {
 }
 
 type RequestSpec = RouteConfig['request']
-/** What a route states itself; the builder adds tags, security, method, path and the guard. */
-type RouteBody = Omit<RouteConfig, 'tags' | 'security' | 'method' | 'path' | 'middleware'> & Doc
+/**
+ * What a route states itself, including its stable operationId (clients are generated from it);
+ * the builder adds tags, security, method, path and the guard.
+ */
+type RouteBody = Omit<RouteConfig, 'tags' | 'security' | 'method' | 'path' | 'middleware'> &
+  Doc & { operationId: string }
 
 const doc = ({ summary, description }: Doc) =>
   description === undefined ? { summary } : { summary, description }
@@ -84,6 +91,7 @@ export function adminResource(resource: AdminResource) {
       spec: Doc & { schema: S; label: string; request?: Q },
     ) {
       return route('get', '', 'read', 'list', {
+        operationId: `adminList${resource.many}`,
         ...doc(spec),
         // Absent for most lists; a filtered one passes its query schema.
         request: spec.request as Q,
@@ -94,6 +102,7 @@ export function adminResource(resource: AdminResource) {
     /** `GET /collection/{id}`. */
     get<S extends z.ZodType>(spec: Doc & { schema: S; label: string }) {
       return route('get', '/{id}', 'read', 'get', {
+        operationId: `adminGet${resource.one}`,
         ...doc(spec),
         request: { params: idParam },
         responses: {
@@ -109,6 +118,7 @@ export function adminResource(resource: AdminResource) {
       spec: Doc & { body: B; schema: S; conflict: string },
     ) {
       return route('post', '', 'write', 'create', {
+        operationId: `adminCreate${resource.one}`,
         ...doc(spec),
         request: { body: jsonBody(spec.body) },
         responses: {
@@ -124,6 +134,7 @@ export function adminResource(resource: AdminResource) {
       spec: Doc & { body: B; schema: S; label: string; conflict?: string },
     ) {
       return route('patch', '/{id}', 'write', 'update', {
+        operationId: `adminUpdate${resource.one}`,
         ...doc(spec),
         request: { params: idParam, body: jsonBody(spec.body) },
         responses: {
@@ -138,6 +149,7 @@ export function adminResource(resource: AdminResource) {
     /** `DELETE /collection/{id}` answering 204. */
     remove(spec: Doc & { conflict?: string }) {
       return route('delete', '/{id}', 'write', 'delete', {
+        operationId: `adminDelete${resource.one}`,
         ...doc(spec),
         request: { params: idParam },
         responses: {

@@ -14,6 +14,8 @@ const roles = adminResource({
   actions: 'role',
   read: 'roles:read',
   write: 'roles:write',
+  one: 'Role',
+  many: 'Roles',
 })
 
 const listRoles = roles.list({

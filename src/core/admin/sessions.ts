@@ -19,6 +19,7 @@ const listSessions = createRoute({
   ...base,
   method: 'get',
   path: '/v1/admin/users/{id}/sessions',
+  operationId: 'adminListUserSessions',
   summary: 'The user’s active sessions',
   middleware: [
     adminRoute({
@@ -40,6 +41,7 @@ const endSession = createRoute({
   ...base,
   method: 'delete',
   path: '/v1/admin/users/{id}/sessions/{sessionId}',
+  operationId: 'adminEndUserSession',
   summary: 'End one session (its refresh token stops working at once)',
   middleware: [
     adminRoute({
@@ -57,6 +59,7 @@ const endAll = createRoute({
   ...base,
   method: 'delete',
   path: '/v1/admin/users/{id}/sessions',
+  operationId: 'adminEndAllUserSessions',
   summary: 'End every session of the user',
   middleware: [
     adminRoute({

@@ -7,6 +7,7 @@ import { ApiError } from '../errors.ts'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { InvitationState } from '../identity/services.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { errorResponse } from '../http/api-docs.ts'
 import { actionContext } from './context.ts'
 import { assertMayManageUser } from './grants.ts'
 import { adminResource } from './resource.ts'
@@ -27,6 +28,8 @@ export const userResource = adminResource({
   actions: 'user',
   read: 'users:read',
   write: 'users:write',
+  one: 'User',
+  many: 'Users',
 })
 
 const resendInvitation = userResource.route(
@@ -35,6 +38,7 @@ const resendInvitation = userResource.route(
   'write',
   'invitation_send',
   {
+    operationId: 'adminResendInvitation',
     summary: 'Send the invitation again (earlier links stop working once it is delivered)',
     request: { params: idParam },
     responses: {
@@ -42,7 +46,7 @@ const resendInvitation = userResource.route(
       ...guardedErrors,
       ...notFoundError,
       ...conflictError('`user_not_invited`'),
-      502: { description: '`delivery_failed`' },
+      502: errorResponse('`delivery_failed`'),
     },
   },
 )
@@ -53,6 +57,7 @@ const revokeInvitation = userResource.route(
   'write',
   'invitation_revoke',
   {
+    operationId: 'adminRevokeInvitation',
     summary: 'Revoke the open invitation link',
     request: { params: idParam },
     responses: {
@@ -69,6 +74,7 @@ const passwordReset = userResource.route(
   'write',
   'password_reset',
   {
+    operationId: 'adminSendPasswordReset',
     summary: 'Send the user a password reset link',
     request: { params: idParam },
     responses: {
@@ -76,7 +82,7 @@ const passwordReset = userResource.route(
       ...guardedErrors,
       ...notFoundError,
       ...conflictError('`reset_not_allowed`: only active users'),
-      502: { description: '`delivery_failed`' },
+      502: errorResponse('`delivery_failed`'),
     },
   },
 )

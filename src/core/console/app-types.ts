@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { ClientAppTypePlugin } from '../plugin.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
 
 /**
@@ -29,6 +30,7 @@ export const appTypeSchema = z
 const appTypesRoute = createRoute({
   method: 'get',
   path: '/v1/admin/app-types',
+  operationId: 'adminListAppTypes',
   tags: ['Admin console'],
   summary: 'Client app types: their defaults and how many apps of each are registered',
   security: [{ bearerAuth: [] }],
@@ -38,8 +40,8 @@ const appTypesRoute = createRoute({
       description: 'App types, in plugin order',
       content: { 'application/json': { schema: z.object({ items: z.array(appTypeSchema) }) } },
     },
-    401: { description: 'No or bad access token' },
-    403: { description: 'Not an admin-console token' },
+    401: errorResponse('`unauthorized`: no or bad access token'),
+    403: errorResponse('`forbidden`: not an admin-console token'),
   },
 })
 

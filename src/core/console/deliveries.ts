@@ -4,6 +4,7 @@ import { coreError } from '../errors.ts'
 import { base64UrlDecode, base64UrlEncode } from '../crypto.ts'
 import type { SqlRow } from '../../storage/sql/port.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
 import { recipientHash } from '../delivery/log.ts'
 
@@ -29,6 +30,7 @@ export const deliverySchema = z
 const listRoute = createRoute({
   method: 'get',
   path: '/v1/admin/deliveries',
+  operationId: 'adminListDeliveries',
   tags: ['Admin console'],
   summary: 'The delivery log: every SMS, e-mail and call Propusk sent, newest first',
   security: [{ bearerAuth: [] }],
@@ -60,9 +62,9 @@ const listRoute = createRoute({
         },
       },
     },
-    400: { description: 'Bad filter or cursor' },
-    401: { description: 'No or bad access token' },
-    403: { description: 'Not an admin-console token with audit:read' },
+    400: errorResponse('`validation_failed`: a bad filter or cursor'),
+    401: errorResponse('`unauthorized`: no or bad access token'),
+    403: errorResponse('`forbidden`: not an admin-console token with audit:read'),
   },
 })
 

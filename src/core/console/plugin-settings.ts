@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError, type FieldIssue } from '../errors.ts'
 import type { Plugin } from '../plugin.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
 
 /**
@@ -32,6 +33,7 @@ const params = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{1,48}$/) })
 const getRoute = createRoute({
   method: 'get',
   path: '/v1/admin/plugins/{id}/settings',
+  operationId: 'adminGetPluginSettings',
   tags: ['Admin console'],
   summary: 'A plugin’s stored settings (the form’s current values)',
   security: [{ bearerAuth: [] }],
@@ -39,13 +41,17 @@ const getRoute = createRoute({
   request: { params },
   responses: {
     200: { description: 'Settings', content: { 'application/json': { schema: settingsView } } },
-    404: { description: 'No such plugin' },
+    400: errorResponse('`validation_failed`: not a plugin id'),
+    401: errorResponse('`unauthorized`: no or bad access token'),
+    403: errorResponse('`forbidden`: not an admin-console token with settings:read'),
+    404: errorResponse('`not_found`: no such plugin'),
   },
 })
 
 const putRoute = createRoute({
   method: 'put',
   path: '/v1/admin/plugins/{id}/settings',
+  operationId: 'adminUpdatePluginSettings',
   tags: ['Admin console'],
   summary: 'Replace a plugin’s stored settings, validated by the plugin’s own schema',
   description:
@@ -66,8 +72,10 @@ const putRoute = createRoute({
   },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: settingsView } } },
-    400: { description: '`validation_failed` with one entry per bad field' },
-    404: { description: 'No such plugin' },
+    400: errorResponse('`validation_failed` with one entry per bad field'),
+    401: errorResponse('`unauthorized`: no or bad access token'),
+    403: errorResponse('`forbidden`: not an admin-console token with settings:write'),
+    404: errorResponse('`not_found`: no such plugin'),
   },
 })
 

@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { ApiError, coreError } from '../errors.ts'
 import { sha256Hex } from '../crypto.ts'
+import { access, errorResponse } from '../http/api-docs.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import type { TokenSet } from '../identity/types.ts'
 import { findByRefreshToken } from '../tokens/refresh-token-store.ts'
@@ -14,14 +15,6 @@ import {
   subjectOf,
   writeRefreshCookie,
 } from './cookie.ts'
-
-const errorBody = z.object({
-  error: z.looseObject({ code: z.string(), message: z.string() }),
-})
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorBody } },
-})
 
 export const consoleSessionSchema = z
   .object({
@@ -48,6 +41,8 @@ const consoleHeader = z.object({
 const startRoute = createRoute({
   method: 'post',
   path: '/v1/console/session',
+  operationId: 'consoleSignIn',
+  security: [],
   tags: ['Admin console'],
   summary: 'Sign in to the admin console through any sign-in method',
   description:
@@ -86,6 +81,8 @@ const startRoute = createRoute({
 const refreshRoute = createRoute({
   method: 'post',
   path: '/v1/console/refresh',
+  operationId: 'consoleRefresh',
+  security: access.consoleCookie,
   tags: ['Admin console'],
   summary: 'A new access token from the console session cookie (rotates the cookie)',
   request: { headers: consoleHeader },
@@ -94,18 +91,26 @@ const refreshRoute = createRoute({
       description: 'Still signed in',
       content: { 'application/json': { schema: consoleSessionSchema } },
     },
-    401: errorResponse('`console_signed_out`: no session cookie'),
     400: errorResponse('`invalid_grant`: the session ended'),
+    401: errorResponse('`console_signed_out`: no session cookie'),
+    403: errorResponse('`forbidden`: the `X-Propusk-Console` header is missing'),
   },
 })
 
 const logoutRoute = createRoute({
   method: 'post',
   path: '/v1/console/logout',
+  operationId: 'consoleLogout',
+  security: access.optionalConsoleCookie,
   tags: ['Admin console'],
   summary: 'Sign out of the console: ends the session and clears the cookie',
   request: { headers: consoleHeader },
-  responses: { 204: { description: 'Signed out (also when there was no session)' } },
+  responses: {
+    204: { description: 'Signed out (also when there was no session)' },
+    403: errorResponse(
+      '`forbidden`: the `X-Propusk-Console` header is missing or the origin is not this server',
+    ),
+  },
 })
 
 function pickTokens(body: Record<string, unknown>): TokenSet | null {

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { SqlValue } from '../../storage/sql/port.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
 import { recentSignIns, recentSignInSchema, signInCounted, toRecent } from './recent-sign-ins.ts'
 
@@ -59,6 +60,7 @@ export const dashboardSchema = z
 const dashboardRoute = createRoute({
   method: 'get',
   path: '/v1/admin/stats/dashboard',
+  operationId: 'adminGetDashboard',
   tags: ['Admin console'],
   summary: 'Sign-ins per day by method, failed and locked attempts, delivery success',
   security: [{ bearerAuth: [] }],
@@ -84,8 +86,9 @@ const dashboardRoute = createRoute({
   },
   responses: {
     200: { description: 'Dashboard', content: { 'application/json': { schema: dashboardSchema } } },
-    401: { description: 'No or bad access token' },
-    403: { description: 'Not an admin-console token with audit:read' },
+    400: errorResponse('`validation_failed`: a query value out of range'),
+    401: errorResponse('`unauthorized`: no or bad access token'),
+    403: errorResponse('`forbidden`: not an admin-console token with audit:read'),
   },
 })
 

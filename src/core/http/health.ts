@@ -14,6 +14,8 @@ const healthBody = z
 const route = createRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'getHealth',
+  security: [],
   tags: ['Operations'],
   summary: 'Liveness and dependency check',
   description:

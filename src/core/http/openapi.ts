@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { consoleCookieName } from '../console/cookie.ts'
 import { randomToken } from '../crypto.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { docsPage } from './docs-page.ts'
@@ -9,10 +10,24 @@ export function mountOpenApi(
   services: CoreServices,
   version: string,
 ): void {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+  // The names `access` in api-docs.ts refers to.
+  const schemes = app.openAPIRegistry
+  schemes.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+    description: 'An access token from a sign-in, `/v1/token` or `/v1/console/session`',
+  })
+  schemes.registerComponent('securitySchemes', 'consoleCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: consoleCookieName,
+    description: 'The admin console session (HttpOnly, set by `/v1/console/session`)',
+  })
+  schemes.registerComponent('securitySchemes', 'clientBasic', {
+    type: 'http',
+    scheme: 'basic',
+    description: 'A confidential app: `client_id:client_secret` (RFC 6749 §2.3.1)',
   })
   app.doc31('/openapi.json', () => ({
     openapi: '3.1.0',

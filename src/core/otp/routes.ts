@@ -6,6 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { access } from '../http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../tokens/routes/schemas.ts'
 import {
   createOtpEngine,
@@ -68,10 +69,16 @@ const passwordRequired = z
   })
   .openapi('OtpPasswordRequired')
 
+/** `sms-otp` → `smsOtp`: the prefix of the method's operationIds (`smsOtpSend`). */
+const operationPrefix = (id: string) =>
+  id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+
 function sendRoute(id: string, extra: Record<number, string>) {
   return createRoute({
     method: 'post',
     path: '/send',
+    operationId: `${operationPrefix(id)}Send`,
+    security: [],
     tags: ['One-time codes'],
     summary: `Send a sign-in code (${id})`,
     description:
@@ -97,6 +104,8 @@ function verifyRoute(id: string) {
   return createRoute({
     method: 'post',
     path: '/verify',
+    operationId: `${operationPrefix(id)}Verify`,
+    security: access.optionalClientBasic,
     tags: ['One-time codes'],
     summary: `Check a sign-in code (${id})`,
     description:
@@ -113,6 +122,7 @@ function verifyRoute(id: string) {
       400: errorResponse(
         '`code_invalid` (attemptsLeft), `code_attempts_exhausted`, `code_expired`',
       ),
+      401: errorResponse('`invalid_client`: a confidential app without its valid secret'),
       403: errorResponse('`app_access_denied`, `account_blocked`, …'),
       429: errorResponse('`otp_locked` or `rate_limited`'),
     },

@@ -7,6 +7,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { assertPasswordPolicy } from '../passwords/policy.ts'
 import { passwordHasher } from '../passwords/store.ts'
+import { access } from '../http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../tokens/routes/schemas.ts'
 import { registerOtpErrors } from '../otp/errors.ts'
 import { peekSetupToken, takeSetupToken } from '../otp/setup-token.ts'
@@ -32,6 +33,8 @@ const completeRequest = z
 const completeRoute = createRoute({
   method: 'post',
   path: '/v1/sign-in/complete-registration',
+  operationId: 'signInCompleteRegistration',
+  security: access.optionalClientBasic,
   tags: ['Sign-in'],
   summary: 'First sign-in: create the password and sign in',
   description:
@@ -43,6 +46,7 @@ const completeRoute = createRoute({
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
     400: errorResponse('`setup_token_invalid`, `password_too_short`, `password_too_common`, …'),
+    401: errorResponse('`invalid_client`: a confidential app without its valid secret'),
     403: errorResponse('`app_access_denied`'),
   },
 })

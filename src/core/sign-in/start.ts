@@ -37,6 +37,8 @@ const startResponse = z
 const startRoute = createRoute({
   method: 'post',
   path: '/v1/sign-in/start',
+  operationId: 'signInStart',
+  security: [],
   tags: ['Sign-in'],
   summary: 'Which sign-in methods a login may use in an app',
   description:

@@ -33,6 +33,7 @@ const unauthorized = errorResponse('`unauthorized`: no, invalid or expired token
 const meRoute = createRoute({
   method: 'get',
   path: '/v1/me',
+  operationId: 'getMe',
   tags: ['Me'],
   summary: 'The signed-in user, their roles and the app of the token',
   security: bearerSecurity,
@@ -46,6 +47,7 @@ const meRoute = createRoute({
 const sessionsRoute = createRoute({
   method: 'get',
   path: '/v1/me/sessions',
+  operationId: 'listMySessions',
   tags: ['Me'],
   summary: "The user's active sessions (all apps, all devices)",
   security: bearerSecurity,
@@ -62,6 +64,7 @@ const sessionsRoute = createRoute({
 const endSessionRoute = createRoute({
   method: 'delete',
   path: '/v1/me/sessions/{id}',
+  operationId: 'endMySession',
   tags: ['Me'],
   summary: 'End one of my sessions (e.g. a lost phone)',
   security: bearerSecurity,
@@ -77,6 +80,7 @@ const endSessionRoute = createRoute({
 const logoutRoute = createRoute({
   method: 'post',
   path: '/v1/logout',
+  operationId: 'logout',
   tags: ['Me'],
   summary: 'Sign out: ends the session of the calling token',
   security: bearerSecurity,

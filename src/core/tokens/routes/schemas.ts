@@ -1,18 +1,7 @@
 import { z } from '@hono/zod-openapi'
+import { access } from '../../http/api-docs.ts'
 
-/** The standard error body, for documenting error answers. */
-export const errorBody = z.object({
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string().optional(),
-  }),
-})
-
-export const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorBody } },
-})
+export { errorResponse } from '../../http/api-docs.ts'
 
 /** OAuth 2.0 token response (RFC 6749 §5.1) plus the session id. */
 export const tokenResponse = z
@@ -56,4 +45,4 @@ export const sessionSchema = z
   })
   .openapi('MySession')
 
-export const bearerSecurity = [{ bearerAuth: [] }]
+export const bearerSecurity = access.bearer

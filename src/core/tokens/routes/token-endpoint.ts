@@ -11,6 +11,7 @@ import { verifyAccessToken } from '../jwt.ts'
 import { keysFor } from '../keys.ts'
 import { findByRefreshToken } from '../refresh-token-store.ts'
 import { revokeSession } from '../session-store.ts'
+import { access } from '../../http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from './schemas.ts'
 
 const clientFields = {
@@ -45,6 +46,8 @@ const bodyOf = <S extends z.ZodType>(schema: S) => ({
 const tokenRoute = createRoute({
   method: 'post',
   path: '/v1/token',
+  operationId: 'tokenRefresh',
+  security: access.optionalClientBasic,
   tags: ['Tokens'],
   summary: 'Refresh: trade a refresh token for new tokens',
   description:
@@ -66,6 +69,8 @@ const tokenRoute = createRoute({
 const revokeRoute = createRoute({
   method: 'post',
   path: '/v1/token/revoke',
+  operationId: 'tokenRevoke',
+  security: access.optionalClientBasic,
   tags: ['Tokens'],
   summary: 'Revoke a token: ends its session (RFC 7009)',
   description: 'Always 200 for unknown or already revoked tokens, so it reveals nothing.',

@@ -16,6 +16,8 @@ const jwk = z.looseObject({
 const jwksRoute = createRoute({
   method: 'get',
   path: '/.well-known/jwks.json',
+  operationId: 'getJwks',
+  security: [],
   tags: ['Tokens'],
   summary: 'Public keys that verify access tokens',
   description:
@@ -55,6 +57,8 @@ const discovery = z
 const discoveryRoute = createRoute({
   method: 'get',
   path: '/.well-known/openid-configuration',
+  operationId: 'getOpenIdConfiguration',
+  security: [],
   tags: ['Tokens'],
   summary: 'OIDC-style discovery metadata',
   description:
