@@ -1,6 +1,7 @@
 /**
- * The engine's guards, all in the state store: sliding-window send limits (per IP, per login,
- * per number prefix, per country), the resend gate (R5) and the per-login lockout. Keys carry a
+ * The engine's guards, all in the state store: their keys, the verify limit, the live-challenge
+ * swap and the per-login lockout after wrong codes. The send gates (lockout, resend wait, send
+ * limits) are checked and counted in one atomic step by ./send-admission.ts. Keys carry a
  * pseudonym of the login (see keys.ts), never the login itself.
  */
 import { ApiError } from '../errors.ts'
@@ -8,8 +9,7 @@ import type { ErrorRegistry } from '../errors.ts'
 import type { StateStore, StoredChallenge } from '../../storage/state/port.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
-const hourMs = 3600_000
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
+export const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 export const otpKeys = {
   /** One key per challenge: a superseded challenge is simply gone, never a wrong code. */
@@ -22,45 +22,11 @@ export const otpKeys = {
   limit: (scope: string, subject: string) => `otp:rl:${scope}:${subject}`,
 }
 
-export interface SendLimitSubjects {
-  ip: string
-  loginKey: string
-  /** Phones only: leading digits and country, the units SMS pumping abuses. */
-  prefix?: string
-  country?: string
-}
-
-function limited(scope: string, retryAfterMs: number): ApiError {
+export function rateLimitedError(scope: string, retryAfterMs: number): ApiError {
   return new ApiError('rate_limited', 429, 'Too many codes were requested; try again later.', {
     retryAfterSeconds: seconds(retryAfterMs),
     limit: scope,
   })
-}
-
-/**
- * Counts one send against each limit, in order from the cheapest for an attacker to vary (IP)
- * to the most shared (country). Stops at the first refusal, so a flood refused per IP does not
- * use up the victim login's own quota.
- */
-export async function consumeSendLimits(
-  state: StateStore,
-  settings: AnyOtpSettings,
-  subjects: SendLimitSubjects,
-): Promise<void> {
-  const checks: Array<
-    [scope: string, subject: string | undefined, limit: number | undefined, windowMs: number]
-  > = [
-    ['ip', subjects.ip, settings.sendsPerIpPerHour, hourMs],
-    ['login-hour', subjects.loginKey, settings.sendsPerLoginPerHour, hourMs],
-    ['login-day', subjects.loginKey, settings.sendsPerLoginPerDay, 24 * hourMs],
-    ['prefix', subjects.prefix, settings.sendsPerPrefixPerHour, hourMs],
-    ['country', subjects.country, settings.sendsPerCountryPerHour, hourMs],
-  ]
-  for (const [scope, subject, limit, windowMs] of checks) {
-    if (subject === undefined || limit === undefined) continue
-    const decision = await state.hit(otpKeys.limit(scope, subject), { limit, windowMs })
-    if (!decision.allowed) throw limited(scope, decision.retryAfterMs)
-  }
 }
 
 export async function consumeVerifyLimit(
@@ -72,55 +38,7 @@ export async function consumeVerifyLimit(
     limit: settings.verifiesPerIpPer10Minutes,
     windowMs: 10 * 60_000,
   })
-  if (!decision.allowed) throw limited('verify-ip', decision.retryAfterMs)
-}
-
-async function resendTooSoon(
-  state: StateStore,
-  errors: ErrorRegistry,
-  key: string,
-  left?: number,
-): Promise<ApiError> {
-  left ??= await state.ttl(key)
-  const retryAfterSeconds = left > 0 ? seconds(left) : 1
-  return errors.error(
-    'resend_too_soon',
-    `Wait ${retryAfterSeconds} s before requesting another code.`,
-    {
-      retryAfterSeconds,
-      resendAfterSeconds: retryAfterSeconds,
-    },
-  )
-}
-
-/**
- * R5, first half: refuses while a code of this method went to this login within
- * `resendAfterSeconds`, without claiming anything (the gate is claimed only once every other
- * check passed, so a request refused by a limit never blocks the login's owner).
- */
-export async function assertResendOpen(
-  state: StateStore,
-  errors: ErrorRegistry,
-  method: string,
-  loginKey: string,
-): Promise<void> {
-  const key = otpKeys.resend(method, loginKey)
-  const left = await state.ttl(key)
-  if (left > 0 || left === -1) throw await resendTooSoon(state, errors, key, left)
-}
-
-/** R5, second half: claims the gate for this send (a racing send that lost gets the wait). */
-export async function claimResend(
-  state: StateStore,
-  errors: ErrorRegistry,
-  method: string,
-  loginKey: string,
-  settings: AnyOtpSettings,
-): Promise<void> {
-  const key = otpKeys.resend(method, loginKey)
-  if (await state.set(key, '1', { ttlMs: settings.resendAfterSeconds * 1000, ifAbsent: true }))
-    return
-  throw await resendTooSoon(state, errors, key)
+  if (!decision.allowed) throw rateLimitedError('verify-ip', decision.retryAfterMs)
 }
 
 /**
@@ -147,13 +65,14 @@ export async function replaceChallenge(
   }
 }
 
-/** Lets a send that failed to deliver be retried at once. */
-export async function releaseResend(
-  state: StateStore,
-  method: string,
-  loginKey: string,
-): Promise<void> {
-  await state.delete(otpKeys.resend(method, loginKey))
+/** `otp_locked`; `left` is the lock's remaining milliseconds (-1: no expiry, so wait a minute). */
+export function otpLockedError(errors: ErrorRegistry, left: number): ApiError {
+  const retryAfterSeconds = left > 0 ? seconds(left) : 60
+  return errors.error(
+    'otp_locked',
+    `Too many wrong codes for this login; try again in ${retryAfterSeconds} s.`,
+    { retryAfterSeconds },
+  )
 }
 
 export async function assertNotLocked(
@@ -162,21 +81,7 @@ export async function assertNotLocked(
   loginKey: string,
 ): Promise<void> {
   const left = await state.ttl(otpKeys.lock(loginKey))
-  if (left > 0 || left === -1) {
-    const retryAfterSeconds = left > 0 ? seconds(left) : 60
-    throw errors.error(
-      'otp_locked',
-      `Too many wrong codes for this login; try again in ${retryAfterSeconds} s.`,
-      { retryAfterSeconds },
-    )
-  }
-}
-
-/** Wrong codes so far (within the memory window): decides how many tries the next code gets. */
-export async function failureCount(state: StateStore, loginKey: string): Promise<number> {
-  const value = await state.get(otpKeys.failures(loginKey))
-  const count = value === null ? 0 : Number.parseInt(value, 10)
-  return Number.isFinite(count) && count > 0 ? count : 0
+  if (left > 0 || left === -1) throw otpLockedError(errors, left)
 }
 
 /**

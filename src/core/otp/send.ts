@@ -12,18 +12,8 @@ import type { App, User } from '../identity/types.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import { pickLocale } from './engine.ts'
 import { isReachable } from './reachability.ts'
-import {
-  assertNotLocked,
-  assertResendOpen,
-  attemptsForNextCode,
-  claimResend,
-  consumeSendLimits,
-  failureCount,
-  otpKeys,
-  releaseResend,
-  replaceChallenge,
-  type SendLimitSubjects,
-} from './limits.ts'
+import { attemptsForNextCode, otpKeys, replaceChallenge } from './limits.ts'
+import { admitSend, refundSend, sendAdmission, type SendLimitSubjects } from './send-admission.ts'
 import { appOtpSettings, type AnyOtpSettings } from './settings.ts'
 
 export interface SendResult {
@@ -123,21 +113,15 @@ export async function runSend<S extends AnyOtpSettings>(
 
   const keys = await ctx.keys()
   const loginKey = await keys.loginKey(login)
-  await assertNotLocked(core.state, core.errors, loginKey)
-  // Every refusal comes before the resend gate is claimed: a request refused by a limit (e.g.
-  // from an exhausted IP) must not start the login owner's 60 s wait.
-  await assertResendOpen(core.state, core.errors, method.id, loginKey)
-  await consumeSendLimits(
-    core.state,
+  // Lockout, resend wait and every send limit in one atomic step: counted only if all pass.
+  const admission = sendAdmission(
+    method.id,
     settings,
     limitSubjects(request.ip, loginKey, login, settings, method.loginKind),
   )
-  await claimResend(core.state, core.errors, method.id, loginKey, settings)
+  const { ticket, failures } = await admitSend(core.state, core.errors, admission)
 
-  const [user, failures] = await Promise.all([
-    core.identity.users.findByLogin(login),
-    failureCount(core.state, loginKey),
-  ])
+  const user = await core.identity.users.findByLogin(login)
   const reachable = await isReachable(ctx, user, login, app, settings)
   const nonce = base64UrlEncode(randomBytes(16))
   const challengeId = await keys.sealChallengeId({ method: method.id, login, nonce })
@@ -177,7 +161,7 @@ export async function runSend<S extends AnyOtpSettings>(
         request,
       })
     } catch (error) {
-      await releaseResend(core.state, method.id, loginKey)
+      await refundSend(core.state, admission, ticket)
       await audit(ctx, app, user, request, 'failure', { reason: 'delivery_failed' })
       if (error instanceof ApiError) throw error
       throw method.deliveryError?.(error, app) ?? deliveryFailure(error)
