@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import {
   createRoute,
   randomBytes,
@@ -6,61 +7,50 @@ import {
   type OpenAPIHono,
   type PluginContext,
 } from '../../src/core/index.ts'
-import type { Context } from 'hono'
 import { PERIOD_SECONDS, type CodeChecker } from './codes.ts'
 import { codeBody, doneResult, enrolResult, errorResponse, type TotpSettings } from './schema.ts'
 import { totpStore } from './store.ts'
 import { base32Encode, otpauthUri } from './totp.ts'
 
-const authed = {
+const authed = (path: string, operationId: string, summary: string) => ({
   method: 'post' as const,
+  path,
+  operationId,
+  summary,
   tags: ['Authenticator app'],
   security: [{ bearerAuth: [] }],
   middleware: requireAuth(),
-}
-const withCode = { body: { required: true, content: { 'application/json': { schema: codeBody } } } }
-const ok = <T>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
 })
-const codeErrors = {
+const json = <T>(schema: T) => ({ 'application/json': { schema } })
+const withCode = { body: { required: true, content: json(codeBody) } }
+const refusals = (codes: string) => ({
+  400: errorResponse(`${codes}, \`validation_failed\``),
   401: errorResponse('`unauthorized`'),
   429: errorResponse('`totp_too_many_attempts` (with Retry-After)'),
-}
+})
 
 const startRoute = createRoute({
-  ...authed,
-  path: '/enrol',
-  operationId: 'totpEnrolStart',
-  summary: 'Start enrolling an authenticator app: a new secret, pending until confirmed',
+  ...authed('/enrol', 'totpEnrolStart', 'Start enrolling an authenticator app (a new secret)'),
   responses: {
-    200: ok('Pending', enrolResult),
-    401: codeErrors[401],
+    200: { description: 'Pending until confirmed', content: json(enrolResult) },
+    401: errorResponse('`unauthorized`'),
     429: errorResponse('`rate_limited`'),
   },
 })
 const confirmRoute = createRoute({
-  ...authed,
-  path: '/enrol/confirm',
-  operationId: 'totpEnrolConfirm',
-  summary: 'Confirm the pending enrolment with a first code; it replaces any earlier one',
+  ...authed('/enrol/confirm', 'totpEnrolConfirm', 'Confirm with a first code; replaces any older'),
   request: withCode,
   responses: {
-    200: ok('Enrolled', doneResult('enrolled')),
-    400: errorResponse('`totp_no_pending_enrolment`, `totp_code_incorrect`, `validation_failed`'),
-    ...codeErrors,
+    200: { description: 'Enrolled', content: json(doneResult('enrolled')) },
+    ...refusals('`totp_no_pending_enrolment`, `totp_code_incorrect`'),
   },
 })
 const disableRoute = createRoute({
-  ...authed,
-  path: '/disable',
-  operationId: 'totpDisable',
-  summary: 'Remove the authenticator app, proven by a current code (a stolen token alone cannot)',
+  ...authed('/disable', 'totpDisable', 'Remove the authenticator app, with a current code'),
   request: withCode,
   responses: {
-    200: ok('Removed', doneResult('disabled')),
-    400: errorResponse('`totp_not_enrolled`, `totp_code_incorrect`, `validation_failed`'),
-    ...codeErrors,
+    200: { description: 'Removed', content: json(doneResult('disabled')) },
+    ...refusals('`totp_not_enrolled`, `totp_code_incorrect`'),
   },
 })
 
@@ -70,28 +60,28 @@ export function mountEnrolment(
   codes: CodeChecker,
 ): void {
   const store = totpStore(ctx.sql)
-  const audit = (c: Context<AppEnv>, action: string, result: 'success' | 'failure') =>
-    ctx.identity.audit.record({
-      actorType: 'user',
-      actorId: c.get('principal').userId,
-      action,
-      targetType: 'user',
-      targetId: c.get('principal').userId,
-      result,
-      ip: c.get('clientIp'),
-      requestId: c.get('requestId'),
-      appId: c.get('principal').appId,
-    })
-  /** Checks `code` against `sealed` under the person's own attempt limit; the step, or 400. */
-  async function proven(c: Context<AppEnv>, sealed: string, code: string, action: string) {
-    const { userId } = c.get('principal')
-    await codes.reserve(`user:${userId}`)
-    const step = await codes.match(userId, sealed, code)
-    if (step === null) {
-      await audit(c, action, 'failure')
-      throw ctx.errors.error('totp_code_incorrect')
-    }
-    return step
+  const self = (c: Context<AppEnv>) => {
+    const { userId, appId } = c.get('principal')
+    return { userId, appId, self: true }
+  }
+  /**
+   * Runs `spend(step)` when `code` is right for `sealed` (under the person's own attempt limit,
+   * so a stolen access token alone cannot guess its way to removing the authenticator).
+   */
+  async function withProof(
+    c: Context<AppEnv>,
+    action: string,
+    sealed: string,
+    code: string,
+    spend: (step: number) => Promise<boolean>,
+  ) {
+    const who = self(c)
+    await codes.reserve(`user:${who.userId}`)
+    const step = await codes.match(who.userId, sealed, code)
+    const ok = step !== null && (await spend(step))
+    await codes.audit(c, action, ok, who)
+    if (!ok) throw ctx.errors.error('totp_code_incorrect')
+    await codes.forget(`user:${who.userId}`)
   }
 
   router.openapi(startRoute, async (c) => {
@@ -102,13 +92,17 @@ export function mountEnrolment(
     const secret = randomBytes(20)
     const now = ctx.now()
     const expiresAt = new Date(now.getTime() + ctx.settings.enrolmentMinutes * 60_000).toISOString()
-    const sealed = await (await codes.vault()).seal(userId, secret)
-    await store.savePending(userId, sealed, expiresAt, now.toISOString())
-    await audit(c, 'totp.enrol_start', 'success')
+    await store.savePending(
+      userId,
+      await (await codes.vault()).seal(userId, secret),
+      expiresAt,
+      now.toISOString(),
+    )
+    await codes.audit(c, 'totp.enrol_start', true, self(c))
     const text = base32Encode(secret)
     const account = user.email ?? user.phone ?? user.id
-    const otpauthUrl = otpauthUri(ctx.settings.issuer, account, text, PERIOD_SECONDS)
-    return c.json({ secret: text, otpauthUri: otpauthUrl, expiresAt }, 200)
+    const uri = otpauthUri(ctx.settings.issuer, account, text, PERIOD_SECONDS)
+    return c.json({ secret: text, otpauthUri: uri, expiresAt }, 200)
   })
 
   router.openapi(confirmRoute, async (c) => {
@@ -118,14 +112,11 @@ export function mountEnrolment(
     if (!pending || (row.pendingExpiresAt ?? '') <= ctx.now().toISOString()) {
       throw ctx.errors.error('totp_no_pending_enrolment')
     }
-    const step = await proven(c, pending, c.req.valid('json').code, 'totp.enrol')
-    // Conditional on the same pending secret: a newer /enrol in between wins, not this code.
+    // Conditional on this pending secret: of two confirmations, or a newer /enrol, one wins.
     const now = ctx.now().toISOString()
-    if (!(await store.confirm(userId, pending, step, now))) {
-      throw ctx.errors.error('totp_no_pending_enrolment')
-    }
-    await codes.forget(`user:${userId}`)
-    await audit(c, 'totp.enrol', 'success')
+    await withProof(c, 'totp.enrol', pending, c.req.valid('json').code, (step) =>
+      store.confirm(userId, pending, step, now),
+    )
     return c.json({ enrolled: true as const }, 200)
   })
 
@@ -133,13 +124,9 @@ export function mountEnrolment(
     const { userId } = c.get('principal')
     const secret = (await store.read(userId))?.secret
     if (!secret) throw ctx.errors.error('totp_not_enrolled')
-    const step = await proven(c, secret, c.req.valid('json').code, 'totp.disable')
-    if (!(await store.remove(userId, secret, step))) {
-      await audit(c, 'totp.disable', 'failure')
-      throw ctx.errors.error('totp_code_incorrect')
-    }
-    await codes.forget(`user:${userId}`)
-    await audit(c, 'totp.disable', 'success')
+    await withProof(c, 'totp.disable', secret, c.req.valid('json').code, (step) =>
+      store.remove(userId, secret, step),
+    )
     return c.json({ disabled: true as const }, 200)
   })
 }

@@ -19,14 +19,13 @@ const signInRoute = createRoute({
   operationId: 'totpSignIn',
   tags: ['Authenticator app'],
   summary: 'Sign in to an app with a phone or e-mail and a code from an authenticator app',
-  // Public; a confidential app adds its secret in the body or as HTTP Basic.
-  security: [],
+  security: [], // a confidential app adds its secret (body or HTTP Basic) as at /v1/token
   request: { body: { required: true, content: { 'application/json': { schema: signInBody } } } },
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
     400: errorResponse('`validation_failed`, `app_not_found`'),
     401: errorResponse(
-      '`totp_invalid_credentials`: unknown login, no authenticator, wrong or used code; `invalid_client`',
+      '`totp_invalid_credentials` (no account, no authenticator, wrong or used code), `invalid_client`',
     ),
     403: errorResponse(
       '`account_blocked`, `app_access_denied`, `app_disabled`, `sign_in_method_not_allowed`',
@@ -42,8 +41,7 @@ export function mountSignIn(
 ): void {
   const store = totpStore(ctx.sql)
   router.openapi(signInRoute, async (c) => {
-    const ip = c.get('clientIp')
-    await ctx.limits.consume(ctx.pluginId, 'signInPerIp', ip)
+    await ctx.limits.consume(ctx.pluginId, 'signInPerIp', c.get('clientIp'))
     const body = c.req.valid('json')
     const app = await ctx.identity.apps.get(body.clientId)
     if (!app) throw ctx.errors.error('app_not_found')
@@ -54,27 +52,18 @@ export function mountSignIn(
     const subject = `login:${(await sha256Hex(login)).slice(0, 32)}`
     await codes.reserve(subject)
     const user = await ctx.identity.users.findByLogin(body.login)
-    const row = user ? await store.read(user.id) : null
-    const step = await codes.match(user?.id ?? '', row?.secret ?? null, body.code)
+    const secret = (user && (await store.read(user.id))?.secret) || null
+    const step = await codes.match(user?.id ?? '', secret, body.code)
     // The conditional UPDATE spends the step: a replay, even a racing one, finds it used.
-    if (
-      !user ||
-      !row?.secret ||
-      step === null ||
-      !(await store.useStep(user.id, row.secret, step))
-    ) {
-      const reason = !user ? 'unknown_login' : !row?.secret ? 'not_enrolled' : 'wrong_code'
-      await ctx.identity.audit.record({
-        actorType: 'anonymous',
-        action: 'sign_in.totp',
-        targetType: user ? 'user' : null,
-        targetId: user?.id ?? null,
-        result: 'failure',
-        ip,
-        requestId: c.get('requestId'),
-        appId: app.id,
-        details: { reason: step === null ? reason : 'code_already_used' },
-      })
+    if (!user || !secret || step === null || !(await store.useStep(user.id, secret, step))) {
+      const why = !user
+        ? 'unknown_login'
+        : !secret
+          ? 'not_enrolled'
+          : step === null
+            ? 'wrong_code'
+            : 'code_used'
+      await codes.audit(c, 'sign_in.totp', false, { userId: user?.id ?? null, appId: app.id }, why)
       throw ctx.errors.error('totp_invalid_credentials')
     }
     await codes.forget(subject)
@@ -83,7 +72,7 @@ export function mountSignIn(
       user,
       app,
       method: ctx.pluginId,
-      ip,
+      ip: c.get('clientIp'),
       userAgent: c.req.header('user-agent') ?? null,
       deviceLabel: body.deviceLabel ?? null,
       requestId: c.get('requestId'),

@@ -1,6 +1,6 @@
 /**
  * The totp_credentials rows. Every change that spends a code is one conditional UPDATE or
- * DELETE, so of two requests racing with the same code (or the same enrolment) exactly one wins.
+ * DELETE, so of two requests racing with the same code (or enrolment) exactly one wins.
  */
 import type { SqlDatabase } from '../../src/core/index.ts'
 
@@ -8,27 +8,20 @@ export interface TotpRow {
   secret: string | null
   pendingSecret: string | null
   pendingExpiresAt: string | null
-  lastStep: number
 }
 
 export function totpStore(sql: SqlDatabase) {
-  const changed = async (sqlText: string, args: Array<string | number>) =>
-    (await sql.execute({ sql: sqlText, args })).rowsAffected === 1
+  const changed = async (text: string, args: Array<string | number>) =>
+    (await sql.execute({ sql: text, args })).rowsAffected === 1
   return {
-    async read(userId: string): Promise<TotpRow | null> {
-      const { rows } = await sql.execute({
-        sql: 'SELECT secret, pending_secret, pending_expires_at, last_step FROM totp_credentials WHERE user_id = ?',
-        args: [userId],
-      })
-      const row = rows[0]
-      if (!row) return null
-      return {
-        secret: row.secret as string | null,
-        pendingSecret: row.pending_secret as string | null,
-        pendingExpiresAt: row.pending_expires_at as string | null,
-        lastStep: Number(row.last_step),
-      }
-    },
+    read: async (userId: string) =>
+      (
+        await sql.execute({
+          sql: `SELECT secret, pending_secret AS pendingSecret, pending_expires_at AS pendingExpiresAt
+                FROM totp_credentials WHERE user_id = ?`,
+          args: [userId],
+        })
+      ).rows[0] as TotpRow | undefined,
     /** A new enrolment waits beside the active secret, which keeps working until it is confirmed. */
     savePending: (userId: string, sealed: string, expiresAt: string, now: string) =>
       changed(
