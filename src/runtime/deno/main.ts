@@ -5,6 +5,7 @@
  */
 import { plugins } from '../../plugins.ts'
 import { bootServer, startupFailureMessage } from '../server/bootstrap.ts'
+import { withCompression } from '../server/compression.ts'
 
 /** The slice of the Deno namespace this entry uses (tsc type-checks this file without Deno's lib). */
 interface DenoServeInfo {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   })
   const { PORT, HOST, PUBLIC_URL } = boot.settings
   const controller = new AbortController()
+  const fetch = withCompression(boot.propusk.fetch)
   const server = Deno.serve(
     {
       port: PORT,
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
           `Propusk is listening on http://${hostname}:${port} (public URL ${PUBLIC_URL})`,
         ),
     },
-    (request, info) => boot.propusk.fetch(request, { remoteAddr: info.remoteAddr }),
+    (request, info) => fetch(request, { remoteAddr: info.remoteAddr }),
   )
   const stop = () => {
     controller.abort()

@@ -1,10 +1,13 @@
 /**
  * What a client sees from the real Node server (`src/runtime/node/main.ts` in a child process,
- * over real sockets) at the edges of HTTP: requests Node refuses before routing, and clients
- * that hang up mid-upload.
+ * over real sockets) at the edges of HTTP: requests Node refuses before routing, clients that
+ * hang up mid-upload, and compressed answers.
  */
+import { readdir, readFile } from 'node:fs/promises'
+import { get } from 'node:http'
 import { connect } from 'node:net'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminAccessToken } from '../../../test/runtime/support/admin-token.ts'
 import { runSql, tempDir, type TempDir } from '../../../test/runtime/support/databases.ts'
@@ -126,6 +129,61 @@ describe('a client that hangs up mid-upload', () => {
     )
   })
 })
+
+describe('compression and caching', () => {
+  it('the console script arrives brotli- or gzip-compressed, immutable, with Vary', async () => {
+    const assets = join(repoRoot, 'dist', 'console', 'admin', 'assets')
+    const script = (await readdir(assets)).find((name) => name.endsWith('.js'))
+    if (!script) throw new Error('no built console script (npm run build:console)')
+    const original = await readFile(join(assets, script))
+    const path = `/admin/assets/${script}`
+
+    const br = await rawGet(path, 'gzip;q=0.8, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(brotliDecompressSync(br.body).equals(original)).toBe(true)
+    expect(br.body.byteLength).toBeLessThan(original.byteLength / 3)
+
+    const gzip = await rawGet(path, 'gzip')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.body).equals(original)).toBe(true)
+
+    const plain = await rawGet(path, undefined)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toMatch(/accept-encoding/i)
+    expect(plain.body.equals(original)).toBe(true)
+  })
+
+  it('JSON answers are compressed too; tiny ones are sent as they are', async () => {
+    const doc = await rawGet('/openapi.json', 'br')
+    expect(doc.headers['content-encoding']).toBe('br')
+    expect(doc.headers.vary).toMatch(/accept-encoding/i)
+    const text = brotliDecompressSync(doc.body).toString()
+    expect(JSON.parse(text)).toMatchObject({ openapi: expect.stringMatching(/^3\.1/) })
+
+    const health = await rawGet('/healthz', 'br, gzip')
+    expect(health.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(health.body.toString())).toMatchObject({ status: 'ok' })
+  })
+})
+
+/** GET without any automatic decompression (fetch would undo the encoding under test). */
+function rawGet(
+  path: string,
+  acceptEncoding: string | undefined,
+): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding }
+    get({ host: '127.0.0.1', port, path, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }))
+      response.on('error', reject)
+    }).on('error', reject)
+  })
+}
 
 /** Writes raw bytes to the server and returns everything it answers until it closes. */
 function rawExchange(bytes: string): Promise<string> {

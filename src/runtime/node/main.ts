@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import { serve, type HttpBindings } from '@hono/node-server'
 import { plugins } from '../../plugins.ts'
 import { bootServer, startupFailureMessage } from '../server/bootstrap.ts'
+import { withCompression } from '../server/compression.ts'
 import { answerClientErrors } from './client-errors.ts'
 
 /** `npm start`: Propusk on Node with the embedded defaults (libSQL file, in-memory state, console delivery). */
@@ -10,7 +11,8 @@ async function main() {
     clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress,
   })
   const { PORT, HOST, PUBLIC_URL } = boot.settings
-  const server = serve({ fetch: boot.propusk.fetch, port: PORT, hostname: HOST }, () => {
+  const fetch = withCompression(boot.propusk.fetch)
+  const server = serve({ fetch, port: PORT, hostname: HOST }, () => {
     console.log(`Propusk is listening on http://${HOST}:${PORT} (public URL ${PUBLIC_URL})`)
   })
   answerClientErrors(server as Server, boot.propusk.services.log)
