@@ -23,6 +23,8 @@ export interface HranaBridgeOptions {
   token?: string
   /** Streams idle longer than this are closed and their transaction rolled back (sqld: 10 s). */
   streamIdleMs?: number
+  /** Port on 127.0.0.1 (default: a free one); fixed to restart a bridge at the same URL. */
+  port?: number
 }
 
 export interface HranaBridge {
@@ -112,7 +114,7 @@ export async function startHranaBridge(options: HranaBridgeOptions): Promise<Hra
     send(res, 200, await pipeline(body))
   }
 
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,

@@ -9,6 +9,8 @@ import { createServer } from 'node:net'
 
 export interface ServerProcess {
   baseUrl: string
+  /** The spawned process (its memory is read from /proc by the soak suite). */
+  pid: number | undefined
   /** Everything the process printed so far (stdout and stderr interleaved). */
   output(): string
   /** Resolves with the first match of `pattern` in the output (or rejects after `timeoutMs`). */
@@ -77,6 +79,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   const baseUrl = `http://127.0.0.1:${options.port}`
   const server: ServerProcess = {
     baseUrl,
+    pid: child.pid,
     output: () => output,
     waitForOutput(pattern, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
