@@ -1,11 +1,13 @@
-import { signal } from '@preact/signals'
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso'
-import { can, endSession, refresh, session } from './api/client.ts'
+import { refresh, session } from './api/client.ts'
 import { admin } from './api/endpoints.ts'
-import { lang, setLang, t, type MessageKey } from './i18n/index.ts'
+import { t } from './i18n/index.ts'
+import { base, outboxAvailable, Sidebar } from './nav.tsx'
 import { ConfirmHost } from './ui/dialog.tsx'
 import { Icon, Logo } from './ui/icons.tsx'
+import { SessionExpired } from './ui/session-expired.tsx'
+import { useMedia } from './ui/use-media.ts'
 import { Loading } from './ui/components.tsx'
 import { Toasts } from './ui/toast.tsx'
 import { SignIn } from './pages/sign-in.tsx'
@@ -24,123 +26,18 @@ import { AuditLog } from './pages/audit.tsx'
 import { Outbox } from './pages/outbox.tsx'
 import { NotFound } from './pages/not-found.tsx'
 
-export const base = '/admin'
-
-/** Whether this server has a console-delivery outbox (local development installs only). */
-const outboxAvailable = signal(false)
-
-interface NavItem {
-  href: string
-  label: MessageKey
-  icon: string
-  permission?: string
-  exact?: boolean
-}
-
-const sections: Array<{ title?: MessageKey; items: NavItem[] }> = [
-  { items: [{ href: base, label: 'nav.dashboard', icon: 'dashboard', exact: true }] },
-  {
-    title: 'nav.directory',
-    items: [
-      { href: `${base}/people`, label: 'nav.people', icon: 'people', permission: 'users:read' },
-    ],
-  },
-  {
-    title: 'nav.access',
-    items: [
-      { href: `${base}/roles`, label: 'nav.roles', icon: 'roles', permission: 'roles:read' },
-      { href: `${base}/apps`, label: 'nav.apps', icon: 'apps', permission: 'apps:read' },
-      {
-        href: `${base}/plugins`,
-        label: 'nav.plugins',
-        icon: 'plugins',
-        permission: 'settings:read',
-      },
-    ],
-  },
-  {
-    title: 'nav.activity',
-    items: [
-      {
-        href: `${base}/deliveries`,
-        label: 'nav.deliveries',
-        icon: 'deliveries',
-        permission: 'audit:read',
-      },
-      { href: `${base}/audit`, label: 'nav.audit', icon: 'audit', permission: 'audit:read' },
-    ],
-  },
-]
-
-function LangSwitch() {
-  return (
-    <select
-      aria-label={t('me.language')}
-      value={lang.value}
-      onChange={(e) => setLang((e.target as HTMLSelectElement).value as 'en' | 'ru')}
-    >
-      <option value="ru">Русский</option>
-      <option value="en">English</option>
-    </select>
-  )
-}
-
-function Sidebar({ onNavigate }: { onNavigate: () => void }) {
-  const { path } = useLocation()
-  const me = session.value
-  const current = (item: NavItem) =>
-    item.exact ? path === item.href || path === `${item.href}/` : path.startsWith(item.href)
-  const link = (item: NavItem) => (
-    <a
-      key={item.href}
-      href={item.href}
-      aria-current={current(item) ? 'page' : undefined}
-      onClick={onNavigate}
-    >
-      <Icon name={item.icon} />
-      {t(item.label)}
-    </a>
-  )
-  return (
-    <aside class="sidebar" aria-label={t('nav.menu')}>
-      <div class="brand">
-        <Logo />
-        <span>{t('app.name')}</span>
-      </div>
-      <nav class="nav">
-        {sections.map((section) => {
-          const items = section.items.filter((i) => !i.permission || can(i.permission))
-          if (!items.length) return null
-          return (
-            <div key={section.title ?? 'top'}>
-              {section.title && <div class="section">{t(section.title)}</div>}
-              {items.map(link)}
-            </div>
-          )
-        })}
-        {outboxAvailable.value && (
-          <div>
-            <div class="section">{t('nav.local')}</div>
-            {link({ href: `${base}/outbox`, label: 'nav.outbox', icon: 'outbox' })}
-          </div>
-        )}
-      </nav>
-      <div class="spacer" />
-      <div class="me">
-        <strong>{me?.user.displayName}</strong>
-        <span>{me?.user.email ?? me?.user.phone}</span>
-        <div class="row">
-          <LangSwitch />
-          <button onClick={() => void endSession()}>{t('me.signOut')}</button>
-        </div>
-      </div>
-    </aside>
-  )
-}
+/** The width at which the menu becomes a drawer (styles.css uses the same). */
+const phoneWidth = '(max-width: 860px)'
 
 function Shell() {
   const [open, setOpen] = useState(false)
+  const phone = useMedia(phoneWidth)
+  const menuButton = useRef<HTMLButtonElement>(null)
   const { path } = useLocation()
+  const close = (returnFocus: boolean) => {
+    setOpen(false)
+    if (returnFocus) menuButton.current?.focus()
+  }
   useEffect(() => {
     // After a client-side navigation, start reading at the new page (screen readers, keyboard).
     const main = document.getElementById('main')
@@ -155,19 +52,36 @@ function Shell() {
       () => (outboxAvailable.value = false),
     )
   }, [])
+  const drawerOpen = phone && open
+  useEffect(() => {
+    if (drawerOpen) document.querySelector<HTMLElement>('#menu a')?.focus()
+  }, [drawerOpen])
   return (
-    <div class={`layout ${open ? 'open' : ''}`}>
+    <div
+      class={`layout ${drawerOpen ? 'open' : ''}`}
+      onKeyDown={(event) => {
+        // Esc closes the drawer, as it closes a dialog; focus goes back to the menu button.
+        if (drawerOpen && event.key === 'Escape') close(true)
+      }}
+    >
       <a class="skip" href="#main">
         {t('nav.skip')}
       </a>
       <header class="topbar">
-        <button aria-label={t('nav.menu')} aria-expanded={open} onClick={() => setOpen(!open)}>
-          <Icon name="menu" size={22} />
+        <button
+          ref={menuButton}
+          aria-label={t('nav.menu')}
+          aria-expanded={drawerOpen}
+          aria-controls="menu"
+          onClick={() => setOpen(!open)}
+        >
+          <Icon name={drawerOpen ? 'close' : 'menu'} size={22} />
         </button>
         <Logo size={24} />
         {t('app.name')}
       </header>
-      <Sidebar onNavigate={() => setOpen(false)} />
+      <Sidebar onNavigate={() => setOpen(false)} hidden={phone && !open} />
+      {drawerOpen && <div class="backdrop" onClick={() => close(true)} />}
       <main id="main" class="main" tabIndex={-1}>
         <Router>
           <Route path={base} component={Dashboard} />
@@ -187,6 +101,7 @@ function Shell() {
           <Route default component={NotFound} />
         </Router>
       </main>
+      <SessionExpired />
     </div>
   )
 }

@@ -39,6 +39,26 @@ export interface ConsoleSession {
 
 /** null: signed out; undefined: not known yet (restoring after a reload). */
 export const session = signal<ConsoleSession | null | undefined>(undefined)
+/**
+ * True while the session has ended under an open page (expired, or ended from elsewhere). The
+ * page stays as it is, typed forms included; requests that met the end wait for the admin to
+ * sign in again and are then sent once more.
+ */
+export const sessionExpired = signal(false)
+let waitingForSignIn: Array<(signedIn: boolean) => void> = []
+
+function resume(signedIn: boolean) {
+  sessionExpired.value = false
+  const waiting = waitingForSignIn
+  waitingForSignIn = []
+  for (const done of waiting) done(signedIn)
+}
+
+/** Resolves true once the admin has signed in again, false if they signed out instead. */
+function signInAgain(): Promise<boolean> {
+  sessionExpired.value = true
+  return new Promise((done) => waitingForSignIn.push(done))
+}
 let expiresAt = 0
 const consoleHeaders = { 'X-Propusk-Console': '1', 'Content-Type': 'application/json' }
 
@@ -63,6 +83,13 @@ export function acceptSession(next: ConsoleSession): void {
   // Refresh a little early so a request never leaves with a token about to expire.
   expiresAt = Date.now() + Math.max(5, next.expiresIn - 20) * 1000
   session.value = next
+  if (sessionExpired.value) resume(true)
+}
+
+/** The refresh failed: at start-up that means signed out; under an open page, expired. */
+function lost() {
+  if (session.value) sessionExpired.value = true
+  else session.value = null
 }
 
 let refreshing: Promise<boolean> | null = null
@@ -74,7 +101,7 @@ async function refreshOnce(): Promise<boolean> {
     credentials: 'same-origin',
   })
   if (!response.ok) {
-    session.value = null
+    lost()
     return false
   }
   acceptSession((await response.json()) as ConsoleSession)
@@ -94,7 +121,8 @@ export function refresh(): Promise<boolean> {
         ? await locks.request('propusk-console-refresh', () => refreshOnce())
         : await refreshOnce()
     } catch {
-      session.value = null
+      // The network, not the server, failed: nothing is known about the session yet.
+      if (session.value === undefined) session.value = null
       return false
     } finally {
       refreshing = null
@@ -147,8 +175,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!options.anonymous && session.value && Date.now() > expiresAt) await refresh()
   let response = await send()
   if (response.status === 401 && !options.anonymous && session.value) {
-    // The token expired or the session ended; one refresh tells which.
-    if (await refresh()) response = await send()
+    // The token expired or the session ended; one refresh tells which. Ended: the admin signs
+    // in again over the page, and the request goes once more.
+    if (sessionExpired.value || !(await refresh())) {
+      if (await signInAgain()) response = await send()
+    } else {
+      response = await send()
+    }
   }
   if (!response.ok) throw await failureFrom(response)
   if (response.status === 204) return undefined as T
@@ -183,6 +216,7 @@ export async function endSession(): Promise<void> {
   } finally {
     session.value = null
     expiresAt = 0
+    resume(false)
   }
 }
 

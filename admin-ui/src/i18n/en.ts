@@ -1,3 +1,5 @@
+import { shellEn } from './shell.ts'
+
 /** English strings: the source of the key list (ru.ts must have the same keys). */
 export const en = {
   'app.name': 'Propusk',
@@ -258,10 +260,10 @@ export const en = {
   'apps.type': 'Type',
   'apps.methods': 'Sign-in methods',
   'apps.policy': 'Session policy',
-  'apps.policyHint': 'Empty fields use the type’s defaults.',
-  'apps.accessTtl': 'Access token lifetime, s',
-  'apps.absoluteTtl': 'Session lifetime, s',
-  'apps.idleTtl': 'Idle timeout, s',
+  'apps.policyHint': 'How long a sign-in to this app lasts. Unchanged values follow the type.',
+  'apps.accessTtl': 'Access token lifetime',
+  'apps.absoluteTtl': 'Longest session',
+  'apps.idleTtl': 'Session ends after being idle for',
   'apps.redirects': 'Redirect URIs',
   'apps.redirectsHint': 'One per line.',
   'apps.autofill': 'SMS auto-fill',
@@ -382,6 +384,7 @@ export const en = {
   'dash.when': 'When',
   'dash.who': 'Who',
   'dash.unknownLogin': 'Unknown login',
+  ...shellEn,
 } as const
 
 export type MessageKey = keyof typeof en

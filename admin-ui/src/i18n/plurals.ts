@@ -35,6 +35,22 @@ export const plurals = {
       other: 'Роль у {n} человека',
     },
   },
+  'duration.seconds': {
+    en: { one: '{n} second', other: '{n} seconds' },
+    ru: { one: '{n} секунда', few: '{n} секунды', many: '{n} секунд', other: '{n} секунды' },
+  },
+  'duration.minutes': {
+    en: { one: '{n} minute', other: '{n} minutes' },
+    ru: { one: '{n} минута', few: '{n} минуты', many: '{n} минут', other: '{n} минуты' },
+  },
+  'duration.hours': {
+    en: { one: '{n} hour', other: '{n} hours' },
+    ru: { one: '{n} час', few: '{n} часа', many: '{n} часов', other: '{n} часа' },
+  },
+  'duration.days': {
+    en: { one: '{n} day', other: '{n} days' },
+    ru: { one: '{n} день', few: '{n} дня', many: '{n} дней', other: '{n} дня' },
+  },
 } satisfies Record<string, { en: Forms; ru: Forms }>
 
 export type PluralKey = keyof typeof plurals

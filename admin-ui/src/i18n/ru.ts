@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts'
+import { shellRu } from './shell.ts'
 
 export const ru: Record<MessageKey, string> = {
   'app.name': 'Пропуск',
@@ -259,10 +260,10 @@ export const ru: Record<MessageKey, string> = {
   'apps.type': 'Тип',
   'apps.methods': 'Способы входа',
   'apps.policy': 'Политика сеансов',
-  'apps.policyHint': 'Пустые поля — значения типа по умолчанию.',
-  'apps.accessTtl': 'Срок access-токена, с',
-  'apps.absoluteTtl': 'Срок сеанса, с',
-  'apps.idleTtl': 'Тайм-аут бездействия, с',
+  'apps.policyHint': 'Сколько длится вход в это приложение. Без изменений действуют значения типа.',
+  'apps.accessTtl': 'Срок ключа доступа',
+  'apps.absoluteTtl': 'Наибольший срок сеанса',
+  'apps.idleTtl': 'Сеанс завершается после бездействия',
   'apps.redirects': 'Redirect URI',
   'apps.redirectsHint': 'По одному в строке.',
   'apps.autofill': 'Автозаполнение кода из SMS',
@@ -384,4 +385,5 @@ export const ru: Record<MessageKey, string> = {
   'dash.when': 'Когда',
   'dash.who': 'Кто',
   'dash.unknownLogin': 'Неизвестный логин',
+  ...shellRu,
 }

@@ -64,7 +64,7 @@ export function AuditTable({
 }) {
   const [open, setOpen] = useState<string | null>(null)
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table class="cards" aria-busy={loading}>
         <thead>
           <tr>

@@ -18,7 +18,7 @@ export function RecentSignIns({ items }: { items: RecentSignIn[] }) {
       {items.length === 0 ? (
         <Empty icon="audit" title={t('dash.noRecent')} />
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="cards recent">
             <thead>
               <tr>

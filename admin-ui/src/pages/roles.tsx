@@ -191,7 +191,7 @@ export function RoleEditor() {
           </section>
           <section class="card">
             <CardHead title={t('roles.permissions')} hint={t('roles.permissionsHint')} />
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

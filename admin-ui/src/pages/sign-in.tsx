@@ -30,8 +30,9 @@ function useCountdown(): [number, (seconds: number) => void] {
   return [left, setLeft]
 }
 
-function PasswordForm() {
-  const [login, setLogin] = useState('')
+/** Password sign-in; `login` pre-fills the login (signing in again after the session ended). */
+export function PasswordForm(props: { login?: string }) {
+  const [login, setLogin] = useState(props.login ?? '')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
@@ -78,7 +79,7 @@ function PasswordForm() {
   )
 }
 
-function SmsForm() {
+export function SmsForm() {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [challenge, setChallenge] = useState<Challenge | null>(null)
@@ -215,7 +216,7 @@ export function SignIn() {
     )
   }, [])
   return (
-    <div class="auth">
+    <main class="auth">
       <div>
         <div class="card">
           <Logo size={36} />
@@ -255,6 +256,6 @@ export function SignIn() {
           </button>
         </div>
       </div>
-    </div>
+    </main>
   )
 }

@@ -12,6 +12,7 @@ const paths: Record<string, string> = {
   audit: 'M5 2h8l3 3v13H5zM8 8h5M8 11h5M8 14h3',
   outbox: 'M3 11l2-7h10l2 7M3 11v5h14v-5M3 11h4l1 2h4l1-2h4',
   menu: 'M3 5h14M3 10h14M3 15h14',
+  close: 'M5 5l10 10M15 5L5 15',
   search: 'M9 15a6 6 0 1 0 0-12 6 6 0 0 0 0 12zM13.5 13.5L18 18',
   plus: 'M10 4v12M4 10h12',
   upload: 'M10 14V3M5 8l5-5 5 5M3 17h14',

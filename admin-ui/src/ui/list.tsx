@@ -66,7 +66,7 @@ export function DataTable<T>(props: {
   row: (item: T) => JSX.Element
 }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table aria-busy={props.busy}>
         <thead>
           <tr>

@@ -18,7 +18,13 @@ export interface Browser {
 }
 
 /** Headless Chromium with a throwaway profile, loopback only. */
-export async function openBrowser(options: { locale?: string } = {}): Promise<Browser> {
+export async function openBrowser(
+  options: {
+    locale?: string
+    viewport?: { width: number; height: number }
+    bypassCSP?: boolean
+  } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'propusk-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -32,7 +38,9 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Br
       '--no-first-run',
       '--disable-quic',
     ],
-    viewport: { width: 1280, height: 820 },
+    viewport: options.viewport ?? { width: 1280, height: 820 },
+    // Only for tests that inject a checker (axe-core) into the page; the story keeps the CSP.
+    bypassCSP: options.bypassCSP ?? false,
     locale: options.locale ?? 'en-US',
     timezoneId: 'Europe/Moscow',
   })

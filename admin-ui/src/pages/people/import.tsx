@@ -37,7 +37,7 @@ function ReportTable({ report }: { report: ImportReport }) {
           <span>{t('import.onlyErrors')}</span>
         </label>
       </header>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks'
 import { ApiFailure, can } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
-import { formatDateTime, formatPhone, methodText, t, tn } from '../../i18n/index.ts'
+import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
 import { confirmThen } from '../../ui/actions.ts'
-import { CardHead, Empty, ErrorBox, Field, Loading, SkeletonRows } from '../../ui/components.tsx'
+import { CardHead, Empty, ErrorBox, Field, Loading } from '../../ui/components.tsx'
 import { ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
-import { describeUserAgent } from '../../ui/user-agent.ts'
 import { AuditTable } from '../audit-table.tsx'
 import { RoleChecks } from './create.tsx'
 import { useRoles } from './list.tsx'
@@ -244,104 +243,6 @@ export function Forwarding({ user }: { user: UserDetail }) {
             </div>
           )}
         </form>
-      )}
-    </section>
-  )
-}
-
-export function SessionsCard({ user, onChanged }: { user: UserDetail; onChanged: () => void }) {
-  const sessions = useLoad(() => admin.users.sessions(user.id), [user.id, user.activeSessions])
-  const items = sessions.data?.items
-  const writable = can('users:write')
-  const changed = () => {
-    sessions.reload()
-    onChanged()
-  }
-  const end = (sessionId: string) =>
-    confirmThen(
-      { title: t('person.endOneConfirm'), action: t('person.endSession'), danger: true },
-      async () => {
-        await admin.users.endSession(user.id, sessionId)
-        return t('person.sessionEnded')
-      },
-      changed,
-    )
-  const endAll = () =>
-    confirmThen(
-      {
-        title: t('person.endAllConfirm', { name: user.displayName }),
-        text: t('person.endAllText'),
-        action: t('person.endAll'),
-        danger: true,
-      },
-      async () =>
-        tn('person.sessionsEnded', (await admin.users.endAllSessions(user.id)).sessionsEnded),
-      changed,
-    )
-  return (
-    <section class="card">
-      <CardHead
-        title={t('person.sessions')}
-        hint={t('person.sessionsHint')}
-        actions={
-          writable &&
-          items &&
-          items.length > 0 && (
-            <button class="btn danger small" onClick={endAll}>
-              {t('person.endAll')}
-            </button>
-          )
-        }
-      />
-      {sessions.error ? (
-        <div class="body">
-          <ErrorBox error={sessions.error} onRetry={sessions.reload} />
-        </div>
-      ) : items && items.length === 0 ? (
-        <div class="body muted">{t('person.noSessions')}</div>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('person.app')}</th>
-                <th>{t('person.method')}</th>
-                <th class="hide-sm">{t('person.device')}</th>
-                <th class="hide-sm">{t('person.started')}</th>
-                <th>{t('person.lastUsed')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {!items ? (
-                <SkeletonRows columns={6} rows={2} />
-              ) : (
-                items.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <a href={`/admin/apps/${s.appId}`}>{s.appId}</a>
-                    </td>
-                    <td>{methodText(s.method)}</td>
-                    <td class="hide-sm sub" title={s.userAgent ?? undefined}>
-                      {s.deviceLabel ?? describeUserAgent(s.userAgent) ?? t('common.none')}
-                      {s.deviceLabel && s.userAgent && <div>{describeUserAgent(s.userAgent)}</div>}
-                      {s.ip && <div class="mono">{s.ip}</div>}
-                    </td>
-                    <td class="hide-sm sub">{formatDateTime(s.createdAt)}</td>
-                    <td class="sub">{formatDateTime(s.lastUsedAt)}</td>
-                    <td style={{ textAlign: 'right' }}>
-                      {writable && (
-                        <button class="btn small" onClick={() => end(s.id)}>
-                          {t('person.endSession')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
       )}
     </section>
   )

@@ -8,13 +8,8 @@ import { askDelete, confirmThen } from '../../ui/actions.ts'
 import { Modal } from '../../ui/dialog.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
-import {
-  AuditTrail,
-  Forwarding,
-  InvitationCard,
-  RolesCard,
-  SessionsCard,
-} from './person-sections.tsx'
+import { AuditTrail, Forwarding, InvitationCard, RolesCard } from './person-sections.tsx'
+import { SessionsCard } from './sessions-card.tsx'
 import { TextInput } from '../../ui/inputs.tsx'
 
 function EditDialog(props: {
