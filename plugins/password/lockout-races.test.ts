@@ -7,9 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, fromIp, type TestPropusk } from '../../test/support/propusk.ts'
 import { insertApp, insertUser, linkToken, postJson, testEnv } from '../../test/support/account.ts'
-import { backgroundTasksSettled } from '../../src/core/http/background.ts'
 import { stateStores } from '../../test/support/state-stores.ts'
-import type { StateStore } from '../../src/core/index.ts'
+import { backgroundTasksSettled, type StateStore } from '../../src/core/index.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
