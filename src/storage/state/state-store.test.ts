@@ -49,6 +49,23 @@ describe('memory adapter', () => {
     expect(await store.hit('r', rule)).toEqual({ allowed: false, remaining: 0, retryAfterMs: 400 })
   })
 
+  test('runs the attempt lock and its window on the injected clock', async () => {
+    let clock = 1_000_000
+    const store = createMemoryStateStore({ now: () => clock })
+    const policy = { maxFailures: 2, lockMs: 1000, maxLockMs: 3000, windowMs: 10_000 }
+    const reserve = () => store.reserveAttempt('a', policy)
+    expect(await reserve()).toEqual({ allowed: true, attempts: 1, lockedForMs: 0 })
+    expect(await reserve()).toEqual({ allowed: true, attempts: 2, lockedForMs: 1000 })
+    clock += 999
+    expect(await reserve()).toEqual({ allowed: false, retryAfterMs: 1 })
+    clock += 1
+    expect(await reserve()).toEqual({ allowed: true, attempts: 3, lockedForMs: 2000 })
+    clock += 2000
+    expect(await reserve()).toEqual({ allowed: true, attempts: 4, lockedForMs: 3000 }) // capped
+    clock = 1_000_000 + 10_000 // the window, from the first attempt, is over
+    expect(await reserve()).toEqual({ allowed: true, attempts: 1, lockedForMs: 0 })
+  })
+
   test('close drops all state', async () => {
     const store = createMemoryStateStore()
     await store.set('k', 'v')
