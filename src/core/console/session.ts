@@ -169,6 +169,19 @@ function forwardedHeaders(c: Context<AppEnv>): Headers {
   return headers
 }
 
+/**
+ * The payload forwarded to the sign-in route. JSON.parse accepts nesting that JSON.stringify
+ * cannot serialise again (it recurses and overflows the stack), so such a payload is refused as
+ * bad input instead of becoming a 500.
+ */
+function innerBody(payload: Record<string, unknown>): string {
+  try {
+    return JSON.stringify({ ...payload, clientId: consoleClientId })
+  } catch {
+    throw coreError('bad_request', 'The sign-in payload is nested too deeply.')
+  }
+}
+
 export function mountConsoleSession(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   const signInMethods = () =>
     new Set(services.plugins.filter((p) => p.kind === 'sign-in-method').map((p) => p.id))
@@ -184,7 +197,7 @@ export function mountConsoleSession(app: OpenAPIHono<AppEnv>, services: CoreServ
     const inner = new Request(new URL(`/v1/auth/${via}`, c.req.url), {
       method: 'POST',
       headers: forwardedHeaders(c),
-      body: JSON.stringify({ ...payload, clientId: consoleClientId }),
+      body: innerBody(payload),
     })
     const answer = await app.fetch(inner, c.env)
     const text = await answer.text()
