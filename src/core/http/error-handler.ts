@@ -63,13 +63,16 @@ export function respondWithError(c: Context<AppEnv>, apiError: ApiError): Respon
 
 /**
  * Whether the request failed because the client went away (closed the connection mid-upload).
- * The runtimes abort the request's signal when the peer disconnects; Node's body stream may
- * fail with its own `aborted`/ECONNRESET error a moment before that signal fires.
+ * The runtimes abort the request's signal when the peer disconnects, but the body stream may
+ * fail first, with the runtime's own error: Node's `aborted` (ECONNRESET), Deno's `BadResource`
+ * for a request body whose connection is gone.
  */
 export function isClientAbort(c: Context<AppEnv>, error: unknown): boolean {
   if (c.req.raw.signal?.aborted) return true
-  const code = (error as { code?: unknown } | null)?.code
-  return error instanceof Error && error.message === 'aborted' && code === 'ECONNRESET'
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  if (error.message === 'aborted' && code === 'ECONNRESET') return true
+  return error.name === 'BadResource' && /request body/i.test(error.message)
 }
 
 /**

@@ -4,7 +4,6 @@
  * hang up mid-upload, and compressed answers.
  */
 import { readdir, readFile } from 'node:fs/promises'
-import { get } from 'node:http'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
@@ -17,6 +16,7 @@ import {
   startServer,
   type ServerProcess,
 } from '../../../test/runtime/support/processes.ts'
+import { rawGet } from '../../../test/runtime/support/raw-http.ts'
 import { serverEnv } from '../../../test/runtime/support/server-env.ts'
 import { repoRoot } from '../../../test/runtime/support/worker-bundle.ts'
 
@@ -138,7 +138,7 @@ describe('compression and caching', () => {
     const original = await readFile(join(assets, script))
     const path = `/admin/assets/${script}`
 
-    const br = await rawGet(path, 'gzip;q=0.8, br')
+    const br = await rawGet(port, path, 'gzip;q=0.8, br')
     expect(br.headers['content-encoding']).toBe('br')
     expect(br.headers.vary).toMatch(/accept-encoding/i)
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
@@ -146,44 +146,28 @@ describe('compression and caching', () => {
     expect(brotliDecompressSync(br.body).equals(original)).toBe(true)
     expect(br.body.byteLength).toBeLessThan(original.byteLength / 3)
 
-    const gzip = await rawGet(path, 'gzip')
+    const gzip = await rawGet(port, path, 'gzip')
     expect(gzip.headers['content-encoding']).toBe('gzip')
     expect(gunzipSync(gzip.body).equals(original)).toBe(true)
 
-    const plain = await rawGet(path, undefined)
+    const plain = await rawGet(port, path, undefined)
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(plain.headers.vary).toMatch(/accept-encoding/i)
     expect(plain.body.equals(original)).toBe(true)
   })
 
   it('JSON answers are compressed too; tiny ones are sent as they are', async () => {
-    const doc = await rawGet('/openapi.json', 'br')
+    const doc = await rawGet(port, '/openapi.json', 'br')
     expect(doc.headers['content-encoding']).toBe('br')
     expect(doc.headers.vary).toMatch(/accept-encoding/i)
     const text = brotliDecompressSync(doc.body).toString()
     expect(JSON.parse(text)).toMatchObject({ openapi: expect.stringMatching(/^3\.1/) })
 
-    const health = await rawGet('/healthz', 'br, gzip')
+    const health = await rawGet(port, '/healthz', 'br, gzip')
     expect(health.headers['content-encoding']).toBeUndefined()
     expect(JSON.parse(health.body.toString())).toMatchObject({ status: 'ok' })
   })
 })
-
-/** GET without any automatic decompression (fetch would undo the encoding under test). */
-function rawGet(
-  path: string,
-  acceptEncoding: string | undefined,
-): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding }
-    get({ host: '127.0.0.1', port, path, headers }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }))
-      response.on('error', reject)
-    }).on('error', reject)
-  })
-}
 
 /** Writes raw bytes to the server and returns everything it answers until it closes. */
 function rawExchange(bytes: string): Promise<string> {
