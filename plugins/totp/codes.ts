@@ -48,8 +48,8 @@ export function createCodeChecker(ctx: PluginContext<TotpSettings>) {
     forget: async (subject: string) => void (await ctx.state.delete(attemptKey(subject))),
     audit: (c: Context<AppEnv>, action: string, ok: boolean, who: Actor, reason?: string) =>
       ctx.identity.audit.record({
-        actorType: who.self ? 'user' : 'anonymous',
-        actorId: who.self ? who.userId : null,
+        actorType: who.actorId ? 'user' : 'anonymous',
+        actorId: who.actorId ?? null,
         action,
         targetType: who.userId ? 'user' : null,
         targetId: who.userId,
@@ -62,11 +62,11 @@ export function createCodeChecker(ctx: PluginContext<TotpSettings>) {
   }
 }
 
-/** Whom an audit entry is about; `self`: the person acted on their own account. */
+/** Whom an audit entry is about (`userId`) and who acted: a signed-in `actorId`, or anonymous. */
 interface Actor {
   userId: string | null
   appId: string | null
-  self?: boolean
+  actorId?: string
 }
 
 export type CodeChecker = ReturnType<typeof createCodeChecker>

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import {
+  access,
   createRoute,
   randomBytes,
   requireAuth,
@@ -8,7 +9,8 @@ import {
   type PluginContext,
 } from '../../src/core/index.ts'
 import { PERIOD_SECONDS, type CodeChecker } from './codes.ts'
-import { codeBody, doneResult, enrolResult, errorResponse, type TotpSettings } from './schema.ts'
+import { codeBody, confirmBody, doneResult, enrolResult, errorResponse } from './schema.ts'
+import type { TotpSettings } from './schema.ts'
 import { totpStore } from './store.ts'
 import { base32Encode, otpauthUri } from './totp.ts'
 
@@ -18,7 +20,7 @@ const authed = (path: string, operationId: string, summary: string) => ({
   operationId,
   summary,
   tags: ['Authenticator app'],
-  security: [{ bearerAuth: [] }],
+  security: access.bearer,
   middleware: requireAuth(),
 })
 const json = <T>(schema: T) => ({ 'application/json': { schema } })
@@ -39,7 +41,7 @@ const startRoute = createRoute({
 })
 const confirmRoute = createRoute({
   ...authed('/enrol/confirm', 'totpEnrolConfirm', 'Confirm with a first code; replaces any older'),
-  request: withCode,
+  request: { body: { required: true, content: json(confirmBody) } },
   responses: {
     200: { description: 'Enrolled', content: json(doneResult('enrolled')) },
     ...refusals('`totp_no_pending_enrolment`, `totp_code_incorrect`'),
@@ -62,7 +64,7 @@ export function mountEnrolment(
   const store = totpStore(ctx.sql)
   const self = (c: Context<AppEnv>) => {
     const { userId, appId } = c.get('principal')
-    return { userId, appId, self: true }
+    return { userId, appId, actorId: userId }
   }
   /**
    * Runs `spend(step)` when `code` is right for `sealed` (under the person's own attempt limit,
@@ -112,9 +114,18 @@ export function mountEnrolment(
     if (!pending || (row.pendingExpiresAt ?? '') <= ctx.now().toISOString()) {
       throw ctx.errors.error('totp_no_pending_enrolment')
     }
+    const { code, currentCode } = c.req.valid('json')
+    const active = row.secret
+    if (active) {
+      // Replacing needs the authenticator in use too: an access token alone (maybe stolen)
+      // must not swap in an attacker's app. A lost one is removed by an administrator.
+      await withProof(c, 'totp.enrol', active, currentCode ?? '', (step) =>
+        store.useStep(userId, active, step),
+      )
+    }
     // Conditional on this pending secret: of two confirmations, or a newer /enrol, one wins.
     const now = ctx.now().toISOString()
-    await withProof(c, 'totp.enrol', pending, c.req.valid('json').code, (step) =>
+    await withProof(c, 'totp.enrol', pending, code, (step) =>
       store.confirm(userId, pending, step, now),
     )
     return c.json({ enrolled: true as const }, 200)

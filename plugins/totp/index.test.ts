@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { base64UrlEncode, toHex } from '../../src/core/index.ts'
-import { insertUser } from '../../test/support/account.ts'
+import { insertUser, postJson } from '../../test/support/account.ts'
+import { createAdmin } from '../../test/support/admin.ts'
 import { json } from '../../test/support/propusk.ts'
 import { base32Decode, codeAt } from './test-codes.ts'
 import { startTotp, type TotpFixture } from './test-setup.ts'
@@ -72,14 +73,33 @@ describe('enrolment', () => {
     const late = await f.call('/enrol/confirm', { code: await codeAt(again.secret, f.clock.at) })
     expect(await json(late)).toMatchObject({ error: { code: 'totp_no_pending_enrolment' } })
 
+    // Replacing needs a code of the authenticator in use: a (maybe stolen) token is not enough.
     const third = (await (await f.call('/enrol', {})).json()) as { secret: string }
-    const confirmed = await f.call('/enrol/confirm', {
-      code: await codeAt(third.secret, f.clock.at),
-    })
-    expect(confirmed.status).toBe(200)
+    const code = await codeAt(third.secret, f.clock.at)
+    const tokenOnly = await f.call('/enrol/confirm', { code })
+    expect(await json(tokenOnly)).toMatchObject({ error: { code: 'totp_code_incorrect' } })
+    const currentCode = await codeAt(first, f.clock.at)
+    expect((await f.call('/enrol/confirm', { code, currentCode })).status).toBe(200)
     f.clock.at = new Date(f.clock.at.getTime() + 30_000)
     expect((await f.signIn(await codeAt(first, f.clock.at))).status).toBe(401)
     expect((await f.signIn(await codeAt(third.secret, f.clock.at))).status).toBe(200)
+  })
+
+  it('lets an administrator remove a lost authenticator, and nobody else', async () => {
+    const f = await start()
+    const lost = await f.enrol()
+    const byPerson = await f.call('/reset', { userId: f.userId })
+    expect(byPerson.status).toBe(403)
+    const admin = await createAdmin(f.propusk)
+    const auth = { Authorization: `Bearer ${admin.token}` }
+    const reset = await postJson(f.propusk, '/v1/auth/totp/reset', { userId: f.userId }, auth)
+    expect(await reset.json()).toEqual({ removed: true })
+    f.clock.at = new Date(f.clock.at.getTime() + 30_000)
+    expect((await f.signIn(await codeAt(lost, f.clock.at))).status).toBe(401)
+    // The person enrols a new phone without the lost one.
+    const fresh = await f.enrol()
+    f.clock.at = new Date(f.clock.at.getTime() + 30_000)
+    expect((await f.signIn(await codeAt(fresh, f.clock.at))).status).toBe(200)
   })
 
   it('keeps secrets sealed at rest, bound to their owner', async () => {

@@ -26,6 +26,11 @@ export const totpMigrations: Migration[] = [
 
 const code = z.string().regex(/^\d{6}$/, 'must be the 6 digits the app shows')
 export const codeBody = z.object({ code })
+export const confirmBody = z.object({
+  code,
+  currentCode: code.optional().describe('When replacing: a code of the authenticator in use'),
+})
+export const resetBody = z.object({ userId: z.string().min(1).max(100) })
 export const signInBody = z.object({
   login: z.string().trim().min(3).max(320).openapi({ description: 'Phone or e-mail' }),
   code,
@@ -38,7 +43,8 @@ export const enrolResult = z.object({
   otpauthUri: z.string().describe('For a QR code'),
   expiresAt: z.string().describe('Confirm with a first code before this'),
 })
-export const doneResult = (key: 'enrolled' | 'disabled') => z.object({ [key]: z.literal(true) })
+export const doneResult = (key: 'enrolled' | 'disabled' | 'removed') =>
+  z.object({ [key]: z.boolean() })
 
 // The core's one documented error body, so clients see the same `Error` schema everywhere.
 export { errorResponse } from '../../src/core/index.ts'

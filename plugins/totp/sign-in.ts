@@ -1,4 +1,5 @@
 import {
+  access,
   createRoute,
   parseLogin,
   presentedClientSecret,
@@ -19,7 +20,7 @@ const signInRoute = createRoute({
   operationId: 'totpSignIn',
   tags: ['Authenticator app'],
   summary: 'Sign in to an app with a phone or e-mail and a code from an authenticator app',
-  security: [], // a confidential app adds its secret (body or HTTP Basic) as at /v1/token
+  security: access.optionalClientBasic, // or a confidential app's secret in the body
   request: { body: { required: true, content: { 'application/json': { schema: signInBody } } } },
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
