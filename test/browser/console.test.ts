@@ -343,7 +343,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await nav('Sign-in & providers').click()
     await heading('Sign-in methods & providers').waitFor()
     await page.getByRole('link', { name: 'Password', exact: true }).click()
-    const field = page.getByLabel('Max failures before lockout')
+    const field = page.getByLabel('Wrong passwords before the account is locked')
     await field.fill('0')
     await page.getByRole('button', { name: 'Save' }).click()
     await page.locator('.field .error').first().waitFor()

@@ -1,8 +1,9 @@
 import { signal } from '@preact/signals'
-import type { App } from '../api/types.ts'
+import type { App, SessionPolicy } from '../api/types.ts'
 import { methodText, t } from '../i18n/index.ts'
-import { CopyButton } from '../ui/components.tsx'
+import { CardHead, CopyButton, Field } from '../ui/components.tsx'
 import { Modal } from '../ui/dialog.tsx'
+import { DurationInput, formatDuration } from '../ui/duration.tsx'
 
 export const knownMethods = ['password', 'sms-otp', 'flash-call', 'email-otp']
 export const policyKeys = [
@@ -10,6 +11,12 @@ export const policyKeys = [
   'refreshTokenAbsoluteTtlSeconds',
   'refreshTokenIdleTtlSeconds',
 ] as const
+export type PolicyKey = (typeof policyKeys)[number]
+export const noPolicy: Form['policy'] = {
+  accessTokenTtlSeconds: null,
+  refreshTokenAbsoluteTtlSeconds: null,
+  refreshTokenIdleTtlSeconds: null,
+}
 export const policyLabels = {
   accessTokenTtlSeconds: 'apps.accessTtl',
   refreshTokenAbsoluteTtlSeconds: 'apps.absoluteTtl',
@@ -25,7 +32,8 @@ export interface Form {
   type: string
   enabled: boolean
   signInMethods: string[]
-  policy: Record<string, string>
+  /** Overrides of the type's session policy, in seconds; null: the type's default applies. */
+  policy: Record<PolicyKey, number | null>
   redirectUris: string
   androidAppHash: string
   webOtpDomain: string
@@ -38,9 +46,11 @@ export function formOf(app: App): Form {
     type: app.type,
     enabled: app.enabled,
     signInMethods: app.signInMethods,
-    policy: Object.fromEntries(
-      policyKeys.map((k) => [k, app.policy[k] ? String(app.policy[k]) : '']),
-    ),
+    policy: {
+      accessTokenTtlSeconds: app.policy.accessTokenTtlSeconds ?? null,
+      refreshTokenAbsoluteTtlSeconds: app.policy.refreshTokenAbsoluteTtlSeconds ?? null,
+      refreshTokenIdleTtlSeconds: app.policy.refreshTokenIdleTtlSeconds ?? null,
+    },
     redirectUris: app.redirectUris.join('\n'),
     androidAppHash: String(app.settings.androidAppHash ?? ''),
     webOtpDomain: String(app.settings.webOtpDomain ?? ''),
@@ -95,10 +105,7 @@ export function MethodChecks(props: {
                   )
                 }
               />
-              <span>
-                {methodText(m) !== m ? methodText(m) : props.nameOf(m)}
-                <small class="mono">{m}</small>
-              </span>
+              <span>{methodText(m) !== m ? methodText(m) : props.nameOf(m)}</span>
             </label>
           ))}
         </div>
@@ -107,6 +114,55 @@ export function MethodChecks(props: {
             <span class="error">{props.error}</span>
           </div>
         )}
+      </div>
+    </section>
+  )
+}
+
+/** The overrides to save: only values that differ from the type's, so its defaults keep applying. */
+export function policyOverrides(form: Form, defaults: SessionPolicy | undefined): SessionPolicy {
+  const policy: SessionPolicy = {}
+  for (const key of policyKeys) {
+    const value = form.policy[key]
+    if (value !== null && value !== defaults?.[key]) policy[key] = value
+  }
+  return policy
+}
+
+/**
+ * The session policy in minutes, hours and days. Each field shows what applies (the app's
+ * override, else the type's default) and names the default under it.
+ */
+export function PolicyCard(props: {
+  policy: Form['policy']
+  defaults: SessionPolicy | undefined
+  onChange: (policy: Form['policy']) => void
+  fieldError: (name: string) => string | undefined
+}) {
+  return (
+    <section class="card">
+      <CardHead title={t('apps.policy')} hint={t('apps.policyHint')} />
+      <div class="body stack">
+        {policyKeys.map((key) => {
+          const fallback = props.defaults?.[key]
+          return (
+            <Field
+              key={key}
+              label={t(policyLabels[key])}
+              hint={
+                fallback ? t('duration.default', { value: formatDuration(fallback) }) : undefined
+              }
+              error={props.fieldError(`policy.${key}`) ?? props.fieldError('policy')}
+            >
+              <DurationInput
+                seconds={props.policy[key]}
+                fallback={fallback}
+                smallest="minutes"
+                onSeconds={(seconds) => props.onChange({ ...props.policy, [key]: seconds })}
+              />
+            </Field>
+          )
+        })}
       </div>
     </section>
   )

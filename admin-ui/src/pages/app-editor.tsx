@@ -2,18 +2,20 @@ import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can, session } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { t } from '../i18n/index.ts'
+import { localDescription, localName, t } from '../i18n/index.ts'
 import { askDelete, confirmThen } from '../ui/actions.ts'
 import { CardHead, EditorActions, ErrorBox, Field, Loading, PageHead } from '../ui/components.tsx'
 import { binder, TextArea, TextInput } from '../ui/inputs.tsx'
 import { toast } from '../ui/toast.tsx'
+import { useFocusInvalid } from '../ui/focus-invalid.ts'
 import { useLoad } from '../ui/use-load.ts'
 import {
   formOf,
   knownMethods,
   MethodChecks,
-  policyKeys,
-  policyLabels,
+  noPolicy,
+  PolicyCard,
+  policyOverrides,
   SecretDialog,
   shownSecret,
   type Form,
@@ -35,6 +37,7 @@ export function AppEditor() {
   const secret = shownSecret.value
   const setSecret = (value: string | null) => (shownSecret.value = value)
   const [busy, setBusy] = useState(false)
+  useFocusInvalid(error)
   const types = appTypes.data ?? []
   const defaultsOf = (type: string) => types.find((x) => x.id === type)?.defaultSignInMethods ?? []
   const methods = [
@@ -59,7 +62,7 @@ export function AppEditor() {
         type: type.id,
         enabled: true,
         signInMethods: [...type.defaultSignInMethods],
-        policy: {},
+        policy: noPolicy,
         redirectUris: '',
         androidAppHash: '',
         webOtpDomain: '',
@@ -74,8 +77,7 @@ export function AppEditor() {
   const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
 
   const body = () => {
-    const policy: Record<string, number> = {}
-    for (const key of policyKeys) if (form.policy[key]) policy[key] = Number(form.policy[key])
+    const policy = policyOverrides(form, types.find((x) => x.id === form.type)?.sessionPolicy)
     const settings: Record<string, unknown> = { ...(app.data?.settings ?? {}) }
     // An emptied field removes the setting.
     settings.androidAppHash = form.androidAppHash.trim() || undefined
@@ -144,7 +146,7 @@ export function AppEditor() {
     <>
       <PageHead
         title={isNew ? t('apps.newTitle') : form.name}
-        subtitle={typeInfo?.description ?? undefined}
+        subtitle={typeInfo ? localDescription(typeInfo) : undefined}
         crumbs={<a href="/admin/apps">{t('apps.title')}</a>}
         actions={
           writable &&
@@ -191,7 +193,7 @@ export function AppEditor() {
                 >
                   {types.map((type) => (
                     <option key={type.id} value={type.id}>
-                      {type.name}
+                      {localName(type)}
                     </option>
                   ))}
                 </select>
@@ -210,33 +212,19 @@ export function AppEditor() {
             methods={methods}
             value={form.signInMethods}
             onChange={(signInMethods) => set({ signInMethods })}
-            nameOf={(m) => plugins.data?.find((p) => p.id === m)?.name ?? m}
+            nameOf={(m) => {
+              const plugin = plugins.data?.find((p) => p.id === m)
+              return plugin ? localName(plugin) : m
+            }}
             error={fieldError('signInMethods')}
           />
           <div class="grid-2">
-            <section class="card">
-              <CardHead title={t('apps.policy')} hint={t('apps.policyHint')} />
-              <div class="body stack">
-                {policyKeys.map((key) => (
-                  <Field
-                    key={key}
-                    label={t(policyLabels[key])}
-                    error={fieldError(`policy.${key}`) ?? fieldError('policy')}
-                  >
-                    <input
-                      type="number"
-                      min={1}
-                      value={form.policy[key] ?? ''}
-                      onInput={(e) =>
-                        set({
-                          policy: { ...form.policy, [key]: (e.target as HTMLInputElement).value },
-                        })
-                      }
-                    />
-                  </Field>
-                ))}
-              </div>
-            </section>
+            <PolicyCard
+              policy={form.policy}
+              defaults={typeInfo?.sessionPolicy}
+              onChange={(policy) => set({ policy })}
+              fieldError={fieldError}
+            />
             <section class="card">
               <header>
                 <h2>{t('apps.autofill')}</h2>
@@ -256,28 +244,27 @@ export function AppEditor() {
                 >
                   <TextInput {...bind('webOtpDomain')} />
                 </Field>
-                <Field
-                  label={t('apps.redirects')}
-                  hint={t('apps.redirectsHint')}
-                  error={fieldError('redirectUris')}
-                >
-                  <TextArea rows={3} class="mono" {...bind('redirectUris')} />
-                </Field>
               </div>
             </section>
           </div>
+          <section class="card">
+            <CardHead title={t('apps.redirects')} hint={t('apps.redirectsCardHint')} />
+            <div class="body form">
+              <Field
+                label={t('apps.redirects')}
+                hint={t('apps.redirectsHint')}
+                error={fieldError('redirectUris')}
+              >
+                <TextArea rows={3} class="mono" {...bind('redirectUris')} />
+              </Field>
+            </div>
+          </section>
         </fieldset>
         {error && !(error instanceof ApiFailure && error.fields.length) ? (
           <ErrorBox error={error} />
         ) : null}
         {error instanceof ApiFailure && error.fields.length > 0 && (
-          <div class="alert" role="alert">
-            {error.fields.map((f) => (
-              <div key={f.field}>
-                <code>{f.field}</code>: {f.message}
-              </div>
-            ))}
-          </div>
+          <div class="alert">{t('common.checkFields')}</div>
         )}
         {writable && <EditorActions isNew={isNew} busy={busy} cancelHref="/admin/apps" />}
       </form>

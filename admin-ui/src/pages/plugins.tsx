@@ -3,9 +3,10 @@ import { useLocation } from 'preact-iso'
 import { ApiFailure, can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import type { PluginInfo } from '../api/types.ts'
-import { t, type MessageKey } from '../i18n/index.ts'
+import { localDescription, localName, t, type MessageKey } from '../i18n/index.ts'
 import { ErrorBox, Loading, PageHead } from '../ui/components.tsx'
 import { toast } from '../ui/toast.tsx'
+import { useFocusInvalid } from '../ui/focus-invalid.ts'
 import { useLoad } from '../ui/use-load.ts'
 import { SchemaForm } from './schema-form.tsx'
 
@@ -32,14 +33,13 @@ function PluginPanel({ plugin }: { plugin: PluginInfo }) {
     }
   }, [stored.data])
   const writable = can('settings:write')
+  useFocusInvalid(errors)
   return (
     <section class="card">
       <header>
         <div>
-          <h2>{plugin.name}</h2>
-          <p>
-            <code>{plugin.id}</code> · {plugin.description}
-          </p>
+          <h2>{localName(plugin)}</h2>
+          <p>{localDescription(plugin)}</p>
         </div>
       </header>
       <form
@@ -74,6 +74,7 @@ function PluginPanel({ plugin }: { plugin: PluginInfo }) {
           <Loading />
         ) : (
           <SchemaForm
+            pluginId={plugin.id}
             schema={plugin.settingsSchema}
             values={values}
             secretsSet={stored.data.secretsSet}
@@ -124,7 +125,7 @@ export function Plugins() {
                       href={`/admin/plugins?id=${p.id}`}
                       aria-current={selected?.id === p.id ? 'page' : undefined}
                     >
-                      {p.name}
+                      {localName(p)}
                     </a>
                   ))}
                 </div>

@@ -1,6 +1,8 @@
-import { useState } from 'preact/hooks'
 import type { JsonSchema } from '../api/types.ts'
 import { t } from '../i18n/index.ts'
+import { DurationInput } from '../ui/duration.tsx'
+import { StringList } from '../ui/string-list.tsx'
+import { defaultText, durationScale, settingHint, settingLabel } from './setting-text.ts'
 
 /** Setting names treated as credentials (the server uses the same rule and never returns them). */
 export const secretKey = /(secret|token|password|passwd|apikey|api_key|privatekey|authkey)$/i
@@ -31,22 +33,13 @@ function typeOf(schema: JsonSchema): string {
   return type ?? 'json'
 }
 
-/** `maxFailuresPerIp` → `Max failures per IP` (a schema `title` wins). */
-function label(name: string, schema: JsonSchema): string {
-  if (schema.title) return schema.title
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .toLowerCase()
-    .replace(/\b(ip|url|sms|otp|id|api|http|ttl)\b/g, (w) => w.toUpperCase())
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
-
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 export interface SchemaFormProps {
+  /** The plugin's id: settings are named per plugin (i18n/settings.ts). */
+  pluginId: string
   schema: JsonSchema
   values: Record<string, unknown>
   secretsSet?: string[]
@@ -57,60 +50,12 @@ export interface SchemaFormProps {
   onChange: (values: Record<string, unknown>) => void
 }
 
-function StringList(props: { id: string; value: string[]; onChange: (v: string[]) => void }) {
-  const [draft, setDraft] = useState('')
-  return (
-    <div class="stack" style={{ gap: '6px' }}>
-      <div class="chips">
-        {props.value.map((item, i) => (
-          <span key={item + i} class="badge plain">
-            {item}
-            <button
-              type="button"
-              class="btn ghost small"
-              style={{ height: '20px', padding: '0 4px' }}
-              aria-label={`${t('plugins.remove')} ${item}`}
-              onClick={() => props.onChange(props.value.filter((_, k) => k !== i))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-      </div>
-      <div class="form-actions">
-        <input
-          id={props.id}
-          value={draft}
-          onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && draft.trim()) {
-              e.preventDefault()
-              props.onChange([...props.value, draft.trim()])
-              setDraft('')
-            }
-          }}
-        />
-        <button
-          type="button"
-          class="btn small"
-          disabled={!draft.trim()}
-          onClick={() => {
-            props.onChange([...props.value, draft.trim()])
-            setDraft('')
-          }}
-        >
-          {t('plugins.add')}
-        </button>
-      </div>
-    </div>
-  )
-}
-
 /**
  * A form generated from a plugin's JSON Schema (zod's `toJSONSchema`), so a plugin written by
  * someone else gets a settings form without console changes. Handles strings, numbers,
  * integers, booleans, enums and arrays of strings; anything else is edited as JSON.
- * Unset fields stay unset (the plugin's default applies) and show the default as a hint.
+ * Unset fields stay unset (the plugin's default applies) and show the default; durations are
+ * edited in seconds, minutes, hours or days whatever unit the plugin stores them in.
  */
 export function SchemaForm(props: SchemaFormProps) {
   const properties = Object.entries(props.schema.properties ?? {})
@@ -130,9 +75,13 @@ export function SchemaForm(props: SchemaFormProps) {
         const value = props.values[key]
         const locked = props.locked?.includes(key)
         const error = props.errors?.[key]
+        const name = settingLabel(props.pluginId, key, schema)
+        const scale = kind === 'integer' || kind === 'number' ? durationScale(key) : null
         const notes = [
-          schema.description,
-          schema.default !== undefined ? t('plugins.default', { value: show(schema.default) }) : '',
+          settingHint(props.pluginId, key, schema),
+          schema.default !== undefined && kind !== 'boolean'
+            ? t('plugins.default', { value: defaultText(key, schema.default) })
+            : '',
           props.fromEnv?.includes(key) ? t('plugins.fromEnv') : '',
           locked ? t('plugins.locked') : '',
         ].filter(Boolean)
@@ -153,8 +102,20 @@ export function SchemaForm(props: SchemaFormProps) {
                 checked={checked}
                 onChange={(e) => set(key, (e.target as HTMLInputElement).checked)}
               />
-              <span>{label(key, schema)}</span>
+              <span>{name}</span>
             </label>
+          )
+        } else if (scale !== null) {
+          const fallback = typeof schema.default === 'number' ? schema.default * scale : undefined
+          control = (
+            <DurationInput
+              {...common}
+              seconds={typeof value === 'number' ? value * scale : null}
+              fallback={fallback}
+              onSeconds={(seconds) =>
+                set(key, seconds === null ? undefined : Math.round(seconds / scale))
+              }
+            />
           )
         } else if (kind === 'integer' || kind === 'number') {
           control = (
@@ -273,10 +234,10 @@ export function SchemaForm(props: SchemaFormProps) {
         }
         return (
           <div class="field" key={key}>
-            {kind !== 'boolean' && <label for={id}>{label(key, schema)}</label>}
+            {kind !== 'boolean' && <label for={id}>{name}</label>}
             {control}
             {error ? (
-              <span class="error" role="alert">
+              <span class="error" id={`${id}-hint`} role="alert">
                 {error}
               </span>
             ) : (
