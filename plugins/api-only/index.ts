@@ -9,6 +9,12 @@ export const apiOnly = defineClientAppType({
   id: 'api-only',
   kind: 'client-app-type',
   name: 'API-only access',
+  localized: {
+    ru: {
+      name: 'Доступ только по API',
+      description: 'Скрипты и интеграции, которые вызывают API с секретом клиента.',
+    },
+  },
   description: 'Scripts and integrations calling the API with a client secret.',
   clientKind: 'confidential',
   sessionPolicy: {

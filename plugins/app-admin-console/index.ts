@@ -8,6 +8,12 @@ export const adminConsoleApp = defineClientAppType({
   id: 'admin-console',
   kind: 'client-app-type',
   name: 'Admin console',
+  localized: {
+    ru: {
+      name: 'Консоль администратора',
+      description: 'Веб-приложение администратора: люди, роли, приложения, настройки, журнал.',
+    },
+  },
   description: 'The admin web app: people, roles, apps, settings, audit.',
   clientKind: 'public',
   sessionPolicy: {

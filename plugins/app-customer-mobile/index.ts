@@ -10,6 +10,12 @@ export const customerMobileApp = defineClientAppType({
   id: 'customer-mobile',
   kind: 'client-app-type',
   name: 'Customer mobile app',
+  localized: {
+    ru: {
+      name: 'Мобильное приложение клиента',
+      description: 'Мобильное приложение для клиентов компании.',
+    },
+  },
   description: 'The mobile app of the company’s customers.',
   clientKind: 'public',
   sessionPolicy: {

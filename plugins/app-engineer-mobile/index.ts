@@ -10,6 +10,12 @@ export const engineerMobileApp = defineClientAppType({
   id: 'engineer-mobile',
   kind: 'client-app-type',
   name: 'Engineer mobile app',
+  localized: {
+    ru: {
+      name: 'Мобильное приложение инженера',
+      description: 'Мобильное приложение выездных инженеров.',
+    },
+  },
   description: 'The mobile app of field engineers.',
   clientKind: 'public',
   sessionPolicy: {

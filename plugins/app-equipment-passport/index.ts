@@ -10,6 +10,12 @@ export const equipmentPassportApp = defineClientAppType({
   id: 'equipment-passport',
   kind: 'client-app-type',
   name: 'Equipment e-passport',
+  localized: {
+    ru: {
+      name: 'Электронный паспорт оборудования',
+      description: 'Показывает паспорт объекта после сканирования его QR-кода.',
+    },
+  },
   description: 'Views an object’s passport after scanning its QR code.',
   clientKind: 'public',
   sessionPolicy: {

@@ -8,6 +8,7 @@ export const webApp = defineClientAppType({
   id: 'web',
   kind: 'client-app-type',
   name: 'Web app',
+  localized: { ru: { name: 'Веб-приложение', description: 'Веб-приложение компании в браузере.' } },
   description: 'The company web app in a browser.',
   clientKind: 'public',
   sessionPolicy: {

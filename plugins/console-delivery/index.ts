@@ -18,6 +18,12 @@ export const consoleDelivery = defineDeliveryProvider({
   id: 'console-delivery',
   kind: 'delivery-provider',
   name: 'Console delivery',
+  localized: {
+    ru: {
+      name: 'Доставка в консоль',
+      description: 'Печатает SMS, письма и звонки в терминал и хранит их в локальных «Исходящих».',
+    },
+  },
   description:
     'Prints SMS, e-mails and flash calls to the terminal and keeps them in a local outbox.',
   channels: ['sms', 'email', 'call'],

@@ -23,6 +23,9 @@ export const emailOtp = defineSignInMethod({
   id: 'email-otp',
   kind: 'sign-in-method',
   name: 'E-mail code',
+  localized: {
+    ru: { name: 'Код по e-mail', description: 'Одноразовый код письмом на адрес учётной записи.' },
+  },
   description: 'A one-time code by e-mail to the address on the account.',
   loginKinds: ['email'],
   settings,

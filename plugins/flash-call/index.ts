@@ -38,6 +38,12 @@ export const flashCall = defineSignInMethod({
   id: 'flash-call',
   kind: 'sign-in-method',
   name: 'Flash call',
+  localized: {
+    ru: {
+      name: 'Звонок-код',
+      description: 'Входящий звонок: код — последние цифры номера звонящего.',
+    },
+  },
   description: 'An incoming call; the code is the last digits of the calling number.',
   loginKinds: ['phone'],
   settings,

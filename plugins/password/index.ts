@@ -13,6 +13,12 @@ export const password = defineSignInMethod({
   id: 'password',
   kind: 'sign-in-method',
   name: 'Password',
+  localized: {
+    ru: {
+      name: 'Пароль',
+      description: 'Телефон или e-mail и пароль; после неверных попыток вход блокируется на время.',
+    },
+  },
   description: 'Phone or e-mail and a password (PBKDF2-SHA256), with growing lockouts per account.',
   loginKinds: ['phone', 'email'],
   settings: passwordSettings,

@@ -27,6 +27,9 @@ export const resendEmail = defineDeliveryProvider({
   id: 'resend-email',
   kind: 'delivery-provider',
   name: 'Resend e-mail',
+  localized: {
+    ru: { name: 'E-mail через Resend', description: 'Отправляет письма через Resend.' },
+  },
   description: 'Sends e-mail with the Resend SDK (POST /emails) and an Idempotency-Key.',
   channels: ['email'],
   settings,

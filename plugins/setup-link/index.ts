@@ -23,6 +23,12 @@ export const setupLink = defineSignInMethod({
   id: 'setup-link',
   kind: 'sign-in-method',
   name: 'First-administrator link',
+  localized: {
+    ru: {
+      name: 'Ссылка первого администратора',
+      description: 'Одноразовая ссылка при первом запуске, создающая первого администратора.',
+    },
+  },
   description: 'A one-time link, printed at start-up, that creates the first administrator.',
   loginKinds: [],
   settings,

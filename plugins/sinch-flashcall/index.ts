@@ -44,6 +44,12 @@ export const sinchFlashCall = defineDeliveryProvider({
   id: 'sinch-flashcall',
   kind: 'delivery-provider',
   name: 'Sinch flash call',
+  localized: {
+    ru: {
+      name: 'Звонок-код через Sinch',
+      description: 'Звонок-код через Sinch: код — последние 4 цифры номера звонящего.',
+    },
+  },
   description:
     'Starts a Sinch flashCall verification; the code is the last 4 digits of the caller-id filter Sinch reports.',
   channels: ['call'],

@@ -28,6 +28,9 @@ export const smsOtp = defineSignInMethod({
   id: 'sms-otp',
   kind: 'sign-in-method',
   name: 'SMS code',
+  localized: {
+    ru: { name: 'Код по SMS', description: 'Одноразовый код по SMS на телефон учётной записи.' },
+  },
   description: 'A one-time code by SMS to the phone on the account.',
   loginKinds: ['phone'],
   settings,

@@ -20,6 +20,12 @@ export const smsRuCall = defineDeliveryProvider({
   id: 'smsru-call',
   kind: 'delivery-provider',
   name: 'sms.ru flash call',
+  localized: {
+    ru: {
+      name: 'Звонок-код через sms.ru',
+      description: 'Звонок со случайного номера; код — его последние 4 цифры.',
+    },
+  },
   description:
     'Places a call from a random number whose last 4 digits sms.ru reports (POST /code/call).',
   channels: ['call'],

@@ -33,6 +33,12 @@ export const twilioSms = defineDeliveryProvider({
   id: 'twilio-sms',
   kind: 'delivery-provider',
   name: 'Twilio SMS',
+  localized: {
+    ru: {
+      name: 'SMS через Twilio',
+      description: 'Отправляет SMS через Twilio; статусы доставки попадают в журнал доставки.',
+    },
+  },
   description:
     'Sends SMS through the Twilio Messages API; status callbacks update the delivery log.',
   channels: ['sms'],

@@ -33,6 +33,12 @@ export const webhookDelivery = defineDeliveryProvider({
   id: 'webhook-delivery',
   kind: 'delivery-provider',
   name: 'Webhook delivery',
+  localized: {
+    ru: {
+      name: 'Доставка через вебхук',
+      description: 'Отправляет каждое SMS, письмо или звонок подписанным JSON на ваш адрес.',
+    },
+  },
   description:
     'POSTs each SMS, e-mail or flash call as signed JSON (Propusk-Signature) to your URL.',
   channels: ['sms', 'email', 'call'],

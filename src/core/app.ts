@@ -56,6 +56,11 @@ export interface Propusk {
   start: () => Promise<void>
 }
 
+/** A plugin's name and description in other languages than English, by language code. */
+const localizedNames = z
+  .record(z.string(), z.object({ name: z.string(), description: z.string().optional() }))
+  .describe('Name and description by language code, e.g. `ru`')
+
 const pluginList = z.object({
   plugins: z.array(
     z.object({
@@ -63,6 +68,7 @@ const pluginList = z.object({
       kind: z.enum(['sign-in-method', 'client-app-type', 'delivery-provider']),
       name: z.string(),
       description: z.string().optional(),
+      localized: localizedNames.optional(),
       routePrefix: z.string(),
       settingsSchema: z.record(z.string(), z.unknown()),
     }),

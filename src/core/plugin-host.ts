@@ -31,6 +31,7 @@ export interface PluginSummary {
   kind: Plugin['kind']
   name: string
   description?: string
+  localized?: Record<string, { name: string; description?: string }>
   routePrefix: string
   settingsSchema: Record<string, unknown>
 }
@@ -63,6 +64,7 @@ export function summarizePlugin(plugin: Plugin): PluginSummary {
     kind: plugin.kind,
     name: plugin.name,
     ...(plugin.description ? { description: plugin.description } : {}),
+    ...(plugin.localized ? { localized: plugin.localized } : {}),
     routePrefix: `${routePrefixByKind[plugin.kind]}/${plugin.id}`,
     settingsSchema: z.toJSONSchema(plugin.settings, {
       io: 'input',

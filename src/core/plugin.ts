@@ -24,6 +24,8 @@ interface PluginBase<Schema extends z.ZodType> {
   id: string
   name: string
   description?: string
+  /** The name and description in other languages, by language code (`ru`), for the console. */
+  localized?: Record<string, { name: string; description?: string }>
   /** Settings with defaults (so `{}` is valid); exported as JSON Schema for the console. */
   settings: Schema
   /** Settings taken from env/secrets (e.g. API keys), merged under stored settings. */

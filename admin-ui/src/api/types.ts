@@ -143,14 +143,19 @@ export interface PluginInfo {
   kind: 'sign-in-method' | 'client-app-type' | 'delivery-provider'
   name: string
   description?: string
+  /** Name and description in other languages (`ru`); English is `name` and `description`. */
+  localized?: Localized
   routePrefix: string
   settingsSchema: JsonSchema
 }
+
+export type Localized = Record<string, { name: string; description?: string }>
 
 export interface AppType {
   id: string
   name: string
   description: string | null
+  localized?: Localized
   clientKind: 'public' | 'confidential'
   defaultSignInMethods: string[]
   sessionPolicy: Required<SessionPolicy>

@@ -60,6 +60,16 @@ export const actorTypeText = (type: string) => word(actorTypes, type) ?? type
 export const reasonText = (reason: string) =>
   word(reasons, reason) ?? word(errorCodes, reason) ?? reason
 
+type Named = {
+  name: string
+  description?: string | null
+  localized?: Record<string, { name: string; description?: string }>
+}
+/** A plugin's (or app type's) name in the console's language; English when it has none. */
+export const localName = (p: Named) => p.localized?.[lang.value]?.name ?? p.name
+export const localDescription = (p: Named) =>
+  p.localized?.[lang.value]?.description ?? p.description ?? undefined
+
 /** Built-in roles, named by id; a role an admin renamed keeps the admin's name. */
 const builtinRoles: Record<string, { name: string; description: string; ru: [string, string] }> = {
   role_field_employee: {

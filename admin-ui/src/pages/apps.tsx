@@ -1,6 +1,6 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { methodText, t } from '../i18n/index.ts'
+import { localName, methodText, t } from '../i18n/index.ts'
 import { CardHead, Badge, Empty, PageHead } from '../ui/components.tsx'
 import { DataTable, ListBody } from '../ui/list.tsx'
 import { useLoad } from '../ui/use-load.ts'
@@ -9,7 +9,10 @@ import { RegisterAppCta, useAppTypes } from './roles.tsx'
 export function AppsList() {
   const apps = useLoad(() => admin.apps.list(), [])
   const types = useAppTypes()
-  const typeName = (id: string) => types.data?.find((p) => p.id === id)?.name ?? id
+  const typeName = (id: string) => {
+    const type = types.data?.find((p) => p.id === id)
+    return type ? localName(type) : id
+  }
   // A fresh install has only the console itself: point at the app types people sign in to.
   const onlyConsole = apps.data?.items.every((app) => app.type === 'admin-console') ?? false
   const unregistered = types.data?.filter((type) => type.registeredApps === 0) ?? []

@@ -1,6 +1,6 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { roleDescription, roleName, t } from '../i18n/index.ts'
+import { localName, roleDescription, roleName, t } from '../i18n/index.ts'
 import { Badge, Empty, PageHead } from '../ui/components.tsx'
 import { DataTable, ListBody } from '../ui/list.tsx'
 import { useLoad } from '../ui/use-load.ts'
@@ -9,7 +9,10 @@ import { useAppTypes } from './roles.tsx'
 export function RolesList() {
   const roles = useLoad(() => admin.roles.list(), [])
   const types = useAppTypes()
-  const typeName = (id: string) => types.data?.find((p) => p.id === id)?.name ?? id
+  const typeName = (id: string) => {
+    const type = types.data?.find((p) => p.id === id)
+    return type ? localName(type) : id
+  }
   return (
     <>
       <PageHead

@@ -3,7 +3,15 @@ import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import type { AppType, Role } from '../api/types.ts'
-import { roleDescription, roleName, t, tn, type MessageKey } from '../i18n/index.ts'
+import {
+  localDescription,
+  localName,
+  roleDescription,
+  roleName,
+  t,
+  tn,
+  type MessageKey,
+} from '../i18n/index.ts'
 import { askDelete, confirmThen } from '../ui/actions.ts'
 import { CardHead, EditorActions, ErrorBox, Field, Loading, PageHead } from '../ui/components.tsx'
 import { binder, TextInput } from '../ui/inputs.tsx'
@@ -19,7 +27,7 @@ export function useAppTypes() {
 export function RegisterAppCta({ type, named }: { type: AppType; named?: boolean }) {
   return (
     <p class="cta">
-      {named && <strong>{type.name}: </strong>}
+      {named && <strong>{localName(type)}: </strong>}
       {t('apps.noneOfType')}
       {can('apps:write') && (
         <>
@@ -64,8 +72,8 @@ function AppTypeChecks(props: {
               }
             />
             <span>
-              {type.name}
-              <small>{type.description ?? type.id}</small>
+              {localName(type)}
+              <small>{localDescription(type) ?? type.id}</small>
             </span>
           </label>
           {type.registeredApps === 0 && <RegisterAppCta type={type} />}

@@ -16,6 +16,9 @@ export const appTypeSchema = z
     id: z.string(),
     name: z.string(),
     description: z.string().nullable(),
+    localized: z
+      .record(z.string(), z.object({ name: z.string(), description: z.string().optional() }))
+      .describe('Name and description by language code, e.g. `ru`'),
     clientKind: z.enum(['public', 'confidential']),
     defaultSignInMethods: z.array(z.string()).describe('What a new app of this type starts with'),
     sessionPolicy: z.object({
@@ -60,6 +63,7 @@ export function mountAppTypes(app: OpenAPIHono<AppEnv>, services: CoreServices):
           id: type.id,
           name: type.name,
           description: type.description ?? null,
+          localized: type.localized ?? {},
           clientKind: type.clientKind,
           defaultSignInMethods: [...type.defaultSignInMethods],
           sessionPolicy: { ...type.sessionPolicy },
