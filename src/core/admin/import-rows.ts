@@ -18,6 +18,7 @@ import { notMobileIssue } from './mobile-phone.ts'
 import { SqlConstraintError, type SqlDatabase } from '../../storage/sql/port.ts'
 import type { CsvRecord } from './csv.ts'
 import { defaultRoleIds } from './users.ts'
+import { builtinRoleByRussianName, headerName, kindName } from './import-aliases.ts'
 
 export const MAX_IMPORT_ROWS = 5000
 const columns = ['kind', 'display_name', 'phone', 'email', 'roles'] as const
@@ -53,10 +54,7 @@ export function readHeader(header: CsvRecord | undefined): Header {
   const issues: FieldIssue[] = []
   const warnings: string[] = []
   header.cells.forEach((raw, i) => {
-    const name = raw
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, '_')
+    const name = headerName(raw)
     if (!(columns as readonly string[]).includes(name)) {
       warnings.push(`unknown column "${raw.trim()}" ignored (known: ${columns.join(', ')})`)
     } else if (index.has(name as Column)) {
@@ -85,7 +83,12 @@ export async function checkRows(
   repos: IdentityRepositories,
   acting: Pick<Principal, 'permissions'>,
 ): Promise<CheckedRow[]> {
-  const resolveRole = await repos.roles.resolver()
+  const byNameOrId = await repos.roles.resolver()
+  // A role's own name or id first: a role an admin named "Клиент" is theirs, not the built-in.
+  const resolveRole = (ref: string) => {
+    const builtin = builtinRoleByRussianName(ref)
+    return byNameOrId(ref) ?? (builtin ? byNameOrId(builtin) : null)
+  }
   // Per row, like any other problem: roles the importing admin could not give by hand either.
   const roleById = new Map((await repos.roles.list()).map((role) => [role.id, role]))
   const grantIssue = (roleId: string) => {
@@ -99,7 +102,7 @@ export async function checkRows(
   const firstRowOf = { phone: new Map<string, number>(), email: new Map<string, number>() }
   const checked: CheckedRow[] = records.map((record) => {
     const errors: FieldIssue[] = []
-    const kind = cell(record, 'kind').toLowerCase()
+    const kind = kindName(cell(record, 'kind'))
     if (kind !== 'employee' && kind !== 'customer') {
       errors.push({ field: 'kind', message: 'must be employee or customer' })
     }
