@@ -1,5 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { coreError } from '../errors.ts'
+import { respondWithError } from '../http/error-handler.ts'
 import type { AppEnv } from '../services.ts'
 
 /**
@@ -73,6 +75,12 @@ export function consoleFilePath(requestPath: string, basePath: string): string |
   return rest
 }
 
+/** The same JSON 404 as any other unknown path, never cached (the file may appear with a deploy). */
+function notFound(c: Context<AppEnv>): Response {
+  c.header('Cache-Control', 'no-store')
+  return respondWithError(c, coreError('not_found', `No console file at ${c.req.path}.`))
+}
+
 function respond(c: Context<AppEnv>, body: Uint8Array, path: string, cache: string): Response {
   const type = contentTypes[extensionOf(path) ?? ''] ?? 'application/octet-stream'
   return c.body(body as Uint8Array<ArrayBuffer>, 200, {
@@ -117,11 +125,11 @@ export function mountConsoleAssets(app: OpenAPIHono<AppEnv>, options: ConsoleAss
   app.get(base, serveIndex)
   app.get(`${base}/*`, async (c) => {
     const path = consoleFilePath(c.req.path, base)
-    if (path === null) return c.text('Not found', 404)
+    if (path === null) return notFound(c)
     if (path === '' || path === 'index.html' || !extensionOf(path)) return serveIndex(c)
     const body = await options.read(path)
     // A missing script must not be answered with HTML: the browser would try to run it.
-    if (!body) return c.text('Not found', 404, { 'Cache-Control': 'no-store' })
+    if (!body) return notFound(c)
     const cache = hashedAsset.test(path)
       ? 'public, max-age=31536000, immutable'
       : 'public, max-age=300'
