@@ -52,8 +52,10 @@ export function answerClientErrors(server: Server, log: Logger): void {
     const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage
     const peerGone = error.code !== undefined && peerGoneCodes.has(error.code)
     if (peerGone || !socket.writable || started?.headersSent) {
-      // A client abort: the request itself (if one reached the app) logs it at info.
-      log.debug('connection closed by the client', { reason: error.code ?? error.message })
+      // Usually a client abort; a request that reached the app has logged itself already.
+      log.debug('client connection ended without an answer', {
+        reason: error.code ?? error.message,
+      })
       socket.destroy()
       return
     }
