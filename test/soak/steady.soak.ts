@@ -11,7 +11,7 @@ import { rssKiB, startRedisOn, type Controlled } from './support/children.ts'
 import { createClient, type Client } from './support/client.ts'
 import { createJudge, report, runLoad } from './support/load-loop.ts'
 import { seedPeople, type Cast } from './support/people.ts'
-import { adminToken, startNodeServer } from './support/stack.ts'
+import { adminToken, keepAdminSignedIn, startNodeServer } from './support/stack.ts'
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 300)
 const rate = Number(process.env.SOAK_RATE ?? 15)
@@ -63,6 +63,7 @@ it(`serves ${seconds} s of mixed traffic with no unexpected answer and flat memo
     () => samples.push({ at: (Date.now() - started) / 1000, kib: rssKiB(server.pid) }),
     5000,
   )
+  const stopSigningIn = keepAdminSignedIn(state, cast.admin)
   const launched = await runLoad(state, {
     rate,
     durationMs: seconds * 1000,
@@ -70,6 +71,7 @@ it(`serves ${seconds} s of mixed traffic with no unexpected answer and flat memo
     concurrency: 8,
   })
   clearInterval(sampler)
+  stopSigningIn()
   samples.push({ at: (Date.now() - started) / 1000, kib: rssKiB(server.pid) })
 
   const baselineAt = Math.min(60, seconds / 5)

@@ -58,3 +58,20 @@ export async function adminToken(
     throw new Error(`admin sign-in: ${reply.status} ${JSON.stringify(reply.body)}`)
   return String(reply.body.access_token)
 }
+
+/**
+ * Admin-console access tokens live minutes, less than a soak: signs the admin in again every
+ * minute. A sign-in refused during a fault keeps the previous token.
+ */
+export function keepAdminSignedIn(
+  state: { adminToken: string; client: Client },
+  admin: { login: string; password: string },
+): () => void {
+  const timer = setInterval(() => {
+    adminToken(state.client, admin).then(
+      (token) => (state.adminToken = token),
+      () => {},
+    )
+  }, 60_000)
+  return () => clearInterval(timer)
+}
