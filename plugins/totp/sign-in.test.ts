@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { sha256Hex } from '../../src/core/index.ts'
 import { insertUser, postJson } from '../../test/support/account.ts'
 import { json } from '../../test/support/propusk.ts'
 import { codeAt } from './test-codes.ts'
@@ -113,5 +114,24 @@ describe('TOTP sign-in', () => {
     })
     expect(unknown.status).toBe(400)
     expect(await json(unknown)).toMatchObject({ error: { code: 'app_not_found' } })
+  })
+
+  it('wants the secret of a confidential app, in the body or as HTTP Basic, like a password', async () => {
+    const { f, secret } = await enrolled()
+    const appSecret = 'erp-sync-secret-0123456789-abcdefghijklmnop'
+    const at = new Date().toISOString()
+    await f.propusk.services.sql.execute({
+      sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, secret_hash, created_at, updated_at)
+            VALUES ('erp-sync', 'ERP sync', 'api-only', 1, '["totp"]', ?, ?, ?)`,
+      args: [await sha256Hex(appSecret), at, at],
+    })
+    const body = { login: f.login, code: await codeAt(secret, f.clock.at), clientId: 'erp-sync' }
+    const without = await postJson(f.propusk, '/v1/auth/totp/sign-in', body)
+    expect(without.status).toBe(401)
+    expect(await json(without)).toMatchObject({ error: { code: 'invalid_client' } })
+    const wrong = await postJson(f.propusk, '/v1/auth/totp/sign-in', { ...body, clientSecret: 'x' })
+    expect(await json(wrong)).toMatchObject({ error: { code: 'invalid_client' } })
+    const basic = { Authorization: `Basic ${btoa(`erp-sync:${appSecret}`)}` }
+    expect((await postJson(f.propusk, '/v1/auth/totp/sign-in', body, basic)).status).toBe(200)
   })
 })

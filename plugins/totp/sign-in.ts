@@ -1,6 +1,7 @@
 import {
   access,
   createRoute,
+  findAppType,
   parseLogin,
   presentedClientSecret,
   sha256Hex,
@@ -47,19 +48,27 @@ export function mountSignIn(
     const app = await ctx.identity.apps.get(body.clientId)
     if (!app) throw ctx.errors.error('app_not_found')
     const client = presentedClientSecret(app.id, body.clientSecret, c.req.header('authorization'))
-    if (!client.ok) throw ctx.errors.error('invalid_client')
+    // Checked before the code is spent (sessions.signIn checks again, too late for the code).
+    const confidential = findAppType(ctx, app.type)?.clientKind === 'confidential'
+    const secret = client.ok ? client.secret : null
+    if (!client.ok || (confidential && !secret)) throw ctx.errors.error('invalid_client')
+    if (secret && !(await ctx.identity.apps.verifySecret(app.id, secret))) {
+      throw ctx.errors.error('invalid_client')
+    }
     // Per login, known or not, so the limiter's answers say nothing about which accounts exist.
     const login = parseLogin(body.login)?.value ?? body.login.toLowerCase()
     const subject = `login:${(await sha256Hex(login)).slice(0, 32)}`
     await codes.reserve(subject)
     const user = await ctx.identity.users.findByLogin(body.login)
-    const secret = (user && (await store.read(user.id))?.secret) || null
-    const step = await codes.match(user?.id ?? '', secret, body.code)
+    // Read even for an unknown login: one query more or less would tell the two apart on Turso.
+    const stored = (await store.read(user?.id ?? ''))?.secret ?? null
+    const sealed = user ? stored : null
+    const step = await codes.match(user?.id ?? '', sealed, body.code)
     // The conditional UPDATE spends the step: a replay, even a racing one, finds it used.
-    if (!user || !secret || step === null || !(await store.useStep(user.id, secret, step))) {
+    if (!user || !sealed || step === null || !(await store.useStep(user.id, sealed, step))) {
       const why = !user
         ? 'unknown_login'
-        : !secret
+        : !sealed
           ? 'not_enrolled'
           : step === null
             ? 'wrong_code'
@@ -77,7 +86,7 @@ export function mountSignIn(
       userAgent: c.req.header('user-agent') ?? null,
       deviceLabel: body.deviceLabel ?? null,
       requestId: c.get('requestId'),
-      clientSecret: client.secret,
+      clientSecret: secret,
     })
     return c.json(toTokenResponse(tokens), 200)
   })
