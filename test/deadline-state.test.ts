@@ -18,6 +18,7 @@ const STATE_TIMEOUT_MS = 400
 /** Scheduling slack on a shared, loaded CI machine; far below the 30 s the defect showed. */
 const MARGIN_MS = 1000
 const phone = '+79161234567'
+const otherPhone = '+79161234568'
 const password = 'correct horse battery staple'
 
 let cleanup: Array<() => Promise<void> | void> = []
@@ -49,6 +50,7 @@ async function frozenSetup(kind: 'redis' | 'upstash') {
   // Reverse order: the app (and its state client) closes before the bridge and redis stop.
   cleanup.push(() => propusk.close())
   await insertUser(propusk, { phone, password })
+  await insertUser(propusk, { phone: otherPhone })
   return { propusk, process }
 }
 
@@ -100,7 +102,13 @@ describe.each(['redis', 'upstash'] as const)('state store frozen (%s adapter)', 
 
     process.thaw()
     expect((await requests['sign-in start'](propusk)).status).toBe(200)
-    expect((await requests['sms code send'](propusk)).status).toBe(200)
+    // Another person: the frozen send to `phone` reached Redis after SIGCONT and started its
+    // resend cooldown.
+    const other = await post(propusk, '/v1/auth/sms-otp/send', {
+      login: otherPhone,
+      clientId: engineerApp,
+    })
+    expect(other.status, JSON.stringify(other.body)).toBe(200)
     // The frozen refresh never reached SQL, so the token is still the current one.
     const refreshed = await requests['token refresh'](propusk, refreshToken)
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200)

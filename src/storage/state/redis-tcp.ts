@@ -15,9 +15,9 @@ export interface RedisStateStoreOptions {
   /** Prepended to every key; default `propusk:`. */
   prefix?: string
   /**
-   * Per-command and connect timeout: a server that accepts but never answers (frozen, swapping)
-   * fails each command after this long, and `close()` falls back to dropping the socket. Unset:
-   * ioredis' defaults (no command timeout).
+   * Per-command, connect and disconnect timeout: a server that accepts but never answers
+   * (frozen, swapping) fails each command after this long, and `close()` drops the socket after
+   * at most twice this. Unset: ioredis' defaults (no command timeout).
    */
   timeoutMs?: number
   /** Extra ioredis options (TLS, timeouts); merged over the defaults below. */
@@ -39,8 +39,14 @@ export function createRedisStateStore(options: RedisStateStoreOptions): StateSto
     // ioredis defaults to 20 reconnect-retries per command, which turns an outage into
     // multi-second hangs; fail fast so callers (and health checks) see the error.
     maxRetriesPerRequest: 2,
+    // disconnectTimeout: how long close() waits for a frozen server to acknowledge the end of
+    // the socket before destroying it (ioredis: 2 s, which would hold a Node process that long).
     ...(options.timeoutMs
-      ? { commandTimeout: options.timeoutMs, connectTimeout: options.timeoutMs }
+      ? {
+          commandTimeout: options.timeoutMs,
+          connectTimeout: options.timeoutMs,
+          disconnectTimeout: options.timeoutMs,
+        }
       : {}),
     ...options.redisOptions,
   })
