@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, checkSettings, loadSettings, resolveStateStoreKind } from './config.ts'
+import {
+  ConfigError,
+  checkSettings,
+  loadSettings,
+  resolveStateStoreKind,
+  stateStoreChoice,
+} from './config.ts'
 
 function problemsOf(env: Record<string, unknown>): string[] {
   try {
@@ -19,6 +25,17 @@ describe('loadSettings', () => {
     expect(resolveStateStoreKind(settings)).toBe('memory')
     expect(settings.DELIVERY_SMS).toBe('console-delivery')
     expect(settings.PORT).toBe(8787)
+  })
+
+  it('bounds the storage deadlines and hands the state one to the state store', () => {
+    const defaults = loadSettings({})
+    expect([defaults.STATE_TIMEOUT_MS, defaults.SQL_TIMEOUT_MS]).toEqual([1000, 5000])
+    expect(stateStoreChoice(loadSettings({ STATE_TIMEOUT_MS: '250' })).timeoutMs).toBe(250)
+    const problems = problemsOf({ STATE_TIMEOUT_MS: '0', SQL_TIMEOUT_MS: 'soon' })
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'SQL_TIMEOUT_MS',
+      'STATE_TIMEOUT_MS',
+    ])
   })
 
   it('ignores non-string bindings such as KV namespaces', () => {
