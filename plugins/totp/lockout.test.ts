@@ -46,6 +46,13 @@ describe.each(stores)('TOTP attempt limit (%s state)', (_name, state) => {
     expect(await locked.json()).toMatchObject({
       error: { code: 'totp_too_many_attempts', retryAfterSeconds: 300 },
     })
+    const audit = await f.propusk.services.sql.execute(
+      "SELECT details FROM audit_log WHERE action = 'sign_in.totp' AND result = 'failure' ORDER BY rowid",
+    )
+    expect(audit.rows.map((r) => JSON.parse(String(r.details)).reason)).toEqual([
+      ...Array(5).fill('wrong_code'),
+      'paused',
+    ])
     // Per normalised login: another notation of the same e-mail is the same subject.
     expect((await f.signIn(right, ` ${f.login.toUpperCase()} `)).status).toBe(429)
   })

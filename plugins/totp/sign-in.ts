@@ -58,7 +58,10 @@ export function mountSignIn(
     // Per login, known or not, so the limiter's answers say nothing about which accounts exist.
     const login = parseLogin(body.login)?.value ?? body.login.toLowerCase()
     const subject = `login:${(await sha256Hex(login)).slice(0, 32)}`
-    await codes.reserve(subject)
+    await codes.reserve(subject).catch(async (error: unknown) => {
+      await codes.audit(c, 'sign_in.totp', false, { userId: null, appId: app.id }, 'paused')
+      throw error
+    })
     const user = await ctx.identity.users.findByLogin(body.login)
     // Read even for an unknown login: one query more or less would tell the two apart on Turso.
     const stored = (await store.read(user?.id ?? ''))?.secret ?? null
