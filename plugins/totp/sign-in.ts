@@ -64,11 +64,11 @@ export function mountSignIn(
     })
     const user = await ctx.identity.users.findByLogin(body.login)
     // Read even for an unknown login: one query more or less would tell the two apart on Turso.
-    const stored = (await store.read(user?.id ?? ''))?.secret ?? null
-    const sealed = user ? stored : null
+    const sealed = (await store.read(user?.id ?? ''))?.secret ?? null
     const step = await codes.match(user?.id ?? '', sealed, body.code)
     // The conditional UPDATE spends the step: a replay, even a racing one, finds it used.
-    if (!user || !sealed || step === null || !(await store.useStep(user.id, sealed, step))) {
+    const spent = user && sealed && step !== null && (await store.useStep(user.id, sealed, step))
+    if (!user || !spent) {
       const why = !user
         ? 'unknown_login'
         : !sealed
