@@ -65,7 +65,9 @@ describe.skipIf(!browserAvailable())('console settings in human units', () => {
     await expect.poll(() => hash.getAttribute('aria-invalid')).toBe('true')
     expect(await focusedId()).toBe(await hash.getAttribute('id'))
     // Words, not field paths.
-    expect(await page.locator('form').first().textContent()).not.toContain('settings.androidAppHash')
+    expect(await page.locator('form').first().textContent()).not.toContain(
+      'settings.androidAppHash',
+    )
   })
 
   it('shows plugin settings in words and units, without requirement ids or typos', async () => {

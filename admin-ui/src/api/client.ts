@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals'
+import { fieldMessage } from '../i18n/index.ts'
 
 /**
  * The console's only way to the server. The access token lives in this module's memory, never
@@ -23,7 +24,8 @@ export class ApiFailure extends Error {
   }
   /** The server's message for one field (matches `roles` for `roles.0` too). */
   fieldError(name: string): string | undefined {
-    return this.fields.find((f) => f.field === name || f.field.startsWith(`${name}.`))?.message
+    const issue = this.fields.find((f) => f.field === name || f.field.startsWith(`${name}.`))
+    return issue && fieldMessage(issue.message)
   }
 }
 

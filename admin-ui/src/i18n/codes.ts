@@ -10,6 +10,29 @@ export const errorCodes: Table = {
   validation_failed: { en: 'Some fields are invalid.', ru: 'Некоторые поля заполнены неверно.' },
   unauthorized: { en: 'Please sign in again.', ru: 'Войдите снова.' },
   forbidden: { en: 'Your roles do not allow this.', ru: 'Ваши роли не разрешают это.' },
+  current_password_incorrect: {
+    en: 'The current password is wrong.',
+    ru: 'Текущий пароль неверен.',
+  },
+  password_too_common: {
+    en: 'This password is too common; choose another.',
+    ru: 'Этот пароль слишком распространён; выберите другой.',
+  },
+  setup_link_invalid: {
+    en: 'This setup link is used up or expired.',
+    ru: 'Эта ссылка уже использована или истекла.',
+  },
+  request_timeout: { en: 'The server took too long.', ru: 'Сервер не ответил вовремя.' },
+  unsupported_media_type: { en: 'Unsupported data format.', ru: 'Неподдерживаемый формат данных.' },
+  totp_code_incorrect: { en: 'The code is wrong.', ru: 'Неверный код.' },
+  totp_not_enrolled: {
+    en: 'No authenticator app is set up.',
+    ru: 'Приложение-аутентификатор не подключено.',
+  },
+  twilio_not_configured: {
+    en: 'Twilio is not configured.',
+    ru: 'Twilio не настроен.',
+  },
   not_found: { en: 'Not found.', ru: 'Не найдено.' },
   conflict: { en: 'This already exists.', ru: 'Такая запись уже есть.' },
   payload_too_large: { en: 'The data is too large.', ru: 'Слишком большой объём данных.' },
@@ -224,4 +247,22 @@ export const reasons: Table = {
   expired_or_superseded: { en: 'Code expired or replaced', ru: 'Код устарел или заменён' },
   client_mismatch: { en: 'Wrong app credentials', ru: 'Неверные данные приложения' },
   password_required: { en: 'Must create a password', ru: 'Нужно создать пароль' },
+  wrong_code: { en: 'Wrong code', ru: 'Неверный код' },
+  attempts_exhausted: { en: 'Too many wrong codes', ru: 'Слишком много неверных кодов' },
+  user_blocked: { en: 'Person is blocked', ru: 'Человек заблокирован' },
+  account_gone: { en: 'Account deleted', ru: 'Учётная запись удалена' },
+  refresh_token_reuse: {
+    en: 'An old session token was used again',
+    ru: 'Повторно использован старый ключ сеанса',
+  },
+  provider_rejected: { en: 'The provider refused', ru: 'Провайдер отказал' },
+  provider_unavailable: { en: 'The provider did not answer', ru: 'Провайдер не ответил' },
+  call_failed: { en: 'The call failed', ru: 'Звонок не удался' },
+  no_open_invitation: { en: 'No open invitation', ru: 'Нет действующего приглашения' },
+  reset_link_invalid: { en: 'Reset link not valid', ru: 'Ссылка для сброса недействительна' },
+  setup_link_invalid: { en: 'Setup link not valid', ru: 'Ссылка настройки недействительна' },
+  setup_token_invalid: {
+    en: 'Password-creation step expired',
+    ru: 'Шаг создания пароля истёк',
+  },
 }

@@ -3,6 +3,7 @@ import { en, type MessageKey } from './en.ts'
 import { ru } from './ru.ts'
 import { actions, actorTypes, errorCodes, methods, purposes, reasons } from './codes.ts'
 import { plurals, type PluralKey } from './plurals.ts'
+import { serverMessage } from './server-messages.ts'
 
 export type Lang = 'en' | 'ru'
 export type { MessageKey, PluralKey }
@@ -70,6 +71,24 @@ export const localName = (p: Named) => p.localized?.[lang.value]?.name ?? p.name
 export const localDescription = (p: Named) =>
   p.localized?.[lang.value]?.description ?? p.description ?? undefined
 
+/** A field message the server wrote in English, in the console's language where it is known. */
+export const fieldMessage = (message: string) => serverMessage(message, lang.value)
+
+const permissionAreas: Record<string, MessageKey> = {
+  users: 'perm.users',
+  roles: 'perm.roles',
+  apps: 'perm.apps',
+  settings: 'perm.settings',
+  audit: 'perm.audit',
+}
+/** `users:read` → "People: Read"; an unknown permission stays as it is. */
+export function permissionText(permission: string): string {
+  const [area = '', level = ''] = permission.split(':')
+  const label = permissionAreas[area]
+  if (!label || (level !== 'read' && level !== 'write')) return permission
+  return `${t(label)}: ${t(level === 'read' ? 'roles.read' : 'roles.write')}`
+}
+
 /** Built-in roles, named by id; a role an admin renamed keeps the admin's name. */
 const builtinRoles: Record<string, { name: string; description: string; ru: [string, string] }> = {
   role_field_employee: {
@@ -87,6 +106,17 @@ const builtinRoles: Record<string, { name: string; description: string; ru: [str
     description: 'Runs this Propusk',
     ru: ['Администратор', 'Управляет этим Пропуском'],
   },
+}
+
+/** Apps the install creates itself, named by id; an app an admin renamed keeps its name. */
+const builtinApps: Record<string, { en: string; ru: string }> = {
+  'admin-console': { en: 'Admin console', ru: 'Консоль администратора' },
+}
+
+export function appName(app: { id: string; name: string | null | undefined }): string {
+  const builtin = builtinApps[app.id]
+  if (!app.name) return builtin?.[lang.value] ?? app.id
+  return builtin && app.name === builtin.en ? builtin[lang.value] : app.name
 }
 
 export function roleName(role: { id: string; name: string }): string {

@@ -6,6 +6,14 @@
  */
 type Words = { label: string; hint?: string }
 
+/** Values of settings that are a choice, by value, in both languages. */
+export const optionWords: Record<string, { en: string; ru: string }> = {
+  'before-origin-line': { en: 'Before the last line', ru: 'Перед последней строкой' },
+  end: { en: 'At the end', ru: 'В конце' },
+  signed: { en: 'Signed requests', ru: 'Подписанные запросы' },
+  basic: { en: 'Basic authentication', ru: 'Простая авторизация (Basic)' },
+}
+
 const w = (en: string, ru: string, enHint?: string, ruHint?: string) => ({
   en: { label: en, hint: enHint } as Words,
   ru: { label: ru, hint: ruHint } as Words,

@@ -18,6 +18,10 @@ export const shellEn = {
   'duration.settingDefault': 'Default: {value}.',
   'common.checkFields': 'Not saved: check the fields marked in red.',
   'apps.redirectsCardHint': 'Where the app may be sent back after signing in in a browser.',
+  'import.kind': 'Kind',
+  'deliveries.anyProvider': 'Any provider',
+  'import.open': 'Open',
+  'page.title': '{page} · Propusk',
 } as const
 
 export const shellRu: Record<keyof typeof shellEn, string> = {
@@ -39,4 +43,8 @@ export const shellRu: Record<keyof typeof shellEn, string> = {
   'duration.settingDefault': 'По умолчанию: {value}.',
   'common.checkFields': 'Не сохранено: проверьте поля, выделенные красным.',
   'apps.redirectsCardHint': 'Куда можно вернуть приложение после входа в браузере.',
+  'import.kind': 'Тип',
+  'deliveries.anyProvider': 'Любой провайдер',
+  'import.open': 'Открыть',
+  'page.title': '{page} · Пропуск',
 }

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals'
 import type { App, SessionPolicy } from '../api/types.ts'
-import { methodText, t } from '../i18n/index.ts'
+import { appName, methodText, t } from '../i18n/index.ts'
 import { CardHead, CopyButton, Field } from '../ui/components.tsx'
 import { Modal } from '../ui/dialog.tsx'
 import { DurationInput, formatDuration } from '../ui/duration.tsx'
@@ -42,7 +42,8 @@ export interface Form {
 export function formOf(app: App): Form {
   return {
     id: app.id,
-    name: app.name,
+    // The install's own apps read in the console's language, like the heading.
+    name: appName(app),
     type: app.type,
     enabled: app.enabled,
     signInMethods: app.signInMethods,

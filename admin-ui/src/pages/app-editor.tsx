@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can, session } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { localDescription, localName, t } from '../i18n/index.ts'
+import { appName, localDescription, localName, t } from '../i18n/index.ts'
 import { askDelete, confirmThen } from '../ui/actions.ts'
 import { CardHead, EditorActions, ErrorBox, Field, Loading, PageHead } from '../ui/components.tsx'
 import { binder, TextArea, TextInput } from '../ui/inputs.tsx'
@@ -83,7 +83,8 @@ export function AppEditor() {
     settings.androidAppHash = form.androidAppHash.trim() || undefined
     settings.webOtpDomain = form.webOtpDomain.trim() || undefined
     return {
-      name: form.name,
+      // A translated name left as shown is not a rename: the stored name stays.
+      name: app.data && form.name === appName(app.data) ? app.data.name : form.name,
       enabled: form.enabled,
       signInMethods: form.signInMethods,
       policy,

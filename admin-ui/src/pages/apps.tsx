@@ -1,6 +1,6 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { localName, methodText, t } from '../i18n/index.ts'
+import { appName, localName, methodText, t } from '../i18n/index.ts'
 import { CardHead, Badge, Empty, PageHead } from '../ui/components.tsx'
 import { DataTable, ListBody } from '../ui/list.tsx'
 import { useLoad } from '../ui/use-load.ts'
@@ -44,7 +44,7 @@ export function AppsList() {
               <tr key={app.id}>
                 <td>
                   <a href={`/admin/apps/${app.id}`}>
-                    <strong>{app.name}</strong>
+                    <strong>{appName(app)}</strong>
                   </a>
                   <div class="sub mono">{app.id}</div>
                 </td>

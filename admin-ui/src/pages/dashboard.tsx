@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import type { Dashboard as Data } from '../api/types.ts'
-import { formatNumber, methodText, t } from '../i18n/index.ts'
+import { appName, formatNumber, methodText, t } from '../i18n/index.ts'
+import { providerName } from '../ui/plugin-names.ts'
 import { DayBars, Legend, RateBars, type Series } from '../charts/bars.tsx'
 import { CardHead, Empty, ErrorBox, Loading, PageHead } from '../ui/components.tsx'
 import { Icon } from '../ui/icons.tsx'
@@ -84,7 +85,9 @@ export function Dashboard() {
     return <PageHead title={t('dash.title')} subtitle={t('common.forbidden')} />
   const data: Data | undefined = stats.data
   const byMethod = data ? seriesBy(data.dates, data.signIns, (p) => p.method, methodText) : []
-  const appNames = new Map(data?.signInsByApp.map((p) => [p.appId, p.appName ?? p.appId]) ?? [])
+  const appNames = new Map(
+    data?.signInsByApp.map((p) => [p.appId, appName({ id: p.appId, name: p.appName })]) ?? [],
+  )
   const byApp = data
     ? seriesBy(
         data.dates,
@@ -174,7 +177,7 @@ export function Dashboard() {
                   <RateBars
                     rows={data.deliveries.map((d) => ({
                       key: `${d.channel}/${d.provider}`,
-                      label: `${t(`channel.${d.channel}` as 'channel.sms')} · ${d.provider}`,
+                      label: `${t(`channel.${d.channel}` as 'channel.sms')} · ${providerName(d.provider)}`,
                       ok: d.delivered + d.sent,
                       pending: d.queued,
                       failed: d.failed,

@@ -1,5 +1,6 @@
 import { admin } from '../api/endpoints.ts'
 import { errorText, formatDateTime, formatPhone, purposeText, t } from '../i18n/index.ts'
+import { providerChoices, providerName } from '../ui/plugin-names.ts'
 import { Empty, PageHead, StatusBadge } from '../ui/components.tsx'
 import { DateRangeFilters, FilterBar, SelectFilter, TextFilter } from '../ui/filter-bar.tsx'
 import { localToIso, useUrlFilters } from '../ui/filters.tsx'
@@ -46,11 +47,12 @@ export function Deliveries() {
               t(`dstatus.${s}`),
             ])}
           />
-          <TextFilter
+          <SelectFilter
             filters={filters}
             field="provider"
             label={t('deliveries.provider')}
-            placeholder="console-delivery"
+            anyLabel={t('deliveries.anyProvider')}
+            options={providerChoices()}
           />
           <TextFilter
             filters={filters}
@@ -84,7 +86,7 @@ export function Deliveries() {
                   {purposeText(item.purpose)}
                   {item.appId && <div class="sub mono">{item.appId}</div>}
                 </td>
-                <td class="hide-sm">{item.provider}</td>
+                <td class="hide-sm">{providerName(item.provider)}</td>
                 <td>
                   <StatusBadge prefix="dstatus" value={item.status} />
                   {(item.errorCode || item.errorMessage) && (

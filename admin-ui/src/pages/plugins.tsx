@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso'
 import { ApiFailure, can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
 import type { PluginInfo } from '../api/types.ts'
-import { localDescription, localName, t, type MessageKey } from '../i18n/index.ts'
+import { fieldMessage, localDescription, localName, t, type MessageKey } from '../i18n/index.ts'
 import { ErrorBox, Loading, PageHead } from '../ui/components.tsx'
 import { toast } from '../ui/toast.tsx'
 import { useFocusInvalid } from '../ui/focus-invalid.ts'
@@ -59,7 +59,10 @@ function PluginPanel({ plugin }: { plugin: PluginInfo }) {
             if (error instanceof ApiFailure && error.fields.length) {
               setErrors(
                 Object.fromEntries(
-                  error.fields.map((f) => [f.field.split('.')[0] ?? f.field, f.message]),
+                  error.fields.map((f) => [
+                    f.field.split('.')[0] ?? f.field,
+                    fieldMessage(f.message),
+                  ]),
                 ),
               )
             } else setFailure(error)

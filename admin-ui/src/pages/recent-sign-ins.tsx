@@ -1,5 +1,5 @@
 import type { RecentSignIn } from '../api/types.ts'
-import { formatDateTime, methodText, reasonText, t } from '../i18n/index.ts'
+import { appName, formatDateTime, methodText, reasonText, t } from '../i18n/index.ts'
 import { Empty, StatusBadge } from '../ui/components.tsx'
 
 /** The latest sign-in attempts, newest first: the place to watch a sign-in arrive. */
@@ -48,7 +48,9 @@ export function RecentSignIns({ items }: { items: RecentSignIn[] }) {
                   </td>
                   <td data-label={t('person.app')}>
                     {item.appId ? (
-                      <a href={`/admin/apps/${item.appId}`}>{item.appName ?? item.appId}</a>
+                      <a href={`/admin/apps/${item.appId}`}>
+                        {appName({ id: item.appId, name: item.appName })}
+                      </a>
                     ) : (
                       t('common.none')
                     )}

@@ -1,6 +1,6 @@
 import { can } from '../api/client.ts'
 import { admin } from '../api/endpoints.ts'
-import { localName, roleDescription, roleName, t } from '../i18n/index.ts'
+import { localName, permissionText, roleDescription, roleName, t } from '../i18n/index.ts'
 import { Badge, Empty, PageHead } from '../ui/components.tsx'
 import { DataTable, ListBody } from '../ui/list.tsx'
 import { useLoad } from '../ui/use-load.ts'
@@ -55,7 +55,9 @@ export function RolesList() {
                   </div>
                 </td>
                 <td class="hide-sm sub">
-                  {role.permissions.length ? role.permissions.join(', ') : t('common.none')}
+                  {role.permissions.length
+                    ? role.permissions.map(permissionText).join(', ')
+                    : t('common.none')}
                 </td>
               </tr>
             )}

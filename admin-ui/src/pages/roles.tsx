@@ -106,8 +106,14 @@ export function RoleEditor() {
   const [readyFor, setReadyFor] = useState<string | null>(null)
   useEffect(() => {
     if (role.data) {
-      const { name, description, appTypes, permissions } = role.data
-      setForm({ name, description, appTypes, permissions })
+      // A built-in role reads in the console's language, in the heading and the fields alike.
+      const { appTypes, permissions } = role.data
+      setForm({
+        name: roleName(role.data),
+        description: roleDescription(role.data),
+        appTypes,
+        permissions,
+      })
       setReadyFor(role.data.id)
     }
   }, [role.data])
@@ -126,8 +132,19 @@ export function RoleEditor() {
       if (isNew) {
         const created = await admin.roles.create(form)
         location.route(`/admin/roles/${created.id}`)
-      } else {
-        await admin.roles.update(params.id ?? '', form)
+      } else if (role.data) {
+        // A translated name left as shown is not a rename: the stored name stays.
+        const untouched = (shown: string, translated: string, stored: string) =>
+          shown === translated ? stored : shown
+        await admin.roles.update(params.id ?? '', {
+          ...form,
+          name: untouched(form.name, roleName(role.data), role.data.name),
+          description: untouched(
+            form.description,
+            roleDescription(role.data),
+            role.data.description,
+          ),
+        })
         role.reload()
       }
       toast(t('roles.saved'))
@@ -141,7 +158,7 @@ export function RoleEditor() {
     const doomed = role.data
     if (!doomed) return
     await confirmThen(
-      askDelete(t('roles.deleteConfirm', { name: doomed.name }), t('roles.deleteText')),
+      askDelete(t('roles.deleteConfirm', { name: roleName(doomed) }), t('roles.deleteText')),
       async () => {
         await admin.roles.remove(doomed.id)
         return t('roles.deleted')

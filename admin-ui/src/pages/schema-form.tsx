@@ -2,7 +2,13 @@ import type { JsonSchema } from '../api/types.ts'
 import { t } from '../i18n/index.ts'
 import { DurationInput } from '../ui/duration.tsx'
 import { StringList } from '../ui/string-list.tsx'
-import { defaultText, durationScale, settingHint, settingLabel } from './setting-text.ts'
+import {
+  defaultText,
+  durationScale,
+  optionText,
+  settingHint,
+  settingLabel,
+} from './setting-text.ts'
 
 /** Setting names treated as credentials (the server uses the same rule and never returns them). */
 export const secretKey = /(secret|token|password|passwd|apikey|api_key|privatekey|authkey)$/i
@@ -145,12 +151,12 @@ export function SchemaForm(props: SchemaFormProps) {
             >
               <option value="">
                 {schema.default !== undefined
-                  ? t('plugins.default', { value: show(schema.default) })
+                  ? t('plugins.default', { value: optionText(schema.default) })
                   : t('common.none')}
               </option>
               {schema.enum?.map((option) => (
                 <option key={show(option)} value={show(option)}>
-                  {show(option)}
+                  {optionText(option)}
                 </option>
               ))}
             </select>
@@ -179,7 +185,7 @@ export function SchemaForm(props: SchemaFormProps) {
                       )
                     }
                   />
-                  <span>{show(option)}</span>
+                  <span>{optionText(option)}</span>
                 </label>
               ))}
             </div>

@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../api/types.ts'
 import { lang } from '../i18n/index.ts'
-import { settingWords } from '../i18n/settings.ts'
+import { optionWords, settingWords } from '../i18n/settings.ts'
 import { formatDuration } from '../ui/duration.tsx'
 
 /**
@@ -63,10 +63,16 @@ export function settingHint(pluginId: string, key: string, schema: JsonSchema): 
   return own ? own.hint : cleanDescription(schema.description)
 }
 
+/** A choice's value in words (`end` → "At the end"); unknown values as they are. */
+export function optionText(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return optionWords[text]?.[lang.value] ?? text
+}
+
 /** A default as the admin reads it: "5 minutes" for a duration, "Yes" never (checkboxes show it). */
 export function defaultText(key: string, value: unknown): string {
   const scale = durationScale(key)
   if (scale !== null && typeof value === 'number') return formatDuration(value * scale)
   if (Array.isArray(value)) return value.join(', ')
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  return optionText(value)
 }

@@ -210,6 +210,9 @@ export function SignIn() {
   const [method, setMethod] = useState<'password' | 'sms'>('password')
   const [smsAvailable, setSmsAvailable] = useState(false)
   useEffect(() => {
+    document.title = t('page.title', { page: t('app.console') })
+  }, [lang.value])
+  useEffect(() => {
     admin.plugins().then(
       ({ plugins }) => setSmsAvailable(plugins.some((p) => p.id === 'sms-otp')),
       () => setSmsAvailable(false),

@@ -1,5 +1,5 @@
 import { cloneElement, type ComponentChildren, type JSX } from 'preact'
-import { useId, useState } from 'preact/hooks'
+import { useEffect, useId, useState } from 'preact/hooks'
 import { ApiFailure } from '../api/client.ts'
 import { errorText, t, type MessageKey } from '../i18n/index.ts'
 import { Icon } from './icons.tsx'
@@ -52,6 +52,8 @@ export function messageOf(error: unknown): string {
     if (error.code === 'forbidden') return t('common.forbidden')
     return errorText(error.code, error.message)
   }
+  // fetch() rejects with a TypeError ("Failed to fetch") when the server cannot be reached.
+  if (error instanceof TypeError) return t('common.network')
   return error instanceof Error ? error.message : t('common.error')
 }
 
@@ -101,6 +103,10 @@ export function PageHead(props: {
   crumbs?: ComponentChildren
   actions?: ComponentChildren
 }) {
+  // The tab's title names the page, in the console's language.
+  useEffect(() => {
+    if (props.title) document.title = t('page.title', { page: props.title })
+  }, [props.title])
   return (
     <div class="page-head">
       <div>

@@ -1,13 +1,34 @@
 import { useState } from 'preact/hooks'
 import { ApiFailure } from '../../api/client.ts'
 import { admin, type ImportReport } from '../../api/endpoints.ts'
-import { t } from '../../i18n/index.ts'
+import { fieldMessage, lang, t, type MessageKey } from '../../i18n/index.ts'
 import { ErrorBox, PageHead, StatusBadge } from '../../ui/components.tsx'
 
-const template =
-  'kind,display_name,phone,email,roles\n' +
-  'employee,Иван Петров,8 916 123-45-67,,Field employee\n' +
-  'customer,ООО «Ромашка»,,office@romashka.example,Customer\n'
+/** The template in the console's language; the import reads either (column names, kinds, roles). */
+const templates = {
+  en:
+    'kind,display_name,phone,email,roles\n' +
+    'employee,Иван Петров,8 916 123-45-67,,Field employee\n' +
+    'customer,ООО «Ромашка»,,office@romashka.example,Customer\n',
+  ru:
+    'Тип,Имя,Телефон,E-mail,Роли\n' +
+    'сотрудник,Иван Петров,8 916 123-45-67,,Выездной сотрудник\n' +
+    'клиент,ООО «Ромашка»,,office@romashka.example,Клиент\n',
+}
+
+/** The columns a row's problems name, in words. */
+const columnWords: Record<string, MessageKey> = {
+  kind: 'import.kind',
+  display_name: 'create.name',
+  phone: 'create.phone',
+  email: 'create.email',
+  roles: 'create.roles',
+}
+
+const columnOf = (field: string) => {
+  const words = columnWords[field]
+  return words ? `${t(words)}: ` : ''
+}
 
 function ReportTable({ report }: { report: ImportReport }) {
   const [onlyErrors, setOnlyErrors] = useState(report.failed > 0)
@@ -54,14 +75,15 @@ function ReportTable({ report }: { report: ImportReport }) {
                   <StatusBadge prefix="import" value={row.status} />
                   {row.userId && (
                     <div class="sub">
-                      <a href={`/admin/people/${row.userId}`}>{row.userId}</a>
+                      <a href={`/admin/people/${row.userId}`}>{t('import.open')}</a>
                     </div>
                   )}
                 </td>
                 <td>
                   {row.errors.map((e) => (
                     <div key={e.field + e.message}>
-                      <code>{e.field}</code>: {e.message}
+                      {columnOf(e.field)}
+                      {fieldMessage(e.message)}
                     </div>
                   ))}
                   {row.invitationError && <div class="sub">{row.invitationError}</div>}
@@ -93,6 +115,7 @@ export function ImportPeople() {
       setBusy(false)
     }
   }
+  const template = templates[lang.value]
   const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(template)}`
   return (
     <>
