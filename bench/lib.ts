@@ -12,7 +12,8 @@ export interface BenchRow {
   note?: string
 }
 
-export type BenchOutcome = { rows: BenchRow[] } | { skipped: string }
+/** Rows of single numbers, a pre-formatted table (side-by-side comparisons), or why it did not run. */
+export type BenchOutcome = { rows: BenchRow[] } | { table: string } | { skipped: string }
 
 export interface BenchEntry {
   /** Section title. */

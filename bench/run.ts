@@ -8,8 +8,9 @@ import { nodeHttp } from './entries/node-http.ts'
 import { workerBundle } from './entries/worker-bundle.ts'
 import { workerdPasswordHash } from './entries/workerd-password-hash.ts'
 import { otpBench } from './otp.ts'
+import { flowsBench } from './entries/flows.ts'
 
-const entries: BenchEntry[] = [workerBundle, nodeHttp, workerdPasswordHash, otpBench]
+const entries: BenchEntry[] = [workerBundle, flowsBench, nodeHttp, workerdPasswordHash, otpBench]
 
 let failed = 0
 const started = performance.now()
@@ -18,7 +19,8 @@ for (const entry of entries) {
   console.log(entry.title)
   try {
     const outcome = await entry.run()
-    console.log('skipped' in outcome ? `  skipped: ${outcome.skipped}` : formatRows(outcome.rows))
+    if ('skipped' in outcome) console.log(`  skipped: ${outcome.skipped}`)
+    else console.log('table' in outcome ? outcome.table : formatRows(outcome.rows))
   } catch (error) {
     failed++
     console.log(`  FAILED: ${error instanceof Error ? error.message : String(error)}`)

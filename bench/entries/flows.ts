@@ -1,0 +1,187 @@
+/**
+ * What users feel, side by side in one run: the floor server (bench/flows/floor-server.ts) and
+ * Propusk on Node under the same closed-loop load generator, each server pinned to its own CPU.
+ * For each flow: req/s, server CPU ms per request, p50/p99, storage round trips per request and
+ * the ratio to its floor with the target. Then a simulated edge: 20 ms added to every SQL and
+ * state call (one user at a time), each flow's p50. And the server's RSS idle and after load.
+ *
+ * BENCH_SECONDS (default 5) per flow and run, BENCH_RUNS (default 1; the median is reported),
+ * BENCH_CONCURRENCY (default 32), BENCH_EDGE_ITERATIONS (default 25).
+ */
+import { join } from 'node:path'
+import { tempDir } from '../../test/runtime/support/databases.ts'
+import type { BenchEntry } from '../lib.ts'
+import { Client, closedLoop, rssMiB, type RunResult } from '../flows/driver.ts'
+import { floorFlows, propuskFlows, type Flow } from '../flows/scenarios.ts'
+import { pinSelf, startBenchServer, type BenchServer } from '../flows/spawn.ts'
+import type { RoundTrips } from '../flows/ports.ts'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const runs = Number(process.env.BENCH_RUNS ?? 1)
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32)
+const edgeIterations = Number(process.env.BENCH_EDGE_ITERATIONS ?? 25)
+const edgeDelayMs = 20
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+
+async function measure(server: BenchServer, flow: Flow, users = concurrency): Promise<RunResult> {
+  const results: RunResult[] = []
+  for (let run = 0; run < runs; run++) {
+    const client = new Client(server.baseUrl, users)
+    try {
+      results.push(
+        await closedLoop({
+          client,
+          pid: server.pid,
+          concurrency: users,
+          seconds,
+          label: flow.label,
+          setup: (vu) => flow.setup(client, vu),
+          step: (state) => flow.step(client, state),
+        }),
+      )
+    } finally {
+      client.close()
+    }
+  }
+  const pick = (key: keyof RunResult) => median(results.map((r) => r[key]))
+  return {
+    perSecond: pick('perSecond'),
+    iterations: pick('iterations'),
+    cpuMsPerIteration: pick('cpuMsPerIteration'),
+    p50Ms: pick('p50Ms'),
+    p99Ms: pick('p99Ms'),
+  }
+}
+
+async function roundTrips(server: BenchServer): Promise<Record<string, RoundTrips>> {
+  const response = await fetch(`${server.baseUrl}/__bench/round-trips`)
+  return (await response.json()) as Record<string, RoundTrips>
+}
+
+const perRequest = (t: RoundTrips | undefined) =>
+  t && t.requests
+    ? `${fmt(t.sql / t.requests)} SQL (${fmt(t.sqlBatches / t.requests)} batch) + ${fmt(t.state / t.requests)} state`
+    : '—'
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
+const pad = (s: string, n: number) => s.padEnd(n)
+const num = (n: number, digits = 0) => n.toFixed(digits).padStart(8)
+
+/** Which request paths a flow's round trips are read from. */
+const flowPaths: Record<string, string[]> = {
+  refresh: ['POST /v1/token'],
+  me: ['GET /v1/me'],
+  send: ['POST /v1/auth/sms-otp/send', 'POST /v1/auth/sms-otp/verify'],
+  password: ['POST /v1/auth/password/sign-in'],
+  jwks: ['GET /.well-known/jwks.json'],
+  start: ['POST /v1/sign-in/start'],
+}
+
+export const flowsBench: BenchEntry = {
+  title: `Flows side by side: floor vs Propusk (Node, in-memory state, ${concurrency} keep-alive connections, closed loop, ${seconds} s × ${runs})`,
+  async run() {
+    const pinned = pinSelf()
+    const dir = await tempDir('propusk-bench-flows-')
+    const lines: string[] = []
+    try {
+      const floor = await startBenchServer(join('bench', 'flows', 'floor-server.ts'), dir.path)
+      const floorResults = new Map<string, RunResult>()
+      try {
+        for (const flow of floorFlows) floorResults.set(flow.name, await measure(floor, flow))
+      } finally {
+        await floor.stop()
+      }
+
+      const propusk = await startBenchServer(join('bench', 'flows', 'propusk-server.ts'), dir.path)
+      const rows: string[] = []
+      let rssIdle = 0
+      let rssLoaded = 0
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        rssIdle = rssMiB(propusk.pid)
+        for (const flow of propuskFlows) {
+          await roundTrips(propusk) // reset
+          const result = await measure(propusk, flow)
+          const trips = await roundTrips(propusk)
+          const paths = flowPaths[flow.label] ?? []
+          const floorResult = flow.floor ? floorResults.get(flow.floor.flow) : undefined
+          const ratio = floorResult ? result.perSecond / floorResult.perSecond : undefined
+          rows.push(
+            [
+              pad(flow.name, 28),
+              num(result.perSecond),
+              ` ${flow.unit.padEnd(7)}`,
+              num(result.cpuMsPerIteration, 2),
+              num(result.p50Ms, 1),
+              num(result.p99Ms, 1),
+              '  ',
+              pad(
+                ratio === undefined
+                  ? '—'
+                  : `${(ratio * 100).toFixed(0)} % of ${flow.floor?.flow} (target ${(flow.floor?.target ?? 0) * 100} %)`,
+                44,
+              ),
+              paths.map((p) => `${p.split(' ')[1]}: ${perRequest(trips[p])}`).join('; '),
+            ].join(''),
+          )
+        }
+        rssLoaded = rssMiB(propusk.pid)
+      } finally {
+        await propusk.stop()
+      }
+
+      lines.push(
+        `  ${pad('flow', 28)}${'rate'.padStart(8)}${''.padEnd(9)}${'CPU ms'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}  ${pad('beside the floor', 44)}storage round trips per request`,
+      )
+      for (const [name, r] of floorResults) {
+        lines.push(
+          `  ${pad(name, 28)}${num(r.perSecond)} req/s  ${num(r.cpuMsPerIteration, 2)}${num(r.p50Ms, 1)}${num(r.p99Ms, 1)}`,
+        )
+      }
+      for (const row of rows) lines.push(`  ${row}`)
+      lines.push(
+        '',
+        `  Propusk RSS: ${rssIdle.toFixed(0)} MiB idle after start, ${rssLoaded.toFixed(0)} MiB after the load above` +
+          ` (${pinned ? 'server on CPU 1, load generator on CPU 0' : 'not pinned: no taskset'})`,
+      )
+
+      lines.push(
+        '',
+        `  Simulated edge: +${edgeDelayMs} ms per SQL and per state call, one user, p50 of ${edgeIterations}`,
+      )
+      const edge = await startBenchServer(
+        join('bench', 'flows', 'propusk-server.ts'),
+        join(dir.path, 'edge'),
+        {
+          BENCH_DELAY_MS: String(edgeDelayMs),
+          BENCH_USERS: '600',
+        },
+      )
+      try {
+        for (const flow of propuskFlows) {
+          if (flow.label === 'jwks') continue
+          const client = new Client(edge.baseUrl, 1)
+          try {
+            const state = await flow.setup(client, 0)
+            client.latencies.clear()
+            for (let i = 0; i < edgeIterations; i++) await flow.step(client, state)
+            for (const [label, values] of client.latencies) {
+              const sorted = [...values].sort((a, b) => a - b)
+              lines.push(
+                `  ${pad(label, 12)}${num(sorted[Math.floor(sorted.length / 2)] ?? 0, 1)} ms`,
+              )
+            }
+          } finally {
+            client.close()
+          }
+        }
+      } finally {
+        await edge.stop()
+      }
+      return { table: lines.join('\n') }
+    } finally {
+      await dir.remove()
+    }
+  },
+}

@@ -1,0 +1,138 @@
+/**
+ * Propusk as the flow bench runs it: the Node adapter over a libSQL file, in-memory state (or a
+ * redis-server over TCP with BENCH_REDIS_URL), console delivery, every shipped plugin; seeded
+ * with one engineer app and BENCH_USERS people who share one password. Rate limits that would
+ * refuse a load generator on one machine are raised (per-IP limits are met by a random client IP
+ * per request, header `x-bench-ip`); lockouts, cooldowns and every security check stay on.
+ *
+ * Two routes for the driver, outside Propusk's app: `GET /__bench/code?to=` (the newest code sent
+ * to a login, read from the outbox table without counting) and `GET /__bench/round-trips` (SQL
+ * and state calls since the last read). BENCH_DELAY_MS adds that delay to every storage call.
+ *
+ * `tsx bench/flows/propusk-server.ts <port> <dir>`
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { serve } from '@hono/node-server'
+import { createLogger, createPropusk, loadSettings } from '../../src/core/index.ts'
+import { hashPassword } from '../../src/core/passwords/hash.ts'
+import { plugins } from '../../src/plugins.ts'
+import { migrate } from '../../src/runtime/server/bootstrap.ts'
+import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
+import { createMemoryStateStore } from '../../src/storage/state/memory.ts'
+import { createRedisStateStore } from '../../src/storage/state/redis-tcp.ts'
+import { benchApp, benchPassword, benchPhone } from './scenarios.ts'
+import { measuredPorts } from './ports.ts'
+
+const [portArg, dir] = process.argv.slice(2)
+if (!portArg || !dir) throw new Error('usage: propusk-server.ts <port> <dir>')
+const users = Number(process.env.BENCH_USERS ?? 4000)
+const delayMs = Number(process.env.BENCH_DELAY_MS ?? 0)
+
+const unlimited = {
+  sendsPerIpPerHour: 100_000,
+  sendsPerLoginPerHour: 1000,
+  sendsPerLoginPerDay: 10_000,
+  sendsPerPrefixPerHour: 1_000_000,
+  sendsPerCountryPerHour: 10_000_000,
+  verifiesPerIpPer10Minutes: 100_000,
+  // Measures the engine, not the anti-timing floor every send waits for (150 ms by default).
+  decoyMinDelayMs: 0,
+}
+const env = {
+  TURSO_DATABASE_URL: `file:${dir}/propusk.db`,
+  LOG_LEVEL: 'warn',
+  PUBLIC_URL: 'http://127.0.0.1:' + portArg,
+  PLUGIN_SETTINGS: JSON.stringify({
+    'console-delivery': { printToTerminal: false },
+    'sms-otp': unlimited,
+  }),
+}
+const settings = loadSettings(env)
+const rawSql = await openLibsql(env.TURSO_DATABASE_URL)
+const rawState = process.env.BENCH_REDIS_URL
+  ? createRedisStateStore({ url: process.env.BENCH_REDIS_URL, prefix: `bench:${Date.now()}:` })
+  : createMemoryStateStore({ prefix: 'bench:' })
+const log = createLogger({
+  level: 'warn',
+  write: (_level, line) => process.stderr.write(`${line}\n`),
+})
+await migrate(rawSql, plugins, log)
+
+const at = new Date().toISOString()
+await rawSql.execute({
+  sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, settings, created_at, updated_at)
+        VALUES (?, 'Bench', 'engineer-mobile', 1, ?, '{}', ?, ?)`,
+  args: [benchApp, JSON.stringify(['sms-otp', 'password']), at, at],
+})
+const hash = await hashPassword(benchPassword, { pepper: settings.PASSWORD_PEPPER })
+for (let start = 0; start < users; start += 500) {
+  const batch = []
+  for (let i = start; i < Math.min(users, start + 500); i++) {
+    const id = `usr_bench_${i}`
+    batch.push(
+      {
+        sql: `INSERT INTO users (id, kind, display_name, phone, email, status, password_hash, created_at, updated_at, activated_at)
+              VALUES (?, 'employee', ?, ?, NULL, 'active', ?, ?, ?, ?)`,
+        args: [id, `Bench ${i}`, benchPhone(i), hash, at, at, at],
+      },
+      {
+        sql: `INSERT INTO user_roles (user_id, role_id) VALUES (?, 'role_field_employee')`,
+        args: [id],
+      },
+    )
+  }
+  await rawSql.batch(batch)
+}
+
+/** Each storage call is counted against the request it serves (method and path). */
+const current = new AsyncLocalStorage<string>()
+const ports = measuredPorts(rawSql, rawState, {
+  delayMs: () => delayMs,
+  request: () => current.getStore() ?? 'outside a request',
+})
+const propusk = await createPropusk({
+  settings,
+  env,
+  sql: ports.sql,
+  state: ports.state,
+  plugins,
+  log,
+  clientIp: (c) => c.req.header('x-bench-ip') ?? '127.0.0.1',
+})
+
+async function benchRoute(url: URL): Promise<Response> {
+  if (url.pathname === '/__bench/round-trips') {
+    const body = JSON.stringify(Object.fromEntries(ports.counts))
+    ports.counts.clear()
+    return new Response(body, { headers: { 'content-type': 'application/json' } })
+  }
+  const to = url.searchParams.get('to') ?? ''
+  const { rows } = await rawSql.execute({
+    sql: `SELECT channel, body_text, caller_number FROM console_outbox WHERE recipient = ?
+          ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    args: [to],
+  })
+  const row = rows[0]
+  const code =
+    row?.channel === 'call'
+      ? String(row.caller_number ?? '').slice(-4)
+      : (/#(\d+)$/.exec(String(row?.body_text ?? ''))?.[1] ?? '')
+  return new Response(JSON.stringify({ code }), { headers: { 'content-type': 'application/json' } })
+}
+
+serve(
+  {
+    fetch: (request, bindings) => {
+      const url = new URL(request.url)
+      if (url.pathname.startsWith('/__bench/')) return benchRoute(url)
+      const key = `${request.method} ${url.pathname}`
+      return current.run(key, () => {
+        ports.countRequest(key)
+        return propusk.fetch(request, bindings)
+      })
+    },
+    port: Number(portArg),
+    hostname: '127.0.0.1',
+  },
+  () => console.log(`propusk bench server listening on ${portArg}`),
+)
