@@ -20,6 +20,10 @@ export const coreErrorCodes = {
   request_timeout: { status: 408, message: 'The request took too long to arrive.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  expectation_failed: {
+    status: 417,
+    message: 'The Expect header asks for something this server does not do (only 100-continue).',
+  },
   rate_limited: { status: 429, message: 'Too many requests; try again later.' },
   request_header_too_large: {
     status: 431,

@@ -95,6 +95,39 @@ describe('requests Node refuses before routing', () => {
     )
   })
 
+  it.each([
+    [
+      'a request without Host',
+      'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n',
+      400,
+      'bad_request',
+    ],
+    [
+      'an asterisk target',
+      'GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      400,
+      'bad_request',
+    ],
+    [
+      'an Expect it does not know',
+      'GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: garbage\r\nConnection: close\r\n\r\n',
+      417,
+      'expectation_failed',
+    ],
+  ])('%s answers a JSON error with a code', async (_name, bytes, status, code) => {
+    const raw = await rawExchange(bytes)
+    expect(raw.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
+    expect(raw).toMatch(/\r\ncontent-type: application\/json/i)
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code } })
+  })
+
+  it('Expect: 100-continue still works', async () => {
+    const raw = await rawExchange(
+      'GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n',
+    )
+    expect(raw).toMatch(/HTTP\/1\.1 200 OK/)
+  })
+
   it('bytes that are not HTTP answer 400 bad_request as JSON', async () => {
     const raw = await rawExchange('NOT HTTP AT ALL\r\n\r\n')
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)

@@ -1,9 +1,8 @@
-import type { Server } from 'node:http'
-import { serve, type HttpBindings } from '@hono/node-server'
+import type { HttpBindings } from '@hono/node-server'
 import { plugins } from '../../plugins.ts'
 import { bootServer, startupFailureMessage } from '../server/bootstrap.ts'
 import { withCompression } from '../server/compression.ts'
-import { answerClientErrors } from './client-errors.ts'
+import { createNodeServer } from './http-server.ts'
 
 /** `npm start`: Propusk on Node with the embedded defaults (libSQL file, in-memory state, console delivery). */
 async function main() {
@@ -11,11 +10,10 @@ async function main() {
     clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress,
   })
   const { PORT, HOST, PUBLIC_URL } = boot.settings
-  const fetch = withCompression(boot.propusk.fetch)
-  const server = serve({ fetch, port: PORT, hostname: HOST }, () => {
+  const server = createNodeServer(withCompression(boot.propusk.fetch), boot.propusk.services.log)
+  server.listen(PORT, HOST, () => {
     console.log(`Propusk is listening on http://${HOST}:${PORT} (public URL ${PUBLIC_URL})`)
   })
-  answerClientErrors(server as Server, boot.propusk.services.log)
   const stop = () => {
     server.close(() => void boot.close().then(() => process.exit(0)))
     setTimeout(() => process.exit(0), 3000).unref()
