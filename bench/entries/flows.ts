@@ -14,7 +14,9 @@ import type { BenchEntry } from '../lib.ts'
 import { Client, closedLoop, rssMiB, type RunResult } from '../flows/driver.ts'
 import { floorFlows, propuskFlows, type Flow } from '../flows/scenarios.ts'
 import { pinSelf, startBenchServer, type BenchServer } from '../flows/spawn.ts'
-import type { RoundTrips } from '../flows/ports.ts'
+import type { RoundTrips as Counted } from '../../testing/round-trips.ts'
+
+type RoundTrips = Omit<Counted, 'calls'> & { requests: number }
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const runs = Number(process.env.BENCH_RUNS ?? 1)

@@ -21,7 +21,7 @@ import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
 import { createMemoryStateStore } from '../../src/storage/state/memory.ts'
 import { createRedisStateStore } from '../../src/storage/state/redis-tcp.ts'
 import { benchApp, benchPassword, benchPhone } from './scenarios.ts'
-import { measuredPorts } from './ports.ts'
+import { countRoundTrips } from '../../testing/round-trips.ts'
 
 const [portArg, dir] = process.argv.slice(2)
 if (!portArg || !dir) throw new Error('usage: propusk-server.ts <port> <dir>')
@@ -86,10 +86,11 @@ for (let start = 0; start < users; start += 500) {
 
 /** Each storage call is counted against the request it serves (method and path). */
 const current = new AsyncLocalStorage<string>()
-const ports = measuredPorts(rawSql, rawState, {
+const ports = countRoundTrips(rawSql, rawState, {
   delayMs: () => delayMs,
-  request: () => current.getStore() ?? 'outside a request',
+  bucket: () => current.getStore() ?? 'outside a request',
 })
+const requests = new Map<string, number>()
 const propusk = await createPropusk({
   settings,
   env,
@@ -102,8 +103,16 @@ const propusk = await createPropusk({
 
 async function benchRoute(url: URL): Promise<Response> {
   if (url.pathname === '/__bench/round-trips') {
-    const body = JSON.stringify(Object.fromEntries(ports.counts))
-    ports.counts.clear()
+    const body = JSON.stringify(
+      Object.fromEntries(
+        [...ports.counts].map(([key, { calls: _calls, ...trips }]) => [
+          key,
+          { ...trips, requests: requests.get(key) ?? 0 },
+        ]),
+      ),
+    )
+    ports.reset()
+    requests.clear()
     return new Response(body, { headers: { 'content-type': 'application/json' } })
   }
   const to = url.searchParams.get('to') ?? ''
@@ -127,7 +136,7 @@ serve(
       if (url.pathname.startsWith('/__bench/')) return benchRoute(url)
       const key = `${request.method} ${url.pathname}`
       return current.run(key, () => {
-        ports.countRequest(key)
+        requests.set(key, (requests.get(key) ?? 0) + 1)
         return propusk.fetch(request, bindings)
       })
     },

@@ -1,0 +1,90 @@
+/**
+ * Round-trip counting for the storage ports, shared by the budget tests and the bench. Each
+ * StateStore call and each SqlDatabase call is one network round trip by the ports' contracts (a
+ * SQL batch is one), so counting calls measures what a flow costs at the edge, where Turso and
+ * Upstash are a hop away. The wrappers are generic over every method, so a port method added
+ * later is counted too; an optional delay per call simulates that hop.
+ */
+import type { SqlDatabase } from '../src/storage/sql/port.ts'
+import type { StateStore } from '../src/storage/state/port.ts'
+
+export interface RoundTrips {
+  /** SQL round trips: statements plus batches (a batch is one). */
+  sql: number
+  /** Of those, batches. */
+  sqlBatches: number
+  state: number
+  /** Every call in order, e.g. `sql.execute`, `state.admit`: what a failing budget prints. */
+  calls: string[]
+}
+
+const passThrough = new Set<PropertyKey>(['close', 'kind', 'then'])
+
+function wrap<T extends object>(
+  inner: T,
+  name: string,
+  onCall: (call: string) => void,
+  delayMs: () => number,
+): T {
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown
+      if (typeof value !== 'function' || passThrough.has(property)) return value
+      return async (...args: unknown[]) => {
+        onCall(`${name}.${String(property)}`)
+        const delay = delayMs()
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+        return (value as (...a: unknown[]) => unknown).apply(target, args)
+      }
+    },
+  })
+}
+
+/**
+ * Wraps both ports. `bucket()` names the bucket a call is counted in (e.g. the request it
+ * serves); the default puts every call in one bucket, `''`.
+ */
+export function countRoundTrips(
+  sql: SqlDatabase,
+  state: StateStore,
+  options: { delayMs?: () => number; bucket?: () => string } = {},
+) {
+  const counts = new Map<string, RoundTrips>()
+  const delayMs = options.delayMs ?? (() => 0)
+  const bucket = options.bucket ?? (() => '')
+  const entry = (key: string) => {
+    let found = counts.get(key)
+    if (!found) counts.set(key, (found = { sql: 0, sqlBatches: 0, state: 0, calls: [] }))
+    return found
+  }
+  return {
+    /** Counts per bucket since the last `reset()`. */
+    counts,
+    /** The default bucket's counts (zeros when nothing was called). */
+    get total(): RoundTrips {
+      return entry('')
+    },
+    reset: () => counts.clear(),
+    sql: wrap(
+      sql,
+      'sql',
+      (call) => {
+        const e = entry(bucket())
+        e.sql++
+        if (call === 'sql.batch') e.sqlBatches++
+        e.calls.push(call)
+      },
+      delayMs,
+    ),
+    state: wrap(
+      state,
+      'state',
+      (call) => {
+        const e = entry(bucket())
+        e.state++
+        e.calls.push(call)
+      },
+      delayMs,
+    ),
+  }
+}
