@@ -52,10 +52,14 @@ export const oddStrings: readonly string[] = [
   '+0000000000000000000000',
 ]
 
-/** A string of at least 100 KB, plain or made of multi-byte characters. */
+/**
+ * A string of at least 100 KB, plain or made of multi-byte characters; now and then over the
+ * 1 MiB body limit.
+ */
 export function hugeString(rng: Rng): string {
   const unit = rng.pick(['x', 'я', '😀', '\u0000', '7', '%', '\\'])
-  return unit.repeat(rng.int(100_000, 120_000) / unit.length)
+  const length = rng.chance(0.1) ? 1_100_000 : rng.int(100_000, 120_000)
+  return unit.repeat(length / unit.length)
 }
 
 export function oddString(rng: Rng): string {
