@@ -11,6 +11,7 @@ import {
 import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
 import { createMemoryStateStore } from '../../src/storage/state/memory.ts'
 import type { StateStore } from '../../src/storage/state/port.ts'
+import type { SqlDatabase } from '../../src/storage/sql/port.ts'
 import { plugins as defaultPlugins } from '../../src/plugins.ts'
 import { migrate } from '../../src/runtime/server/bootstrap.ts'
 
@@ -36,6 +37,8 @@ export async function createTestPropusk(
      * this every one comes from `unknown`; `ipHeader` reads it from `X-Test-Client-Ip`.
      */
     ipHeader?: boolean
+    /** Wraps the storage ports the app uses (e.g. to count round trips); setup stays unwrapped. */
+    wrapPorts?: (sql: SqlDatabase, state: StateStore) => { sql: SqlDatabase; state: StateStore }
   } = {},
 ): Promise<TestPropusk> {
   const dir = mkdtempSync(join(tmpdir(), 'propusk-test-'))
@@ -48,11 +51,12 @@ export async function createTestPropusk(
   const logs: string[] = []
   const log = createLogger({ level: 'debug', write: (_level, line) => logs.push(line) })
   await migrate(sql, plugins, log)
+  const ports = options.wrapPorts?.(sql, state) ?? { sql, state }
   const propusk = await createPropusk({
     settings,
     env,
-    sql,
-    state,
+    sql: ports.sql,
+    state: ports.state,
     plugins,
     log,
     ...(options.now ? { now: options.now } : {}),
