@@ -63,7 +63,9 @@ describe.skipIf(!browserAvailable())('console settings in human units', () => {
     await page.getByRole('button', { name: 'Save' }).click()
     const hash = page.getByLabel('Android app hash')
     await expect.poll(() => hash.getAttribute('aria-invalid')).toBe('true')
-    expect(await focusedId()).toBe(await hash.getAttribute('id'))
+    // Focus follows once the refused save has rendered.
+    const hashId = await hash.getAttribute('id')
+    await expect.poll(focusedId).toBe(hashId)
     // Words, not field paths.
     expect(await page.locator('form').first().textContent()).not.toContain(
       'settings.androidAppHash',
@@ -85,7 +87,8 @@ describe.skipIf(!browserAvailable())('console settings in human units', () => {
     await setting.fill('0')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => setting.getAttribute('aria-invalid')).toBe('true')
-    expect(await focusedId()).toBe(await setting.getAttribute('id'))
+    const settingId = await setting.getAttribute('id')
+    await expect.poll(focusedId).toBe(settingId)
     expect(await setting.isVisible()).toBe(true)
   })
 })
