@@ -72,7 +72,18 @@ export const localDescription = (p: Named) =>
   p.localized?.[lang.value]?.description ?? p.description ?? undefined
 
 /** A field message the server wrote in English, in the console's language where it is known. */
-export const fieldMessage = (message: string) => serverMessage(message, lang.value)
+export function fieldMessage(message: string): string {
+  // Messages that name permissions (and a role): told with the words the role editor uses.
+  const perms = (list: string) => list.split(/,\s*/).map(permissionText).join(', ')
+  const needs = /^role "(.*)" needs (.+), which you lack$/.exec(message)
+  if (needs) {
+    const role = builtinByName(needs[1] ?? '')
+    return t('grant.roleNeeds', { role, permissions: perms(needs[2] ?? '') })
+  }
+  const lack = /^you lack (.+)$/.exec(message)
+  if (lack) return t('grant.lack', { permissions: perms(lack[1] ?? '') })
+  return serverMessage(message, lang.value)
+}
 
 const permissionAreas: Record<string, MessageKey> = {
   users: 'perm.users',
@@ -117,6 +128,12 @@ export function appName(app: { id: string; name: string | null | undefined }): s
   const builtin = builtinApps[app.id]
   if (!app.name) return builtin?.[lang.value] ?? app.id
   return builtin && app.name === builtin.en ? builtin[lang.value] : app.name
+}
+
+/** A role's stored name, translated when it is a built-in role's English name. */
+function builtinByName(name: string): string {
+  const builtin = Object.values(builtinRoles).find((b) => b.name === name)
+  return builtin && lang.value === 'ru' ? builtin.ru[0] : name
 }
 
 export function roleName(role: { id: string; name: string }): string {

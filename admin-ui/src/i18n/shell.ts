@@ -20,6 +20,8 @@ export const shellEn = {
   'apps.redirectsCardHint': 'Where the app may be sent back after signing in in a browser.',
   'import.kind': 'Kind',
   'deliveries.anyProvider': 'Any provider',
+  'grant.roleNeeds': 'The role “{role}” needs {permissions}, which you lack.',
+  'grant.lack': 'You lack {permissions}.',
   'import.open': 'Open',
   'page.title': '{page} · Propusk',
 } as const
@@ -45,6 +47,8 @@ export const shellRu: Record<keyof typeof shellEn, string> = {
   'apps.redirectsCardHint': 'Куда можно вернуть приложение после входа в браузере.',
   'import.kind': 'Тип',
   'deliveries.anyProvider': 'Любой провайдер',
+  'grant.roleNeeds': 'Для роли «{role}» нужны права, которых у вас нет: {permissions}.',
+  'grant.lack': 'Не хватает прав: {permissions}.',
   'import.open': 'Открыть',
   'page.title': '{page} · Пропуск',
 }
