@@ -4,10 +4,12 @@
  * call so tests cannot see each other's keys. Timing tests use short TTLs and poll rather than
  * sleep for fixed periods, and bound measured times loosely so a loaded machine stays green.
  * Rate limits and challenges live in ./contract-limits.ts, races in ./contract-races.ts, the
- * attempt limiter and admissions in ./contract-guards.ts.
+ * attempt limiter and admissions in ./contract-guards.ts, the one-round-trip code check and
+ * attempt reservations in ./contract-checks.ts.
  */
 import { describe, expect } from 'vitest'
 import type { StateStore } from './port.ts'
+import { describeCheckContract } from './contract-checks.ts'
 import { describeGuardContract } from './contract-guards.ts'
 import { describeLimitContract } from './contract-limits.ts'
 import { describeRaceContract } from './contract-races.ts'
@@ -195,5 +197,6 @@ export function describeStateStoreContract(
     describeLimitContract(it)
     describeRaceContract(it)
     describeGuardContract(it)
+    describeCheckContract(it)
   })
 }

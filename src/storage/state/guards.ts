@@ -4,7 +4,7 @@
  * lock growth, and the wire format of the Lua scripts in ./lua-guards.ts. Web-standard only.
  */
 import type { Admission, AdmissionDecision, AttemptDecision, AttemptPolicy } from './port.ts'
-import { assertTtl, normaliseRule, toInteger, toNullableString } from './shared.ts'
+import { assertChallenge, assertTtl, normaliseRule, toInteger, toNullableString } from './shared.ts'
 
 export type NormalisedAttemptPolicy = Required<AttemptPolicy>
 
@@ -57,6 +57,16 @@ export function parseAttempt(reply: unknown): AttemptDecision {
 export function assertAdmission(admission: Admission): void {
   if (admission.claim) assertTtl(admission.claim.ttlMs, 'claim ttlMs')
   for (const limit of admission.limits) normaliseRule(limit)
+  const stored = admission.challenge
+  if (!stored) return
+  assertChallenge(stored.challenge)
+  assertTtl(stored.ttlMs, 'challenge ttlMs')
+  if (stored.lockStep !== undefined) {
+    if (!Number.isSafeInteger(stored.lockStep) || stored.lockStep < 1) {
+      throw new RangeError(`lockStep must be a positive integer, got ${stored.lockStep}`)
+    }
+    if (admission.read === undefined) throw new RangeError('lockStep needs a read count')
+  }
 }
 
 /** Gate names in the order the script checks them; a refusal reply points into this list. */
@@ -75,10 +85,12 @@ export function admissionWire(
   ticket: string,
 ): { keys: string[]; args: string[] } {
   const refusing = [...admission.blocks, ...(admission.claim ? [admission.claim] : [])]
+  const stored = admission.challenge
   return {
     keys: [
       ...refusing.map((gate) => key(gate.key)),
       ...(admission.read === undefined ? [] : [key(admission.read)]),
+      ...(stored ? [key(stored.key)] : []),
       ...admission.limits.map((gate) => key(gate.key)),
     ],
     args: [
@@ -86,7 +98,18 @@ export function admissionWire(
       String(admission.claim?.ttlMs ?? 0),
       admission.read === undefined ? '0' : '1',
       ticket,
+      stored ? '1' : '0',
       ...admission.limits.flatMap((gate) => [String(gate.limit), String(gate.windowMs)]),
+      ...(stored
+        ? [
+            stored.challenge.secret,
+            stored.challenge.payload,
+            String(stored.challenge.maxAttempts),
+            String(stored.ttlMs),
+            stored.challenge.id ?? '',
+            String(stored.lockStep ?? 0),
+          ]
+        : []),
     ],
   }
 }

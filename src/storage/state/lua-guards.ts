@@ -40,9 +40,10 @@ return 1
 `
 
 /**
- * Admission. KEYS: the refusing keys (blocks, then the claim if any), the read key if any, then
- * the sliding-window logs. ARGV: number of refusing keys, claim ttlMs ('0' = no claim), has read
- * ('1'|'0'), ticket, then limit and windowMs per log.
+ * Admission. KEYS: the refusing keys (blocks, then the claim if any), the read key if any, the
+ * challenge key if any, then the sliding-window logs. ARGV: number of refusing keys, claim ttlMs
+ * ('0' = no claim), has read ('1'|'0'), ticket, has challenge ('1'|'0'), then limit and windowMs
+ * per log, then (with a challenge) secret, payload, maxAttempts, ttlMs, id, lockStep ('0' = none).
  * Reply: {1, hasValue, value} when admitted; {0, gate, retryAfterMs} when refused, with gate the
  * 1-based index among the refusing keys then the logs, and retryAfterMs -1 for a key without TTL.
  *
@@ -51,12 +52,13 @@ return 1
  * hash slot), and splitting it would bring back the check-then-count race this script closes.
  * The hits are members named by the ticket (never colliding with hit()'s "<µs>-<n>" members), so
  * a refund removes exactly this admission's hits. Trimming expired hits before a refusal changes
- * nothing a caller can see.
+ * nothing a caller can see. The challenge is written as putChallenge writes it.
  */
 const admit = `
 local refusing = tonumber(ARGV[1])
 local hasRead = ARGV[3] == '1'
 local ticket = ARGV[4]
+local hasChallenge = ARGV[5] == '1'
 for i = 1, refusing do
   local left = redis.call('PTTL', KEYS[i])
   if left ~= -2 then return {0, i, left} end
@@ -65,9 +67,11 @@ local t = redis.call('TIME')
 local nowMs = (tonumber(t[1]) * 1000000 + tonumber(t[2])) / 1000
 local first = refusing + 1
 if hasRead then first = first + 1 end
+local challengeKey = KEYS[first]
+if hasChallenge then first = first + 1 end
 for i = first, #KEYS do
-  local limit = tonumber(ARGV[(i - first) * 2 + 5])
-  local window = tonumber(ARGV[(i - first) * 2 + 6])
+  local limit = tonumber(ARGV[(i - first) * 2 + 6])
+  local window = tonumber(ARGV[(i - first) * 2 + 7])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', string.format('%.3f', nowMs - window))
   local count = redis.call('ZCARD', KEYS[i])
   if count >= limit then
@@ -83,25 +87,43 @@ end
 local score = string.format('%.3f', nowMs)
 for i = first, #KEYS do
   redis.call('ZADD', KEYS[i], score, ticket)
-  redis.call('PEXPIRE', KEYS[i], ARGV[(i - first) * 2 + 6])
+  redis.call('PEXPIRE', KEYS[i], ARGV[(i - first) * 2 + 7])
 end
 if ARGV[2] ~= '0' then redis.call('SET', KEYS[refusing], ticket, 'PX', ARGV[2]) end
-if hasRead then
-  local value = redis.call('GET', KEYS[refusing + 1])
-  if value then return {1, 1, value} end
+local value = false
+if hasRead then value = redis.call('GET', KEYS[refusing + 1]) end
+if hasChallenge then
+  local c = (#KEYS - first + 1) * 2 + 6
+  local max = tonumber(ARGV[c + 2])
+  local step = tonumber(ARGV[c + 5])
+  if step > 0 then
+    local left = step - (tonumber(value or '0') or 0) % step
+    max = math.max(1, math.min(max, left))
+  end
+  redis.call('DEL', challengeKey)
+  redis.call('HSET', challengeKey, 'secret', ARGV[c], 'payload', ARGV[c + 1], 'max', max,
+    'attempts', '0', 'id', ARGV[c + 4])
+  redis.call('PEXPIRE', challengeKey, ARGV[c + 3])
 end
+if value then return {1, 1, value} end
 return {1, 0, ''}
 `
 
 /**
- * Refund. KEYS: the claim if ARGV[2] == '1', then the logs. ARGV: ticket, has claim.
- * The claim goes only while it still holds this ticket. Reply: 1.
+ * Refund. KEYS: the claim if ARGV[2] == '1', the challenge if ARGV[3] == '1', then the logs.
+ * ARGV: ticket, has claim, has challenge, challenge id. The claim goes only while it still holds
+ * this ticket, the challenge only while it still has this id (not once a later send replaced
+ * it). Reply: 1.
  */
 const refundAdmission = `
 local first = 1
 if ARGV[2] == '1' then
   if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
   first = 2
+end
+if ARGV[3] == '1' then
+  if redis.call('HGET', KEYS[first], 'id') == ARGV[4] then redis.call('DEL', KEYS[first]) end
+  first = first + 1
 end
 for i = first, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
 return 1

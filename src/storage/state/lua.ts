@@ -2,11 +2,13 @@
  * Lua scripts shared by the Redis-over-TCP and Upstash adapters: one source of truth, so both
  * backends run byte-identical logic. Each script runs atomically on the server, which is what
  * gives racing callers exactly-once outcomes, and touches exactly one key (KEYS[1]) so it is
- * cluster-safe, except the admission scripts of ./lua-guards.ts (see there why). All ARGV values
+ * cluster-safe, except the admission scripts of ./lua-guards.ts (see there why) and the
+ * multi-key checks of ./lua-checks.ts. All ARGV values
  * are strings; replies use integers, strings and flat arrays only, because both clients decode
  * those identically (Lua floats would be truncated anyway).
  */
 import { GUARD_SCRIPTS } from './lua-guards.ts'
+import { CHECK_SCRIPTS } from './lua-checks.ts'
 
 /**
  * Compare-and-swap.
@@ -83,13 +85,14 @@ return {0, remaining, retry}
 `
 
 /**
- * Stores a challenge hash. ARGV: secret, payload, maxAttempts, ttlMs, ifAbsent ('1'|'0').
+ * Stores a challenge hash. ARGV: secret, payload, maxAttempts, ttlMs, ifAbsent ('1'|'0'), id.
  * Deletes first so an overwrite never inherits stale fields or attempts. Returns 1 when written.
  */
 const putChallenge = `
 if ARGV[5] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'secret', ARGV[1], 'payload', ARGV[2], 'max', ARGV[3], 'attempts', '0')
+redis.call('HSET', KEYS[1], 'secret', ARGV[1], 'payload', ARGV[2], 'max', ARGV[3], 'attempts', '0',
+  'id', ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
 `
@@ -122,6 +125,7 @@ export const STATE_SCRIPTS = {
   putChallenge,
   consumeChallenge,
   ...GUARD_SCRIPTS,
+  ...CHECK_SCRIPTS,
 } as const
 
 export type StateScriptName = keyof typeof STATE_SCRIPTS

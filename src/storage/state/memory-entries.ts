@@ -15,7 +15,15 @@ export type Entry = (
   | { type: 'string'; value: string }
   /** Hits in ascending time order (the sliding-window log). */
   | { type: 'log'; hits: Hit[] }
-  | { type: 'challenge'; secret: string; payload: string; max: number; attempts: number }
+  | {
+      type: 'challenge'
+      secret: string
+      payload: string
+      max: number
+      attempts: number
+      /** '' when stored without one (as the Lua scripts store it). */
+      id: string
+    }
   /** Attempt limiter: attempts counted and the end of the running lock (0 = none). */
   | { type: 'attempts'; count: number; lockedUntil: number }
 ) & { expiresAt: number | null }

@@ -78,13 +78,32 @@ export function memoryGuards(store: MemoryEntries, prefix: string, now: () => nu
         hits.push({ at, id: ticket })
         map.set(prefix + gate.key, { type: 'log', hits, expiresAt: at + gate.windowMs })
       }
-      const { claim, read } = admission
+      const { claim, read, challenge: stored } = admission
       if (claim) {
         map.set(prefix + claim.key, { type: 'string', value: ticket, expiresAt: at + claim.ttlMs })
       }
       const readEntry = read === undefined ? undefined : live(prefix + read, at)
       if (readEntry && readEntry.type !== 'string') throw new Error(WRONGTYPE_MESSAGE)
-      return { admitted: true, ticket, value: readEntry?.value ?? null }
+      const value = readEntry?.value ?? null
+      if (stored) {
+        const { challenge, lockStep } = stored
+        // As the script: a count that is no number counts as none.
+        const failures = Number(value ?? '0') || 0
+        const used = ((failures % (lockStep ?? 1)) + (lockStep ?? 1)) % (lockStep ?? 1)
+        const max = lockStep
+          ? Math.max(1, Math.min(challenge.maxAttempts, lockStep - used))
+          : challenge.maxAttempts
+        map.set(prefix + stored.key, {
+          type: 'challenge',
+          secret: challenge.secret,
+          payload: challenge.payload,
+          max,
+          attempts: 0,
+          id: challenge.id ?? '',
+          expiresAt: at + stored.ttlMs,
+        })
+      }
+      return { admitted: true, ticket, value }
     },
 
     async refundAdmission(refund) {
@@ -93,6 +112,12 @@ export function memoryGuards(store: MemoryEntries, prefix: string, now: () => nu
         const entry = live(prefix + refund.claim, at)
         if (entry && entry.type !== 'string') throw new Error(WRONGTYPE_MESSAGE)
         if (entry?.value === refund.ticket) map.delete(prefix + refund.claim)
+      }
+      if (refund.challenge !== undefined) {
+        const k = prefix + refund.challenge.key
+        const entry = live(k, at)
+        if (entry && entry.type !== 'challenge') throw new Error(WRONGTYPE_MESSAGE)
+        if (entry?.id === refund.challenge.id) map.delete(k)
       }
       for (const key of refund.limits) {
         const entry = live(prefix + key, at)

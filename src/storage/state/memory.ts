@@ -10,6 +10,7 @@
  */
 import type { ChallengeOutcome, StateStore } from './port.ts'
 import { memoryGuards } from './memory-guards.ts'
+import { memoryChecks } from './memory-checks.ts'
 import { liveHits, logRetryMs, type Entry } from './memory-entries.ts'
 import {
   assertChallenge,
@@ -151,6 +152,7 @@ export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): S
         payload: challenge.payload,
         max: challenge.maxAttempts,
         attempts: 0,
+        id: challenge.id ?? '',
         expiresAt: at + opts.ttlMs,
       })
       return true
@@ -174,6 +176,7 @@ export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): S
     },
 
     ...memoryGuards({ map: entries, live }, prefix, now),
+    ...memoryChecks({ map: entries, live }, prefix, now),
 
     async ttl(key) {
       const at = now()

@@ -42,6 +42,13 @@ export interface StateStore {
   ): Promise<boolean>
   consumeChallenge(key: string, secret: string): Promise<ChallengeOutcome>
   /**
+   * A guarded challenge check in one atomic step (one round trip for a whole code check): counts
+   * a hit in `limit` (refusing past it, as {@link StateStore.hit}), refuses while `block` exists,
+   * then consumes the challenge as {@link StateStore.consumeChallenge} does and counts a wrong
+   * secret in `failures`, starting the lock there and then. See {@link ChallengeCheck}.
+   */
+  checkChallenge(check: ChallengeCheck): Promise<ChallengeCheckOutcome>
+  /**
    * Attempt limiter (failures only, growing lockout) on one key: refuses while the key is locked;
    * otherwise counts one attempt *before* the caller evaluates it and, when the count reaches
    * `maxFailures`, starts the lock at once. Of any number of racing callers at most
@@ -53,6 +60,15 @@ export interface StateStore {
    * count drops by one and a running lock is lifted. `delete(key)` forgets every attempt.
    */
   releaseAttempt(key: string): Promise<void>
+  /**
+   * Several attempt limiters behind one sliding-window limit, in one atomic step: the limit's
+   * hit is counted first (a refusal there changes nothing else); then, while any key is locked,
+   * the reservation is refused and no attempt counted; otherwise each key counts one attempt as
+   * {@link StateStore.reserveAttempt} does.
+   */
+  reserveAttempts(reservation: AttemptReservation): Promise<AttemptsDecision>
+  /** Gives attempts back in one step: `releaseAttempt` each key, or `forget` (delete) it. */
+  releaseAttempts(releases: Array<{ key: string; forget?: boolean }>): Promise<void>
   /** Checks every gate of an {@link Admission}; admits by counting it everywhere, or changes nothing. */
   admit(admission: Admission): Promise<AdmissionDecision>
   /** Undoes an admitted step's claim and its hits on the given limit logs (e.g. nothing was sent). */
@@ -77,7 +93,51 @@ export interface StoredChallenge {
   /** Opaque data handed back on success. */
   payload: string
   maxAttempts: number
+  /** Names this challenge: a check presenting another id finds it `missing` (it was replaced). */
+  id?: string
 }
+
+/**
+ * What {@link StateStore.checkChallenge} checks, in this order: the `limit` (every check counts),
+ * the `block` (e.g. a lockout), the challenge under `key` with this `id`.
+ */
+export interface ChallengeCheck {
+  key: string
+  id: string
+  secret: string
+  limit?: AdmissionGate & { limit: number; windowMs: number }
+  block?: AdmissionGate
+  /** Requires `block`: a failure that starts a lock sets the block's key. */
+  failures?: FailurePolicy
+}
+
+/** Failure accounting of wrong secrets, across challenges (e.g. per login). */
+export interface FailurePolicy {
+  key: string
+  /** The count is forgotten this long after the latest failure. */
+  memoryMs: number
+  /** Every `every`-th failure sets the block for `lockMs[k − 1]`, k its ordinal (the last repeats). */
+  every: number
+  lockMs: number[]
+}
+
+/** `failures` is the count after this one; `lockedForMs` > 0 when this failure started a lock. */
+export type ChallengeCheckOutcome =
+  | { status: 'refused'; gate: string; retryAfterMs: number }
+  | { status: 'ok'; payload: string }
+  | { status: 'missing' }
+  | { status: 'mismatch'; attemptsLeft: number; failures: number; lockedForMs: number }
+  | { status: 'exhausted'; failures: number; lockedForMs: number }
+
+export interface AttemptReservation {
+  limit?: AdmissionGate & { limit: number; windowMs: number }
+  attempts: Array<AdmissionGate & { policy: AttemptPolicy }>
+}
+
+export type AttemptsDecision =
+  /** Per key, in order: attempts counted and the lock that one started (0 = none). */
+  | { allowed: true; attempts: Array<{ attempts: number; lockedForMs: number }> }
+  | { allowed: false; gate: string; retryAfterMs: number }
 
 /**
  * `ok`: the secret matched; the challenge is gone and its payload returned (exactly one winner).
@@ -128,6 +188,20 @@ export interface Admission {
   limits: Array<AdmissionGate & { limit: number; windowMs: number }>
   /** A string key read on admission and handed back, to save the caller a round trip. */
   read?: string
+  /** Stored on admission, in the same step (replacing what the key held). */
+  challenge?: AdmissionChallenge
+}
+
+export interface AdmissionChallenge {
+  key: string
+  challenge: StoredChallenge
+  ttlMs: number
+  /**
+   * Caps `maxAttempts` at the failures left before the next lock of the count under `read`:
+   * lockStep − (count mod lockStep), at least 1. So racing guesses on one code cannot run past
+   * a lockout whatever failed since the caller last looked.
+   */
+  lockStep?: number
 }
 
 export type AdmissionDecision =
@@ -140,6 +214,8 @@ export type AdmissionDecision =
 export interface AdmissionRefund {
   ticket: string
   claim?: string
+  /** Deleted only while it still has this id (not once a later admission replaced it). */
+  challenge?: { key: string; id: string }
   limits: string[]
 }
 

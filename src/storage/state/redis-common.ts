@@ -25,6 +25,14 @@ import {
   parseAdmission,
   parseAttempt,
 } from './guards.ts'
+import {
+  assertCheck,
+  assertReservation,
+  checkWire,
+  parseCheck,
+  parseReservation,
+  reservationWire,
+} from './checks.ts'
 
 export interface RedisDriver {
   /** Sends one plain command, e.g. `call('GET', key)`. */
@@ -142,6 +150,7 @@ export function createScriptedStateStore(
           String(challenge.maxAttempts),
           String(options.ttlMs),
           options.ifAbsent ? '1' : '0',
+          challenge.id ?? '',
         ],
       )
       return toInteger(reply, 'putChallenge') === 1
@@ -168,11 +177,39 @@ export function createScriptedStateStore(
     },
 
     async refundAdmission(refund) {
-      const keys = [...(refund.claim === undefined ? [] : [refund.claim]), ...refund.limits]
+      const { claim, challenge } = refund
+      const keys = [
+        ...(claim === undefined ? [] : [claim]),
+        ...(challenge === undefined ? [] : [challenge.key]),
+        ...refund.limits,
+      ]
       await driver.script('refundAdmission', keys.map(k), [
         refund.ticket,
-        refund.claim === undefined ? '0' : '1',
+        claim === undefined ? '0' : '1',
+        challenge === undefined ? '0' : '1',
+        challenge?.id ?? '',
       ])
+    },
+
+    async checkChallenge(check) {
+      assertCheck(check)
+      const { keys, args } = checkWire(check, k)
+      return parseCheck(await driver.script('checkChallenge', keys, args), check)
+    },
+
+    async reserveAttempts(reservation) {
+      assertReservation(reservation)
+      const { keys, args } = reservationWire(reservation, k)
+      return parseReservation(await driver.script('reserveAttempts', keys, args), reservation)
+    },
+
+    async releaseAttempts(releases) {
+      if (releases.length === 0) return
+      await driver.script(
+        'releaseAttempts',
+        releases.map((release) => k(release.key)),
+        releases.map((release) => (release.forget ? '1' : '0')),
+      )
     },
 
     async ttl(key) {
