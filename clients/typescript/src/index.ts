@@ -1,0 +1,8 @@
+export { createPropuskClient } from './client.ts'
+export type { CodeMethod, PropuskClient, PropuskClientOptions, VerifyResult } from './client.ts'
+export { isPropuskError, PropuskError } from './errors.ts'
+export type { ClientErrorCode, FieldError, PropuskErrorCode } from './errors.ts'
+export type { ErrorCode, Me, OtpSendResponse, SignInStartResponse } from './generated.ts'
+export { localStorageStorage, memoryStorage } from './storage.ts'
+export type { Tokens, TokenStorage, WebStorage } from './storage.ts'
+export type { FetchLike } from './transport.ts'
