@@ -15,7 +15,7 @@ import { createClient, type Client } from './support/client.ts'
 import { checkConsistency } from './support/consistency.ts'
 import { createJudge, report, runLoad, type Phase } from './support/load-loop.ts'
 import { seedPeople, type Cast } from './support/people.ts'
-import { adminToken, keepAdminSignedIn, startNodeServer } from './support/stack.ts'
+import { adminToken, keepAdminSignedIn, startNodeServer, unhandledErrors } from './support/stack.ts'
 
 const stateTimeoutMs = 500
 const sqlTimeoutMs = 1000
@@ -90,8 +90,10 @@ it('answers right or 503 dependency_unavailable within the deadline through Redi
     stop: () => done,
   })
 
+  const phaseStarts: string[] = []
   const during = async (next: Phase, fault: () => Promise<void>) => {
     phase = next
+    phaseStarts.push(`${new Date().toISOString()} ${next.name}`)
     await fault()
     // Answers to requests sent during the fault may still arrive: keep allowing 503s a moment.
     await sleep(3000)
@@ -122,6 +124,7 @@ it('answers right or 503 dependency_unavailable within the deadline through Redi
     bridge.resume()
   })
   phase = { name: '7 recovered', outage: false, stateLost: false }
+  phaseStarts.push(`${new Date().toISOString()} ${phase.name}`)
   await sleep(10_000)
   done = true
   const launched = await load
@@ -131,13 +134,16 @@ it('answers right or 503 dependency_unavailable within the deadline through Redi
   const slowest = [...tally.slowest].map(([name, ms]) => `${name}: ${Math.round(ms)} ms`).join(', ')
   console.log(
     `faults: ${launched} operations, ${tally.answers} answers; slowest per phase: ${slowest}\n` +
+      `phases: ${phaseStarts.join(', ')}\n` +
       `consistency: ${JSON.stringify({ ...consistency, withoutAudit: consistency.withoutAudit.length, withoutRefreshToken: consistency.withoutRefreshToken.length, twoLiveRefreshTokens: consistency.twoLiveRefreshTokens.length })}\n${report(tally)}`,
   )
-  expect(tally.unexpected, `${tally.unexpectedCount} unexpected`).toEqual([])
+  const crashes = unhandledErrors(server)
+  if (crashes.length > 0) console.log(`server: unhandled errors, first:\n${crashes.join('\n')}`)
+  expect.soft(tally.unexpected, `${tally.unexpectedCount} unexpected`).toEqual([])
   expect([...tally.counts.keys()].some((k) => k.startsWith('7 recovered') && / 200$/.test(k))).toBe(
     true,
   )
-  expect(consistency.withoutAudit, 'sessions without their sign-in audit row').toEqual([])
-  expect(consistency.withoutRefreshToken, 'sessions without a refresh token').toEqual([])
-  expect(consistency.twoLiveRefreshTokens, 'sessions with two live refresh tokens').toEqual([])
+  expect.soft(consistency.withoutAudit, 'sessions without their sign-in audit row').toEqual([])
+  expect.soft(consistency.withoutRefreshToken, 'sessions without a refresh token').toEqual([])
+  expect.soft(consistency.twoLiveRefreshTokens, 'sessions with two live refresh tokens').toEqual([])
 })

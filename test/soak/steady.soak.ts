@@ -11,7 +11,7 @@ import { rssKiB, startRedisOn, type Controlled } from './support/children.ts'
 import { createClient, type Client } from './support/client.ts'
 import { createJudge, report, runLoad } from './support/load-loop.ts'
 import { seedPeople, type Cast } from './support/people.ts'
-import { adminToken, keepAdminSignedIn, startNodeServer } from './support/stack.ts'
+import { adminToken, keepAdminSignedIn, startNodeServer, unhandledErrors } from './support/stack.ts'
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 300)
 const rate = Number(process.env.SOAK_RATE ?? 15)
@@ -84,6 +84,8 @@ it(`serves ${seconds} s of mixed traffic with no unexpected answer and flat memo
       `${last?.kib} KiB at ${last?.at.toFixed(0)} s (${(growth * 100).toFixed(1)} %)\n` +
       `RSS samples (s:MiB): ${samples.map((s) => `${s.at.toFixed(0)}:${(s.kib / 1024).toFixed(0)}`).join(' ')}\n${report(tally)}`,
   )
+  const crashes = unhandledErrors(server)
+  if (crashes.length > 0) console.log(`server: unhandled errors, first:\n${crashes.join('\n')}`)
   expect(tally.unexpected, `${tally.unexpectedCount} unexpected`).toEqual([])
   expect(baseline?.kib).toBeGreaterThan(0)
   expect(growth).toBeLessThanOrEqual(0.2)

@@ -75,3 +75,13 @@ export function keepAdminSignedIn(
   }, 60_000)
   return () => clearInterval(timer)
 }
+
+/** The first few "unhandled error" lines the server logged (with their stacks), for the report. */
+export function unhandledErrors(server: ServerProcess, max = 3): string[] {
+  return server
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('unhandled error'))
+    .slice(0, max)
+    .map((line) => line.slice(0, 1500))
+}
