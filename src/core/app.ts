@@ -31,6 +31,7 @@ import { mountAccountRoutes } from './account/index.ts'
 import { mountAdminApi } from './admin/index.ts'
 import { mountSignInRoutes } from './sign-in/index.ts'
 import { mountConsole } from './console/index.ts'
+import { mountOidc } from './oidc/index.ts'
 
 export const propuskVersion = '0.1.0'
 
@@ -164,6 +165,7 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   mountAccountRoutes(app, services)
   mountAdminApi(app, services)
   mountSignInRoutes(app, services)
+  mountOidc(app, services)
   mountConsole(app, services)
   app.openapi(listPluginsRoute, (c) =>
     c.json({ plugins: options.plugins.map((plugin) => summarizePlugin(plugin)) }, 200),

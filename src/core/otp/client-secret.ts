@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { presentedClientSecret } from '../tokens/client-auth.ts'
+import { isClientTicket } from '../oidc/client-ticket.ts'
 
 /** The client secret from the body or HTTP Basic; a Basic header for another client is refused. */
 export function presentedSecret(
@@ -24,6 +25,7 @@ export async function assertClientSecret(
   secret: string | null | undefined,
 ): Promise<void> {
   if (!app.hasSecret) return
+  if (await isClientTicket(core.state, app.id, secret)) return
   if (!secret || !(await core.identity.apps.verifySecret(app.id, secret))) {
     throw core.errors.error('invalid_client')
   }

@@ -6,6 +6,7 @@ import { registerTokenErrors, tokenError, type TokenErrorCode } from './errors.t
 import { signAccessToken } from './jwt.ts'
 import { keysFor, parseSigningKeys } from './keys.ts'
 import { earliest, findAppType, resolveSessionPolicy, seconds } from './policy.ts'
+import { isClientTicket } from '../oidc/client-ticket.ts'
 import { createRefresh, type IssueInput } from './session-refresh.ts'
 import {
   insertSession,
@@ -80,7 +81,10 @@ export function createSessionService(core: CoreServices): SessionService {
     // The client proves itself first, like at the token endpoint: a confidential app's tokens
     // must never be handed to whoever merely knows its client id.
     const secret = request.clientSecret ?? undefined
-    if (type.clientKind === 'confidential' || secret !== undefined) {
+    // The hosted sign-in pages defer client authentication to the token endpoint with a
+    // one-time ticket in place of the secret (oidc/client-ticket.ts says why that is safe).
+    const deferred = await isClientTicket(core.state, app.id, secret)
+    if (!deferred && (type.clientKind === 'confidential' || secret !== undefined)) {
       if (!secret || !(await core.identity.apps.verifySecret(app.id, secret))) {
         throw await refuse('invalid_client')
       }

@@ -13,6 +13,14 @@ import { findByRefreshToken } from '../refresh-token-store.ts'
 import { revokeSession } from '../session-store.ts'
 import { access } from '../../http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from './schemas.ts'
+import { redeemAuthorizationCode } from '../../oidc/token-grant.ts'
+
+const codeTokenResponse = tokenResponse
+  .extend({
+    id_token: z.string().describe('OpenID Connect ID token (ES256), verify with the JWKS'),
+    scope: z.string().describe('The granted scope'),
+  })
+  .openapi('CodeTokenResponse')
 
 const clientFields = {
   client_id: z.string().min(1).max(200).optional().describe('The app; or send HTTP Basic'),
@@ -21,8 +29,11 @@ const clientFields = {
 
 const tokenRequest = z
   .object({
-    grant_type: z.string().min(1).max(100).describe('Only `refresh_token`'),
+    grant_type: z.string().min(1).max(100).describe('`refresh_token` or `authorization_code`'),
     refresh_token: z.string().min(1).max(500).optional(),
+    code: z.string().min(1).max(200).optional().describe('authorization_code: the code'),
+    redirect_uri: z.string().min(1).max(2000).optional().describe('authorization_code'),
+    code_verifier: z.string().min(1).max(200).optional().describe('authorization_code: PKCE'),
     ...clientFields,
   })
   .openapi('TokenRequest')
@@ -49,16 +60,22 @@ const tokenRoute = createRoute({
   operationId: 'tokenRefresh',
   security: access.optionalClientBasic,
   tags: ['Tokens'],
-  summary: 'Refresh: trade a refresh token for new tokens',
+  summary: 'Token endpoint: a refresh token or an authorization code for tokens',
   description:
-    'Rotates the refresh token: the one presented is used up. Presented again by the same ' +
+    '`authorization_code` (after /authorize): checks the client, the PKCE verifier and the ' +
+    'redirect URI, and answers with an `id_token` too; a code works once, and presenting it ' +
+    'again ends the session it opened. `refresh_token`: rotates the refresh token: the one ' +
+    'presented is used up. Presented again by the same ' +
     'client within `REFRESH_GRACE_SECONDS` (30 s) of that rotation, while the new token is ' +
     'still unused, it returns the same new refresh token again (a retry after a lost answer). ' +
     'Any other reuse ends the whole session (`invalid_grant`). Confidential clients ' +
     'authenticate with `client_secret` or HTTP Basic.',
   request: { body: bodyOf(tokenRequest) },
   responses: {
-    200: { description: 'New tokens', content: { 'application/json': { schema: tokenResponse } } },
+    200: {
+      description: 'New tokens',
+      content: { 'application/json': { schema: tokenResponse.or(codeTokenResponse) } },
+    },
     400: errorResponse('`invalid_grant`, `unsupported_grant_type` or `validation_failed`'),
     401: errorResponse('`invalid_client`'),
     403: errorResponse('`app_access_denied` (roles changed) or `app_disabled`'),
@@ -104,6 +121,12 @@ export function mountTokenEndpoint(app: OpenAPIHono<AppEnv>, services: CoreServi
   app.openapi(tokenRoute, async (c) => {
     await services.limits.consume('tokens', 'tokenPerIp', c.get('clientIp'))
     const body = readBody(c, tokenRequest, c.req.valid('json'), c.req.valid('form'))
+    if (body.grant_type === 'authorization_code') {
+      const context = { ip: c.get('clientIp'), requestId: c.get('requestId') }
+      const auth = c.req.header('authorization')
+      c.header('Pragma', 'no-cache')
+      return c.json(await redeemAuthorizationCode(services, body, auth, context), 200)
+    }
     if (body.grant_type !== 'refresh_token') throw tokenError(services, 'unsupported_grant_type')
     if (!body.refresh_token) {
       throw coreError('validation_failed', 'Invalid refresh_token.', {

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../../services.ts'
 import { keysFor } from '../keys.ts'
+import { supportedScopes } from '../../oidc/authorize-request.ts'
 
 const jwk = z.looseObject({
   kty: z.string(),
@@ -34,19 +35,31 @@ const jwksRoute = createRoute({
 const discovery = z
   .object({
     issuer: z.string(),
+    authorization_endpoint: z.string(),
     jwks_uri: z.string(),
     token_endpoint: z.string(),
     revocation_endpoint: z.string(),
     userinfo_endpoint: z.string(),
+    end_session_endpoint: z.string(),
+    scopes_supported: z.array(z.string()),
     grant_types_supported: z.array(z.string()),
     response_types_supported: z.array(z.string()),
+    response_modes_supported: z.array(z.string()),
     subject_types_supported: z.array(z.string()),
+    code_challenge_methods_supported: z.array(z.string()),
+    id_token_signing_alg_values_supported: z.array(z.string()),
+    prompt_values_supported: z.array(z.string()),
+    ui_locales_supported: z.array(z.string()),
+    authorization_response_iss_parameter_supported: z.boolean(),
+    claims_parameter_supported: z.boolean(),
+    request_parameter_supported: z.boolean(),
+    request_uri_parameter_supported: z.boolean(),
     token_endpoint_auth_methods_supported: z.array(z.string()),
     revocation_endpoint_auth_methods_supported: z.array(z.string()),
     access_token_signing_alg_values_supported: z
       .array(z.string())
       .describe('Algorithms of the published keys (current and retired): what access tokens use'),
-    claims_supported: z.array(z.string()).describe('Claims of the access tokens'),
+    claims_supported: z.array(z.string()).describe('Claims of the ID and access tokens'),
     sign_in_methods_supported: z
       .array(z.object({ id: z.string(), endpoint: z.string() }))
       .describe('Propusk extension: installed sign-in method plugins and their route prefixes'),
@@ -60,10 +73,11 @@ const discoveryRoute = createRoute({
   operationId: 'getOpenIdConfiguration',
   security: [],
   tags: ['Tokens'],
-  summary: 'OIDC-style discovery metadata',
+  summary: 'OpenID Connect discovery metadata',
   description:
-    'Issuer, JWKS and token endpoints. Sign-in itself happens at each sign-in method plugin ' +
-    '(`sign_in_methods_supported`); the token endpoint serves refresh grants.',
+    'OpenID Provider metadata (OIDC Discovery 1.0, RFC 8414): the authorization code flow with ' +
+    'PKCE S256 and the hosted sign-in pages; apps that sign in through the JSON API use the ' +
+    'sign-in method endpoints (`sign_in_methods_supported`) and the same token endpoint.',
   responses: {
     200: { description: 'Metadata', content: { 'application/json': { schema: discovery } } },
   },
@@ -86,14 +100,25 @@ export function mountWellKnown(app: OpenAPIHono<AppEnv>, services: CoreServices)
     return c.json(
       {
         issuer: services.config.PUBLIC_URL,
+        authorization_endpoint: url('/authorize'),
         jwks_uri: url('/.well-known/jwks.json'),
         token_endpoint: url('/v1/token'),
         revocation_endpoint: url('/v1/token/revoke'),
-        userinfo_endpoint: url('/v1/me'),
-        grant_types_supported: ['refresh_token'],
-        // No authorization endpoint: sign-in happens at each method's own endpoints.
-        response_types_supported: [],
+        userinfo_endpoint: url('/userinfo'),
+        end_session_endpoint: url('/end_session'),
+        scopes_supported: supportedScopes,
+        grant_types_supported: ['authorization_code', 'refresh_token'],
+        response_types_supported: ['code'],
+        response_modes_supported: ['query'],
         subject_types_supported: ['public'],
+        code_challenge_methods_supported: ['S256'],
+        id_token_signing_alg_values_supported: algs,
+        prompt_values_supported: ['none', 'login'],
+        ui_locales_supported: ['ru', 'en'],
+        authorization_response_iss_parameter_supported: true,
+        claims_parameter_supported: false,
+        request_parameter_supported: false,
+        request_uri_parameter_supported: false,
         token_endpoint_auth_methods_supported: [
           'none',
           'client_secret_post',
@@ -105,8 +130,7 @@ export function mountWellKnown(app: OpenAPIHono<AppEnv>, services: CoreServices)
           'client_secret_basic',
         ],
         access_token_signing_alg_values_supported: algs,
-        // Only what is true: no ID tokens are issued (no id_token_* fields), and these are
-        // exactly the claims `signAccessToken` writes.
+        // Exactly the claims `signAccessToken`, `signIdToken` and `/userinfo` write.
         claims_supported: [
           'iss',
           'aud',
@@ -119,6 +143,15 @@ export function mountWellKnown(app: OpenAPIHono<AppEnv>, services: CoreServices)
           'iat',
           'exp',
           'jti',
+          'nonce',
+          'auth_time',
+          'amr',
+          'azp',
+          'at_hash',
+          'name',
+          'updated_at',
+          'email',
+          'phone_number',
         ],
         // Methods an app can offer: the first-administrator link (no login kinds) is not one.
         sign_in_methods_supported: services.plugins
