@@ -1,21 +1,24 @@
 /**
- * The engine's guards, all in the state store: their keys, the verify limit, the live-challenge
- * swap and the per-login lockout after wrong codes. The send gates (lockout, resend wait, send
- * limits) are checked and counted in one atomic step by ./send-admission.ts. Keys carry a
- * pseudonym of the login (see keys.ts), never the login itself.
+ * The engine's guards, all in the state store: their keys, the verify limit and the per-login
+ * lockout after wrong codes. The send gates (lockout, resend wait, send limits) are checked and
+ * counted, and the challenge stored, in one atomic step by ./send-admission.ts; a code check is
+ * one atomic step too (`codeCheck` below). Keys carry a pseudonym of the login (see keys.ts),
+ * never the login itself.
  */
 import { ApiError } from '../errors.ts'
 import type { ErrorRegistry } from '../errors.ts'
-import type { StateStore, StoredChallenge } from '../../storage/state/port.ts'
+import type { ChallengeCheck, StateStore } from '../../storage/state/port.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
 export const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 export const otpKeys = {
-  /** One key per challenge: a superseded challenge is simply gone, never a wrong code. */
-  challenge: (loginKey: string, nonce: string) => `otp:ch:${loginKey}:${nonce}`,
-  /** The nonce of the login's live challenge (one per login, across methods). */
-  current: (loginKey: string) => `otp:cur:${loginKey}`,
+  /**
+   * The login's one live challenge (across methods), named by its nonce: a newer send replaces
+   * it, and the replaced code then finds no challenge of its nonce (`code_expired`), never a
+   * wrong code.
+   */
+  challenge: (loginKey: string) => `otp:code:${loginKey}`,
   resend: (method: string, loginKey: string) => `otp:resend:${method}:${loginKey}`,
   failures: (loginKey: string) => `otp:fail:${loginKey}`,
   lock: (loginKey: string) => `otp:lock:${loginKey}`,
@@ -29,39 +32,58 @@ export function rateLimitedError(scope: string, retryAfterMs: number): ApiError 
   })
 }
 
+const verifyLimit = (settings: AnyOtpSettings, ip: string) => ({
+  name: 'verify-ip',
+  key: otpKeys.limit('verify-ip', ip),
+  limit: settings.verifiesPerIpPer10Minutes,
+  windowMs: 10 * 60_000,
+})
+
+/** Counts a code check that never reaches the challenge (e.g. an unknown challenge id). */
 export async function consumeVerifyLimit(
   state: StateStore,
   settings: AnyOtpSettings,
   ip: string,
 ): Promise<void> {
-  const decision = await state.hit(otpKeys.limit('verify-ip', ip), {
-    limit: settings.verifiesPerIpPer10Minutes,
-    windowMs: 10 * 60_000,
-  })
+  const { key, ...rule } = verifyLimit(settings, ip)
+  const decision = await state.hit(key, rule)
   if (!decision.allowed) throw rateLimitedError('verify-ip', decision.retryAfterMs)
 }
 
+/** Lock lengths of the 1st, 2nd, … block of wrong codes, up to the cap (the last repeats). */
+function lockSteps(settings: AnyOtpSettings): number[] {
+  const steps: number[] = []
+  for (let step = 1; step <= 64; step++) {
+    const lock = lockoutSecondsForStep(settings, step)
+    steps.push(lock * 1000)
+    if (lock >= settings.maxLockoutSeconds || settings.lockoutGrowthFactor === 1) break
+  }
+  return steps
+}
+
 /**
- * Stores a new challenge and makes it the login's only live one: the previous challenge (of
- * any method) is deleted, so its code now answers `code_expired` instead of counting as wrong.
- * Racing sends each delete the challenge they displaced, so exactly one stays live.
+ * A code check in one atomic state call: the per-IP verify limit (every check counts), the
+ * login's lockout, the challenge of this nonce, and on a wrong code the login's failure count
+ * (never reset by sending a new code: NIST SP 800-63B §5.2.2; forgotten `failureMemorySeconds`
+ * after the latest) with a lockout, each longer than the last, after every
+ * `failuresBeforeLockout` of them.
  */
-export async function replaceChallenge(
-  state: StateStore,
-  loginKey: string,
-  nonce: string,
-  challenge: StoredChallenge,
-  ttlMs: number,
-): Promise<void> {
-  await state.putChallenge(otpKeys.challenge(loginKey, nonce), challenge, { ttlMs })
-  const pointer = otpKeys.current(loginKey)
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const previous = await state.get(pointer)
-    if (previous === nonce) return
-    if (await state.compareAndSwap(pointer, previous, nonce, { ttlMs })) {
-      if (previous) await state.delete(otpKeys.challenge(loginKey, previous))
-      return
-    }
+export function codeCheck(
+  settings: AnyOtpSettings,
+  input: { ip: string; loginKey: string; nonce: string; secret: string },
+): ChallengeCheck {
+  return {
+    key: otpKeys.challenge(input.loginKey),
+    id: input.nonce,
+    secret: input.secret,
+    limit: verifyLimit(settings, input.ip),
+    block: { name: 'lock', key: otpKeys.lock(input.loginKey) },
+    failures: {
+      key: otpKeys.failures(input.loginKey),
+      memoryMs: settings.failureMemorySeconds * 1000,
+      every: settings.failuresBeforeLockout,
+      lockMs: lockSteps(settings),
+    },
   }
 }
 
@@ -73,15 +95,6 @@ export function otpLockedError(errors: ErrorRegistry, left: number): ApiError {
     `Too many wrong codes for this login; try again in ${retryAfterSeconds} s.`,
     { retryAfterSeconds },
   )
-}
-
-export async function assertNotLocked(
-  state: StateStore,
-  errors: ErrorRegistry,
-  loginKey: string,
-): Promise<void> {
-  const left = await state.ttl(otpKeys.lock(loginKey))
-  if (left > 0 || left === -1) throw otpLockedError(errors, left)
 }
 
 /**
@@ -97,29 +110,4 @@ export function attemptsForNextCode(settings: AnyOtpSettings, failures: number):
 export function lockoutSecondsForStep(settings: AnyOtpSettings, step: number): number {
   const grown = settings.lockoutSeconds * settings.lockoutGrowthFactor ** (step - 1)
   return Math.min(Math.round(grown), settings.maxLockoutSeconds)
-}
-
-/**
- * Counts a wrong code against the login (never reset by sending a new code: NIST SP 800-63B
- * §5.2.2) and starts a lockout after every `failuresBeforeLockout` of them, each longer than the
- * last. The count is forgotten `failureMemorySeconds` after the latest wrong code.
- */
-export async function recordFailure(
-  state: StateStore,
-  loginKey: string,
-  settings: AnyOtpSettings,
-): Promise<{ failures: number; lockedForSeconds?: number }> {
-  const key = otpKeys.failures(loginKey)
-  const memoryMs = settings.failureMemorySeconds * 1000
-  const failures = await state.increment(key, { ttlMs: memoryMs })
-  // `increment` keeps the TTL of the first failure; move it to this one. If another failure
-  // raced in between, that one refreshes it instead.
-  await state.compareAndSwap(key, String(failures), String(failures), { ttlMs: memoryMs })
-  if (failures % settings.failuresBeforeLockout !== 0) return { failures }
-  const lockedForSeconds = lockoutSecondsForStep(
-    settings,
-    failures / settings.failuresBeforeLockout,
-  )
-  await state.set(otpKeys.lock(loginKey), String(failures), { ttlMs: lockedForSeconds * 1000 })
-  return { failures, lockedForSeconds }
 }

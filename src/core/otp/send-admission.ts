@@ -5,10 +5,11 @@
  * every gate is counted (in every limit at once) and claims the resend wait; a refused one
  * changes nothing. So a flood refused per IP does not use up the victim login's quota, a refused
  * request never starts the owner's 60 s wait, and of simultaneous sends for one login only the
- * one that goes out counts. The same call reads the login's wrong-code count.
+ * one that goes out counts. The same call reads the login's wrong-code count and, when the code
+ * is known before delivery, stores the challenge: a send is then one state round trip.
  */
 import type { ErrorRegistry } from '../errors.ts'
-import type { Admission, StateStore } from '../../storage/state/port.ts'
+import type { Admission, StateStore, StoredChallenge } from '../../storage/state/port.ts'
 import { otpKeys, otpLockedError, rateLimitedError, seconds } from './limits.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
@@ -27,6 +28,8 @@ export function sendAdmission(
   method: string,
   settings: AnyOtpSettings,
   subjects: SendLimitSubjects,
+  /** Stored on admission, its attempts capped by what is left before the next lockout. */
+  challenge?: { value: StoredChallenge; ttlMs: number },
 ): Admission {
   const scopes: Array<
     [scope: string, subject: string | undefined, limit: number | undefined, windowMs: number]
@@ -50,6 +53,16 @@ export function sendAdmission(
         : [{ name, key: otpKeys.limit(name, subject), limit, windowMs }],
     ),
     read: otpKeys.failures(subjects.loginKey),
+    ...(challenge
+      ? {
+          challenge: {
+            key: otpKeys.challenge(subjects.loginKey),
+            challenge: challenge.value,
+            ttlMs: challenge.ttlMs,
+            lockStep: settings.failuresBeforeLockout,
+          },
+        }
+      : {}),
   }
 }
 
@@ -83,9 +96,10 @@ export async function admitSend(
 }
 
 /**
- * After a failed delivery: the resend wait is released (the person may retry at once) and the
- * login's own quota gets its send back, since nothing reached them. The IP, prefix and country
- * counts stay: they bound how often anyone can make us call a provider, failing or not.
+ * After a failed delivery: the resend wait is released (the person may retry at once), the
+ * login's own quota gets its send back, since nothing reached them, and the undelivered
+ * challenge goes (unless a later send already replaced it). The IP, prefix and country counts
+ * stay: they bound how often anyone can make us call a provider, failing or not.
  */
 export async function refundSend(
   state: StateStore,
@@ -95,6 +109,9 @@ export async function refundSend(
   await state.refundAdmission({
     ticket,
     ...(admission.claim ? { claim: admission.claim.key } : {}),
+    ...(admission.challenge
+      ? { challenge: { key: admission.challenge.key, id: admission.challenge.challenge.id ?? '' } }
+      : {}),
     limits: admission.limits
       .filter((gate) => gate.name.startsWith('login-'))
       .map((gate) => gate.key),

@@ -12,7 +12,8 @@ import type { App, User } from '../identity/types.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import { pickLocale } from './engine.ts'
 import { isReachable } from './reachability.ts'
-import { attemptsForNextCode, otpKeys, replaceChallenge } from './limits.ts'
+import { attemptsForNextCode, otpKeys } from './limits.ts'
+import type { StoredChallenge } from '../../storage/state/port.ts'
 import { admitSend, refundSend, sendAdmission, type SendLimitSubjects } from './send-admission.ts'
 import { appOtpSettings, type AnyOtpSettings } from './settings.ts'
 
@@ -113,14 +114,8 @@ export async function runSend<S extends AnyOtpSettings>(
 
   const keys = await ctx.keys()
   const loginKey = await keys.loginKey(login)
-  // Lockout, resend wait and every send limit in one atomic step: counted only if all pass.
-  const admission = sendAdmission(
-    method.id,
-    settings,
-    limitSubjects(request.ip, loginKey, login, settings, method.loginKind),
-  )
-  const { ticket, failures } = await admitSend(core.state, core.errors, admission)
-
+  // Who gets a real code is settled before anything is counted, so that the challenge can go
+  // into the same atomic state step as the gates.
   const user = await core.identity.users.findByLogin(login)
   const reachable = await isReachable(ctx, user, login, app, settings)
   const nonce = base64UrlEncode(randomBytes(16))
@@ -134,20 +129,29 @@ export async function runSend<S extends AnyOtpSettings>(
     firstSignIn: reachable && user?.status === 'invited',
     issuedAt: core.now().toISOString(),
   }
-  const challenge = {
-    payload: JSON.stringify(payload),
-    maxAttempts: attemptsForNextCode(settings, failures),
-  }
+  // A generated code is known now; a flash call's only once the call went out. A decoy gets a
+  // secret no code matches, through the same state steps as its method's real challenges.
+  const code = method.code === 'generated' && reachable ? randomDigits(settings.codeLength) : null
+  const secret = code
+    ? await keys.codeHash({ nonce, method: method.id, appId: app.id, code })
+    : randomToken()
+  const challenge = { secret, payload: JSON.stringify(payload), id: nonce }
+  // Lockout, resend wait, every send limit and (generated codes) the challenge in one step.
+  const admission = sendAdmission(
+    method.id,
+    settings,
+    limitSubjects(request.ip, loginKey, login, settings, method.loginKind),
+    method.code === 'generated'
+      ? { value: { ...challenge, maxAttempts: settings.maxAttemptsPerCode }, ttlMs }
+      : undefined,
+  )
+  const { ticket, failures } = await admitSend(core.state, core.errors, admission)
+  const later = { ...challenge, maxAttempts: attemptsForNextCode(settings, failures) }
 
   if (!reachable) {
-    // A decoy: same keys, same lifetime, same attempts; its secret matches no code.
-    await replaceChallenge(
-      core.state,
-      loginKey,
-      nonce,
-      { ...challenge, secret: randomToken() },
-      ttlMs,
-    )
+    if (method.code === 'receipt') {
+      await core.state.putChallenge(otpKeys.challenge(loginKey), later, { ttlMs })
+    }
   } else {
     try {
       await deliverChallenge(ctx, {
@@ -156,7 +160,8 @@ export async function runSend<S extends AnyOtpSettings>(
         login,
         loginKey,
         nonce,
-        challenge,
+        code,
+        challenge: later,
         ttlMs,
         request,
       })
@@ -181,6 +186,11 @@ export async function runSend<S extends AnyOtpSettings>(
   }
 }
 
+/**
+ * Sends the message. A generated `code` is already stored (by the admission: a fast auto-fill
+ * finds it in place); a flash call's code is the caller number's last digits, stored as
+ * `challenge` once the provider reports them.
+ */
 async function deliverChallenge<S extends AnyOtpSettings>(
   ctx: EngineContext<S>,
   input: {
@@ -189,13 +199,13 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     login: string
     loginKey: string
     nonce: string
-    challenge: { payload: string; maxAttempts: number }
+    code: string | null
+    challenge: StoredChallenge
     ttlMs: number
     request: OtpRequestContext
   },
 ): Promise<void> {
   const { core, method } = ctx
-  const keys = await ctx.keys()
   const message = {
     channel: method.channel,
     to: input.login,
@@ -204,50 +214,37 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     idempotencyKey: `otp:${input.nonce}`,
     ...(input.request.ip && input.request.ip !== 'unknown' ? { clientIp: input.request.ip } : {}),
   }
-  const store = async (code: string) => {
-    const secret = await keys.codeHash({
-      nonce: input.nonce,
-      method: method.id,
-      appId: input.app.id,
-      code,
-    })
-    await replaceChallenge(
-      core.state,
-      input.loginKey,
-      input.nonce,
-      { ...input.challenge, secret },
-      input.ttlMs,
-    )
-  }
   const deliveryContext = input.request.requestId
     ? { requestId: input.request.requestId }
     : undefined
-  if (method.code === 'receipt') {
-    // Flash call: the provider picks the calling number; its last digits are the code.
+  if (input.code === null) {
     const receipt: DeliveryReceipt = await core.delivery.send(message, deliveryContext)
     const digits = (receipt.callerDigits ?? '').replace(/\D/g, '')
     if (digits.length < input.settings.codeLength) {
       throw new DeliveryError('provider_rejected', 'The provider reported no caller digits.')
     }
-    await store(digits.slice(-input.settings.codeLength))
+    const keys = await ctx.keys()
+    const secret = await keys.codeHash({
+      nonce: input.nonce,
+      method: method.id,
+      appId: input.app.id,
+      code: digits.slice(-input.settings.codeLength),
+    })
+    await core.state.putChallenge(
+      otpKeys.challenge(input.loginKey),
+      { ...input.challenge, secret },
+      { ttlMs: input.ttlMs },
+    )
     return
   }
-  const code = randomDigits(input.settings.codeLength)
-  // Stored before sending: a fast auto-fill must find the challenge in place.
-  await store(code)
   const composed = method.compose?.({
-    code,
+    code: input.code,
     app: input.app,
     locale: pickLocale(input.request.acceptLanguage, appOtpSettings(input.app).locale),
     settings: input.settings,
     domain: webOtpDomain(input.app, core.config.PUBLIC_URL),
   })
-  try {
-    await core.delivery.send({ ...message, ...composed }, deliveryContext)
-  } catch (error) {
-    await core.state.delete(otpKeys.challenge(input.loginKey, input.nonce))
-    throw error
-  }
+  await core.delivery.send({ ...message, ...composed }, deliveryContext)
 }
 
 export function webOtpDomain(app: App, publicUrl: string): string {

@@ -1,12 +1,19 @@
 /**
- * Checking a code: one atomic state-store operation compares the hash, counts the attempt and
- * consumes the challenge, so a code works once however many requests race. Wrong codes count
- * against the login across codes (see limits.ts). Nothing binds the code to the device that
+ * Checking a code: one atomic state-store operation counts the check against the IP, checks the
+ * login's lockout, compares the hash, counts the attempt, consumes the challenge and counts a
+ * wrong code against the login (see limits.ts), so a code works once however many requests race
+ * and a check costs one state round trip. Nothing binds the code to the device that
  * asked for it (R13): whoever holds the challenge id and the code may use it.
  */
 import type { App, TokenSet, User } from '../identity/types.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
-import { assertNotLocked, consumeVerifyLimit, otpKeys, recordFailure } from './limits.ts'
+import {
+  codeCheck,
+  consumeVerifyLimit,
+  otpLockedError,
+  rateLimitedError,
+  seconds,
+} from './limits.ts'
 import { hasAppAccess } from './reachability.ts'
 import type { ChallengePayload } from './send.ts'
 import { issueSetupToken } from './setup-token.ts'
@@ -40,8 +47,15 @@ export async function runVerify<S extends AnyOtpSettings>(
   const { core, method } = ctx
   const app = await ctx.appFor(input.clientId)
   const settings = ctx.settingsFor(app)
-  await consumeVerifyLimit(core.state, settings, request.ip)
-  await assertClientSecret(core, app, input.clientSecret)
+  // A check that never reaches the challenge still counts against the IP (and is refused past
+  // its limit first), as one that does.
+  const countAlone = () => consumeVerifyLimit(core.state, settings, request.ip)
+  try {
+    await assertClientSecret(core, app, input.clientSecret)
+  } catch (error) {
+    await countAlone()
+    throw error
+  }
   const keys = await ctx.keys()
   const content = await keys.openChallengeId(input.challengeId)
   const fail = async (reason: string, user: string | null = null) =>
@@ -57,30 +71,33 @@ export async function runVerify<S extends AnyOtpSettings>(
       details: { reason },
     })
   if (!content || content.method !== method.id) {
+    await countAlone()
     await fail('unknown_challenge')
     throw core.errors.error('code_expired')
   }
   const loginKey = await keys.loginKey(content.login)
-  await assertNotLocked(core.state, core.errors, loginKey)
   const secret = await keys.codeHash({
     nonce: content.nonce,
     method: method.id,
     appId: app.id,
     code: input.code,
   })
-  // Each challenge has its own key: one replaced by a newer code (of any method) is gone and
-  // answers `code_expired` without counting as a wrong code against the login.
-  const outcome = await core.state.consumeChallenge(
-    otpKeys.challenge(loginKey, content.nonce),
-    secret,
+  // A challenge replaced by a newer code (of any method) has another nonce: it answers
+  // `code_expired` without counting as a wrong code against the login.
+  const outcome = await core.state.checkChallenge(
+    codeCheck(settings, { ip: request.ip, loginKey, nonce: content.nonce, secret }),
   )
 
+  if (outcome.status === 'refused') {
+    if (outcome.gate === 'lock') throw otpLockedError(core.errors, outcome.retryAfterMs)
+    throw rateLimitedError(outcome.gate, outcome.retryAfterMs)
+  }
   if (outcome.status === 'missing') {
     await fail('expired_or_superseded')
     throw core.errors.error('code_expired')
   }
   if (outcome.status !== 'ok') {
-    const { lockedForSeconds } = await recordFailure(core.state, loginKey, settings)
+    const lockedForSeconds = outcome.lockedForMs > 0 ? seconds(outcome.lockedForMs) : 0
     // retryAfterSeconds also sets the Retry-After header, as otp_locked does.
     const lock = lockedForSeconds ? { lockedForSeconds, retryAfterSeconds: lockedForSeconds } : {}
     await fail(outcome.status === 'exhausted' ? 'attempts_exhausted' : 'wrong_code')

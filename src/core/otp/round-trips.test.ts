@@ -1,0 +1,112 @@
+/**
+ * Round-trip budgets of the one-time-code flows, on every state-store adapter: each SQL statement
+ * or batch and each state call is a network hop at the edge, so one call more than the budget
+ * fails here. The calls are counted by testing/round-trips.ts around the real ports.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { countRoundTrips, type RoundTrips } from '../../../testing/round-trips.ts'
+import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import { stateStores } from '../../../test/support/state-stores.ts'
+import {
+  allMethods,
+  engineerApp,
+  insertApp,
+  insertUser,
+  latestCode,
+  pluginSettings,
+  sendCode,
+  verifyCode,
+  wrongCode,
+} from '../../../test/support/otp.ts'
+
+let running: TestPropusk | undefined
+afterEach(async () => {
+  await running?.close()
+  running = undefined
+})
+
+type Budget = Pick<RoundTrips, 'sql' | 'state'> & { sqlBatches?: number }
+
+/** Compares counts with a budget; the message lists every call, which is what to fix. */
+function expectWithin(trips: RoundTrips, budget: Budget, flow: string) {
+  const seen = { sql: trips.sql, state: trips.state, sqlBatches: trips.sqlBatches }
+  const allowed = { sqlBatches: trips.sqlBatches, ...budget }
+  expect(seen, `${flow}: ${trips.calls.join(', ')}`).toEqual(allowed)
+}
+
+/**
+ * State: the targets. SQL: ceilings at today's counts, which are above the target of one
+ * statement per send: the app and person reads, the role check, the delivery log (and, with
+ * console delivery, its outbox row) and the audit row are separate statements still (see
+ * docs/performance.md, "Code and password round trips").
+ */
+const budgets = {
+  /** Lockout, resend wait, limits and the challenge: one script. */
+  smsSend: { sql: 8, state: 1 },
+  emailSend: { sql: 7, state: 1 },
+  /** Flash call: the provider picks the code, so the challenge is stored after the call. */
+  flashSend: { sql: 7, state: 2 },
+  decoySend: { sql: 3, state: 1 },
+  /** Limit, lockout, consume: one script; the session and its audit row: one batch. */
+  verify: { sql: 3, sqlBatches: 1, state: 1 },
+  /** Limit, lockout, consume, failure count and lock: one script; the audit row. */
+  wrongCode: { sql: 2, state: 1 },
+} satisfies Record<string, Budget>
+
+async function start(openState: () => import('../../storage/state/port.ts').StateStore) {
+  let counter: ReturnType<typeof countRoundTrips> | undefined
+  const p = await createTestPropusk({
+    env: { ...pluginSettings(), PUBLIC_URL: 'https://id.example.com' },
+    state: openState(),
+    wrapPorts: (sql, state) => (counter = countRoundTrips(sql, state)),
+  })
+  running = p
+  await insertApp(p, { id: engineerApp, type: 'engineer-mobile', methods: allMethods })
+  if (!counter) throw new Error('ports were not wrapped')
+  return { p, counter }
+}
+
+describe.each(stateStores)('one-time-code round trips (%s)', (_name, openState) => {
+  it.each([
+    ['sms-otp', '+79161234567', budgets.smsSend],
+    ['email-otp', 'ivan@example.com', budgets.emailSend],
+    ['flash-call', '+79161234568', budgets.flashSend],
+  ])('%s: a send and a right code stay within budget', async (method, login, sendBudget) => {
+    const { p, counter } = await start(openState)
+    const isPhone = login.startsWith('+')
+    await insertUser(p, isPhone ? { phone: login } : { email: login })
+    // The first request of an app may fill isolate caches: measure a warm one.
+    await sendCode(p, method, isPhone ? '+79161110000' : 'warm@example.com')
+    counter.reset()
+    const sent = await sendCode(p, method, login)
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200)
+    expectWithin(counter.total, sendBudget, `${method} send`)
+
+    const code = await latestCode(p, login)
+    counter.reset()
+    const verified = await verifyCode(p, method, sent.body.challengeId, code)
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200)
+    expectWithin(counter.total, budgets.verify, `${method} verify`)
+  })
+
+  it('an unknown login (a decoy) costs what a known one does', async () => {
+    const { p, counter } = await start(openState)
+    await sendCode(p, 'sms-otp', '+79161230000')
+    counter.reset()
+    const sent = await sendCode(p, 'sms-otp', '+79161239999')
+    expect(sent.status).toBe(200)
+    expectWithin(counter.total, budgets.decoySend, 'decoy send')
+  })
+
+  it('a wrong code: one state call counts it, one SQL writes the audit row', async () => {
+    const { p, counter } = await start(openState)
+    const login = '+79161234569'
+    await insertUser(p, { phone: login })
+    const sent = await sendCode(p, 'sms-otp', login)
+    const code = await latestCode(p, login)
+    counter.reset()
+    const wrong = await verifyCode(p, 'sms-otp', sent.body.challengeId, wrongCode(code))
+    expect(wrong.status).toBe(400)
+    expectWithin(counter.total, budgets.wrongCode, 'wrong code')
+  })
+})
