@@ -1,4 +1,5 @@
-import { defineClientAppType, z } from '../../src/core/index.ts'
+import { defineClientAppType } from '../../src/core/index.ts'
+import * as z from 'zod'
 
 /**
  * Machine-to-machine and scripted access (R7 "API-only access"): a confidential client that

@@ -1,4 +1,5 @@
-import { defineClientAppType, isWebRedirectUri, z } from '../../src/core/index.ts'
+import { defineClientAppType, isWebRedirectUri } from '../../src/core/index.ts'
+import * as z from 'zod'
 
 /**
  * R7 "admin web app": the Propusk admin console. Its tokens carry admin permissions, so its

@@ -1,4 +1,5 @@
-import { defineClientAppType, isNativeAppRedirectUri, z } from '../../src/core/index.ts'
+import { defineClientAppType, isNativeAppRedirectUri } from '../../src/core/index.ts'
+import * as z from 'zod'
 
 const day = 24 * 3600
 

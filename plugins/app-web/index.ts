@@ -1,4 +1,5 @@
-import { defineClientAppType, isWebRedirectUri, z } from '../../src/core/index.ts'
+import { defineClientAppType, isWebRedirectUri } from '../../src/core/index.ts'
+import * as z from 'zod'
 
 const hour = 3600
 const day = 24 * hour

@@ -1,4 +1,5 @@
-import { defineDeliveryProvider, z } from '../../src/core/index.ts'
+import { defineDeliveryProvider } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { createConsoleProvider } from './provider.ts'
 import { mountOutboxRoutes } from './routes.ts'
 import { migrations } from './schema.ts'

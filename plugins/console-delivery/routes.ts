@@ -2,11 +2,11 @@ import {
   createRoute,
   errorResponse,
   requireAuth,
-  z,
   type AppEnv,
   type OpenAPIHono,
   type PluginContext,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { outboxEntryFromRow } from './provider.ts'
 import type { ConsoleDeliverySettings } from './index.ts'
 

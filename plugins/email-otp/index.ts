@@ -1,9 +1,5 @@
-import {
-  defineSignInMethod,
-  mountOtpMethod,
-  otpSettingsSchema,
-  type z,
-} from '../../src/core/index.ts'
+import { defineSignInMethod, mountOtpMethod, otpSettingsSchema } from '../../src/core/index.ts'
+import type * as z from 'zod'
 import { emailMessage } from './message.ts'
 
 const settings = otpSettingsSchema({

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeliveryError, defineDeliveryProvider, z } from '../../src/core/index.ts'
+import { DeliveryError, defineDeliveryProvider } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { plugins as defaultPlugins } from '../../src/plugins.ts'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
 import {

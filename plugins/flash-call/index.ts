@@ -4,8 +4,8 @@ import {
   defineSignInMethod,
   mountOtpMethod,
   phoneOtpSettingsSchema,
-  type z,
 } from '../../src/core/index.ts'
+import type * as z from 'zod'
 
 const settings = phoneOtpSettingsSchema({
   // The code is the last digits of the calling number (R9: four).

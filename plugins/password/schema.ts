@@ -1,4 +1,4 @@
-import { z } from '../../src/core/index.ts'
+import * as z from 'zod'
 
 /** Plugin settings (defaults make `{}` valid); editable in the console, overridable by PLUGIN_SETTINGS. */
 export const passwordSettings = z.object({

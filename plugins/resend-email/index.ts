@@ -3,8 +3,8 @@ import {
   presentEnv,
   requireWhenSelected,
   retrySettings,
-  z,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { createResendProvider } from './provider.ts'
 
 // Secrets are optional here: the plugin is installed everywhere but only checked where selected.

@@ -13,12 +13,12 @@ import {
   passwordHasher,
   randomId,
   sha256Hex,
-  z,
   type AppEnv,
   type FieldIssue,
   type OpenAPIHono,
   type PluginContext,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import type { SetupLinkSettings } from './index.ts'
 import { inspectSetupToken } from './store.ts'
 

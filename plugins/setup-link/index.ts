@@ -1,4 +1,5 @@
-import { defineSignInMethod, z } from '../../src/core/index.ts'
+import { defineSignInMethod } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { mountSetupLinkRoutes } from './routes.ts'
 import { isSetupPending, issueSetupToken, migrations } from './store.ts'
 

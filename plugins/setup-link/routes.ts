@@ -1,11 +1,11 @@
 import {
   createRoute,
   errorResponse,
-  z,
   type AppEnv,
   type OpenAPIHono,
   type PluginContext,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import type { SetupLinkSettings } from './index.ts'
 import { mountCompleteRoute } from './complete.ts'
 import { inspectSetupToken, isSetupPending } from './store.ts'

@@ -3,8 +3,8 @@ import {
   defineSignInMethod,
   mountOtpMethod,
   phoneOtpSettingsSchema,
-  z,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { smsText } from './message.ts'
 
 const settings = phoneOtpSettingsSchema({

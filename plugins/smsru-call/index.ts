@@ -1,9 +1,5 @@
-import {
-  defineDeliveryProvider,
-  requireWhenSelected,
-  retrySettings,
-  z,
-} from '../../src/core/index.ts'
+import { defineDeliveryProvider, requireWhenSelected, retrySettings } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { createSmsRuCallProvider } from './provider.ts'
 
 // The key is optional here: the plugin is installed everywhere but only checked where selected.

@@ -1,4 +1,5 @@
-import { z, type Migration } from '../../src/core/index.ts'
+import type { Migration } from '../../src/core/index.ts'
+import * as z from 'zod'
 
 const int = (min: number, max: number, value: number) =>
   z.number().int().min(min).max(max).default(value)

@@ -3,8 +3,8 @@ import {
   presentEnv,
   requireWhenSelected,
   retrySettings,
-  z,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { createTwilioProvider } from './provider.ts'
 import { mountTwilioStatusRoute } from './routes.ts'
 

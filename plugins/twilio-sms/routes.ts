@@ -1,11 +1,11 @@
 import {
   createRoute,
   errorResponse,
-  z,
   type AppEnv,
   type OpenAPIHono,
   type PluginContext,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { callbackErrorCode, twilioStatus } from './errors.ts'
 import { statusCallbackPath } from './provider.ts'
 import { isValidTwilioSignature } from './signature.ts'

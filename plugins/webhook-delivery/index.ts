@@ -3,8 +3,8 @@ import {
   presentEnv,
   requireWhenSelected,
   retrySettings,
-  z,
 } from '../../src/core/index.ts'
+import * as z from 'zod'
 import { createWebhookProvider } from './provider.ts'
 
 const channelUrls = z

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { StateStoreChoice } from '../storage/state/open.ts'
 
 /** Comma- or whitespace-separated list in one env var, e.g. `CORS_ORIGINS`. */

@@ -1,8 +1,10 @@
 /**
  * The core's public entry: the only module plugins may import. Everything here is
  * web-standard (fetch, WebCrypto), so plugins run unchanged on Workers, Node and Deno.
+ * zod is not re-exported: plugins write `import * as z from 'zod'`, the one form a bundler can
+ * tree-shake (a `z` binding passed around as a value keeps all of zod, 64 locales included).
  */
-export { createRoute, z } from '@hono/zod-openapi'
+export { createRoute } from '@hono/zod-openapi'
 export type { OpenAPIHono } from '@hono/zod-openapi'
 export { createPropusk, propuskVersion, type Propusk, type PropuskOptions } from './app.ts'
 export {

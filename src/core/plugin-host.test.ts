@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { createPropusk } from './app.ts'
 import { ConfigError } from './config.ts'
 import {

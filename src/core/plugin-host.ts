@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { Migration } from '../storage/sql/migrate.ts'
 import { ConfigError, formatZodIssues } from './config.ts'

@@ -2,7 +2,8 @@
  * Account endpoints reached without a token: accept an invitation, request and complete a
  * password reset.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { sha256Hex } from '../crypto.ts'

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { defineDeliveryProvider, z, type Plugin } from '../index.ts'
+import { defineDeliveryProvider, type Plugin } from '../index.ts'
+import * as z from 'zod'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { ApiError } from '../errors.ts'
 import {

@@ -2,7 +2,8 @@
  * The pages people reach from links: `/invite`, `/reset-password` and `/setup`. Each is plain
  * server-rendered HTML; its form posts JSON to the documented API endpoint.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { Context } from 'hono'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../errors.ts'

@@ -4,7 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { defineDeliveryProvider, z } from '../index.ts'
+import { defineDeliveryProvider } from '../index.ts'
+import * as z from 'zod'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { backgroundTasksSettled } from '../http/background.ts'
 import { insertUser, postJson, testEnv } from '../../../test/support/account.ts'

@@ -1,4 +1,5 @@
-import { z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { AppEnv } from '../services.ts'
 import { actorOf } from './context.ts'

@@ -1,5 +1,5 @@
 /** Schemas of the configuration resources: roles (R7), apps, SMS forwarding rules (R11). */
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { appPolicySchema, appSettingsSchema } from '../identity/repositories/app-rules.ts'
 import { emailInput, permission, phoneInput, timestamp } from './schemas.ts'
 

@@ -3,7 +3,7 @@
  * normalised here (phones to E.164, e-mails lower-cased), so handlers only see canonical values.
  */
 import { displayNameSchema } from '../identity/display-name.ts'
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { errorResponse } from '../http/api-docs.ts'
 import {
   emailProblem,

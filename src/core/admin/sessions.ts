@@ -1,4 +1,5 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { actorEntry, auditStatement } from '../identity/repositories/audit.ts'
 import { notFound } from '../identity/repositories/errors.ts'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DeliveryError, defineDeliveryProvider, z } from '../index.ts'
+import { DeliveryError, defineDeliveryProvider } from '../index.ts'
+import * as z from 'zod'
 import { plugins } from '../../plugins.ts'
 import { useAdminPropusk } from '../../../test/support/admin.ts'
 

@@ -2,7 +2,8 @@
  * Invitation and password-reset actions on a user. The invitation and reset services audit
  * these themselves, with the admin as the actor.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { ApiError } from '../errors.ts'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { InvitationState } from '../identity/services.ts'

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../errors.ts'
 import { base64UrlDecode, base64UrlEncode } from '../crypto.ts'

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { SqlRow, SqlStatement } from '../../storage/sql/port.ts'
 
 /**

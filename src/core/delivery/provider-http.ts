@@ -3,7 +3,7 @@
  * bounded, provider-decided retry, and the "secrets are required only where selected" check.
  * Web-standard only (fetch, AbortSignal), so providers run on Workers, Node and Deno alike.
  */
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { ConfigError, type Settings } from '../config.ts'
 import { DeliveryError, type DeliveryChannel } from '../delivery.ts'
 import type { Logger } from '../logger.ts'

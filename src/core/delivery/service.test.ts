@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DeliveryError } from '../delivery.ts'
 import { defineDeliveryProvider } from '../plugin.ts'
 import { plugins as defaultPlugins } from '../../plugins.ts'

@@ -4,7 +4,7 @@
  * every operation states its security (an omitted one would read as "unspecified", and
  * `redocly lint` refuses it).
  */
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 
 /** The body of every error answer (`ApiError.toJSON`), registered once as `Error`. */
 export const errorSchema = z

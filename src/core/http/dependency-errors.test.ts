@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
 import { startRedisServer, type RedisServer } from '../../../test/support/redis-server.ts'
 import { createRedisStateStore } from '../../storage/state/redis-tcp.ts'

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 
 /** C0 controls and DEL: invisible in lists, able to break CSV exports, logs and SMS texts. */
 const controlCharacters = /[\u0000-\u001F\u007F]/

@@ -8,7 +8,7 @@
  * which the one-time-code methods need (R3, R6).
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
-import { z } from 'zod'
+import * as z from 'zod'
 
 export type PhoneLineType = 'mobile' | 'fixed-line' | 'fixed-line-or-mobile' | 'other' | 'unknown'
 

@@ -2,7 +2,8 @@
  * The two endpoints every one-time-code method has, `POST /send` and `POST /verify`, mounted
  * under the method plugin's prefix (e.g. /v1/auth/sms-otp/send).
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv, CoreServices } from '../services.ts'

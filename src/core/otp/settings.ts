@@ -3,7 +3,7 @@
  * own defaults, so all three share names, bounds and documentation; an app may override any of
  * them in `App.settings.otp['<method id>']`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { App } from '../identity/types.ts'
 import type { Logger } from '../logger.ts'
 

@@ -2,7 +2,8 @@
  * R3, R4: an invited person who proved their phone by code (and got a setup token from the
  * method's verify) creates their password here; the account becomes `active` and is signed in.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { assertPasswordPolicy } from '../passwords/policy.ts'

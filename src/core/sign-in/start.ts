@@ -4,7 +4,8 @@
  * flash call). The answer depends only on the login's form and the app, never on whether an
  * account exists.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../errors.ts'
 import { normalizePhone, parseLogin } from '../identity/normalize.ts'

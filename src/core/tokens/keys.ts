@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
-import { z } from 'zod'
+import * as z from 'zod'
 import { ConfigError, formatZodIssues } from '../config.ts'
 import type { Logger } from '../logger.ts'
 

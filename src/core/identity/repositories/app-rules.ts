@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { FieldIssue } from '../../errors.ts'
 import type { ClientAppTypePlugin, Plugin, RedirectUriContext } from '../../plugin.ts'
 import { appOtpOverridesSchema } from '../../otp/settings.ts'

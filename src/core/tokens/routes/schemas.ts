@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { access } from '../../http/api-docs.ts'
 
 export { errorResponse } from '../../http/api-docs.ts'
