@@ -7,6 +7,7 @@ import * as z from 'zod'
 import { errorResponse } from '../http/api-docs.ts'
 import {
   emailProblem,
+  loginProblemCode,
   normalizeEmail,
   normalizePhone,
   phoneProblem,
@@ -19,7 +20,11 @@ export const phoneInput = z
   .transform((value, ctx) => {
     const phone = normalizePhone(value)
     if (phone.ok) return phone.e164
-    ctx.addIssue({ code: 'custom', message: phoneProblem(phone.reason) })
+    ctx.addIssue({
+      code: 'custom',
+      message: phoneProblem(phone.reason),
+      params: { code: loginProblemCode('phone', phone.reason) },
+    })
     return z.NEVER
   })
   .openapi({ description: 'Any common notation; stored as E.164', example: '8 916 123-45-67' })
@@ -30,7 +35,11 @@ export const emailInput = z
   .transform((value, ctx) => {
     const email = normalizeEmail(value)
     if (email.ok) return email.email
-    ctx.addIssue({ code: 'custom', message: emailProblem(email.reason) })
+    ctx.addIssue({
+      code: 'custom',
+      message: emailProblem(email.reason),
+      params: { code: loginProblemCode('email', email.reason) },
+    })
     return z.NEVER
   })
   .openapi({ description: 'Stored trimmed and lower-case', example: 'Ivan.Petrov@example.com' })
@@ -101,6 +110,10 @@ export const userSchema = z
     updatedAt: timestamp,
     activatedAt: timestamp.nullable(),
     lastSignInAt: timestamp.nullable(),
+    blockedReason: z.string().nullable().openapi({ description: 'Why the person is blocked' }),
+    blockedUntil: timestamp
+      .nullable()
+      .openapi({ description: 'When the block ends by itself; null: until unblocked' }),
   })
   .openapi('User')
 
@@ -126,6 +139,10 @@ export const invitationSchema = z
     expiresAt: timestamp,
     acceptedAt: timestamp.nullable(),
     revokedAt: timestamp.nullable(),
+    copied: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'The link was copied by an admin, not sent' }),
   })
   .openapi('Invitation')
 

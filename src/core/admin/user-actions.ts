@@ -9,6 +9,7 @@ import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { InvitationState } from '../identity/services.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../http/api-docs.ts'
+import { createInvitationLink } from '../identity/invitation-link.ts'
 import { actionContext } from './context.ts'
 import { assertMayManageUser } from './grants.ts'
 import { adminResource } from './resource.ts'
@@ -20,6 +21,11 @@ import {
   jsonResponse,
   notFoundError,
 } from './schemas.ts'
+
+const resendBody = z
+  .object({ channel: z.enum(['sms', 'email']).optional() })
+  .strict()
+  .openapi('ResendInvitation')
 
 /** The `/v1/admin/users` resource; `users.ts` builds its CRUD routes from it too. */
 export const userResource = adminResource({
@@ -41,13 +47,43 @@ const resendInvitation = userResource.route(
   {
     operationId: 'adminResendInvitation',
     summary: 'Send the invitation again (earlier links stop working once it is delivered)',
-    request: { params: idParam },
+    description:
+      'By e-mail when the person has an address, else by SMS; `channel` chooses (409 ' +
+      '`invitation_channel_unavailable` when the person has no login of that kind).',
+    request: {
+      params: idParam,
+      body: { required: false, content: { 'application/json': { schema: resendBody } } },
+    },
     responses: {
       200: jsonResponse(invitationSchema, 'The new invitation'),
       ...guardedErrors,
       ...notFoundError,
-      ...conflictError('`user_not_invited`'),
+      ...conflictError('`user_not_invited` or `invitation_channel_unavailable`'),
       502: errorResponse('`delivery_failed`'),
+    },
+  },
+)
+
+const invitationLink = userResource.route(
+  'post',
+  '/{id}/invitation-link',
+  'write',
+  'invitation_link',
+  {
+    operationId: 'adminCreateInvitationLink',
+    summary: 'A new invitation link to copy and pass on yourself (shown once)',
+    description:
+      'Nothing is sent: the link is answered once (only its hash is stored) and earlier links ' +
+      'stop working at once. Audited as `invitation.link`.',
+    request: { params: idParam },
+    responses: {
+      201: jsonResponse(
+        z.object({ invitation: invitationSchema, url: z.string() }).openapi('InvitationLink'),
+        'The new link; store it nowhere',
+      ),
+      ...guardedErrors,
+      ...notFoundError,
+      ...conflictError('`user_not_invited`'),
     },
   },
 )
@@ -98,7 +134,21 @@ export function mountUserActionRoutes(
     const { id } = c.req.valid('param')
     await users.mustGet(id)
     await assertMayManageUser(repos, c.get('principal'), id)
-    return c.json(await services.identity.invitations.send(id, actionContext(c)), 200)
+    // The body is optional: without one the invitation goes by the person's usual channel.
+    const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : {}
+    const options = body.channel ? { channel: body.channel } : {}
+    return c.json(await services.identity.invitations.send(id, actionContext(c), options), 200)
+  })
+
+  app.openapi(invitationLink, async (c) => {
+    const { id } = c.req.valid('param')
+    await users.mustGet(id)
+    await assertMayManageUser(repos, c.get('principal'), id)
+    const context = { ...actionContext(c), appId: c.get('principal').appId }
+    const link = await createInvitationLink(services, id, context)
+    // A secret in the answer: no cache may keep it.
+    c.header('Cache-Control', 'no-store')
+    return c.json(link, 201)
   })
 
   app.openapi(revokeInvitation, async (c) => {

@@ -8,7 +8,6 @@ import { assertMayChangeRoles, assertMayManageUser } from './grants.ts'
 import { assertMobilePhone } from './mobile-phone.ts'
 import { deliverInvitation, userResource } from './user-actions.ts'
 import {
-  blockResponse,
   conflictError,
   createUserBody,
   createUserResponse,
@@ -68,23 +67,6 @@ const updateUser = userResource.update({
     '`phone_taken`, `email_taken`, `logins_taken`, or `last_administrator` (taking the roles ' +
     'of the last active administrator)',
 })
-
-const statusRoute = (action: 'block' | 'unblock') =>
-  userResource.route('post', `/{id}/${action}`, 'write', action, {
-    operationId: action === 'block' ? 'adminBlockUser' : 'adminUnblockUser',
-    summary: action === 'block' ? 'Block a user and end all their sessions' : 'Unblock a user',
-    request: { params: idParam },
-    responses: {
-      200: jsonResponse(blockResponse, 'The user'),
-      ...guardedErrors,
-      ...notFoundError,
-      ...conflictError(
-        action === 'block'
-          ? '`self_action_forbidden` or `last_administrator`'
-          : '`self_action_forbidden`',
-      ),
-    },
-  })
 
 const deleteUser = userResource.remove({
   summary: 'Delete a user with their sessions and invitations',
@@ -150,20 +132,6 @@ export function mountUserRoutes(
     if (patch.roleIds) await assertMayChangeRoles(repos, acting(c), current.roleIds, patch.roleIds)
     const user = await users.update(id, patch, actorOf(c))
     return c.json(await detail(user), 200)
-  })
-
-  app.openapi(statusRoute('block'), async (c) => {
-    const { id } = c.req.valid('param')
-    notSelf(c, id)
-    await assertMayManageUser(repos, acting(c), id)
-    return c.json(await users.block(id, actorOf(c)), 200)
-  })
-
-  app.openapi(statusRoute('unblock'), async (c) => {
-    const { id } = c.req.valid('param')
-    await assertMayManageUser(repos, acting(c), id)
-    const user = await users.unblock(id, actorOf(c))
-    return c.json({ user, sessionsEnded: 0 }, 200)
   })
 
   app.openapi(deleteUser, async (c) => {

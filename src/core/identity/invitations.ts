@@ -8,6 +8,7 @@ import type { ActionContext, InvitationService, InvitationState } from './servic
 import type { User } from './types.ts'
 import { randomId, randomToken, sha256Hex } from '../crypto.ts'
 import { coreError } from '../errors.ts'
+import { identityError } from './repositories/errors.ts'
 import type { SqlRow } from '../../storage/sql/port.ts'
 import { accountError } from '../account/errors.ts'
 import { invitationMessage, pageLink } from '../account/messages.ts'
@@ -23,7 +24,16 @@ function stateOf(row: SqlRow): InvitationState {
     expiresAt: String(row.expires_at),
     acceptedAt: row.accepted_at == null ? null : String(row.accepted_at),
     revokedAt: row.revoked_at == null ? null : String(row.revoked_at),
+    copied: Number(row.copied ?? 0) === 1,
   }
+}
+
+/** The login an invitation by `channel` goes to; 409 when the person has none of that kind. */
+export function invitationAddress(user: User, channel?: InvitationState['channel']) {
+  const chosen = channel ?? (user.email ? 'email' : 'sms')
+  const sentTo = chosen === 'email' ? user.email : user.phone
+  if (!sentTo) throw identityError('invitation_channel_unavailable')
+  return { channel: chosen, sentTo }
 }
 
 const actorOf = (context: ActionContext) =>
@@ -33,12 +43,11 @@ const actorOf = (context: ActionContext) =>
 
 export function createInvitationService(core: CoreServices): InvitationService {
   return {
-    async send(userId, context) {
+    async send(userId, context, options) {
       const user = await core.identity.users.get(userId)
       if (!user) throw coreError('not_found', 'No such user.')
       if (user.status !== 'invited') throw accountError('user_not_invited')
-      const channel: InvitationState['channel'] = user.email ? 'email' : 'sms'
-      const sentTo = (user.email ?? user.phone) as string
+      const { channel, sentTo } = invitationAddress(user, options?.channel)
       const now = core.now()
       const at = now.toISOString()
       const expiresAt = new Date(
@@ -107,6 +116,7 @@ export function createInvitationService(core: CoreServices): InvitationService {
         expiresAt,
         acceptedAt: null,
         revokedAt: null,
+        copied: false,
       }
     },
 

@@ -82,6 +82,8 @@ export interface InvitationState {
   expiresAt: string
   acceptedAt: string | null
   revokedAt: string | null
+  /** The link was handed to an admin to pass on (copied), not delivered by SMS or e-mail. */
+  copied?: boolean
 }
 
 export interface ActionContext {
@@ -93,8 +95,15 @@ export interface ActionContext {
 
 /** R2: a single-use link by e-mail or SMS to a page where the person creates a password. */
 export interface InvitationService {
-  /** Sends (or re-sends, retiring earlier links) the invitation of an `invited` user. */
-  send(userId: string, context: ActionContext): Promise<InvitationState>
+  /**
+   * Sends (or re-sends, retiring earlier links) the invitation of an `invited` user, by e-mail
+   * when they have one, else by SMS, or by the `channel` asked for.
+   */
+  send(
+    userId: string,
+    context: ActionContext,
+    options?: { channel?: InvitationState['channel'] },
+  ): Promise<InvitationState>
   revoke(userId: string, context: ActionContext): Promise<boolean>
   latest(userId: string): Promise<InvitationState | null>
 }

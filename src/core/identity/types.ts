@@ -19,6 +19,10 @@ export interface User {
   updatedAt: string
   activatedAt: string | null
   lastSignInAt: string | null
+  /** Why an admin blocked the person (blocked people only; may be null). */
+  blockedReason: string | null
+  /** When the block ends by itself (ISO time); null: until an admin unblocks. */
+  blockedUntil: string | null
 }
 
 export type Permission =

@@ -3,18 +3,24 @@ import { parseLogin } from './normalize.ts'
 import { createRoleRepository } from './repositories/roles.ts'
 import { createUserRepository } from './repositories/users.ts'
 import type { UserDirectory } from './services.ts'
+import type { User } from './types.ts'
 
-/** Looks people up by any form of their login; the admin API writes through the repositories. */
+/**
+ * Looks people up by any form of their login; the admin API writes through the repositories.
+ * Every sign-in reads the person here, so a block whose end date has passed is lifted here:
+ * no timer is needed, and no sign-in sees a block that should be over.
+ */
 export function createUserDirectory(core: CoreServices): UserDirectory {
   const users = createUserRepository(core)
   const roles = createRoleRepository(core)
+  const current = async (user: User | null) => (user ? users.liftExpiredBlock(user) : null)
   return {
     async findByLogin(login) {
       const parsed = parseLogin(login)
       if (!parsed) return null
-      return users.findBy(parsed.kind, parsed.value)
+      return current(await users.findBy(parsed.kind, parsed.value))
     },
-    get: (id) => users.get(id),
+    get: async (id) => current(await users.get(id)),
     async roles(userId) {
       const user = await users.get(userId)
       return user ? roles.byIds(user.roleIds) : []

@@ -41,6 +41,10 @@ export const identityErrorCodes = {
     status: 409,
     message: 'Other users already have this phone and this e-mail.',
   },
+  invitation_channel_unavailable: {
+    status: 409,
+    message: 'This person has no login for that channel (a phone for SMS, an address for e-mail).',
+  },
   invalid_cursor: { status: 400, message: 'The pagination cursor is malformed.' },
 } as const satisfies Record<string, ErrorCodeDefinition>
 
@@ -62,9 +66,19 @@ export function identityError(
   return standalone.error(code, message, details)
 }
 
-/** 409 naming the field, e.g. `phone_taken` with `fields: [{field: 'phone'}]`. */
-export function takenError(code: IdentityErrorCode, field: string): ApiError {
-  return identityError(code, undefined, { fields: [{ field, message: 'already taken' }] })
+/**
+ * 409 naming the field, e.g. `phone_taken` with `fields: [{field: 'phone'}]`, and the id of the
+ * person who holds it when known (`existingUserId`).
+ */
+export function takenError(
+  code: IdentityErrorCode,
+  field: string,
+  existingUserId?: string,
+): ApiError {
+  return identityError(code, undefined, {
+    fields: [{ field, code: 'taken', message: 'already taken' }],
+    ...(existingUserId ? { existingUserId } : {}),
+  })
 }
 
 /** 400 `validation_failed` for checks zod cannot do alone (installed plugins, existing roles). */

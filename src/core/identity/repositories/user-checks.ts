@@ -30,20 +30,27 @@ export function createLoginCheck(sql: SqlDatabase) {
   ): Promise<void> {
     if (!phone && !email) return
     const { rows } = await sql.execute({
-      sql: `SELECT phone, email FROM users WHERE (phone = ? OR email = ?) AND id != ?`,
+      sql: `SELECT id, phone, email FROM users WHERE (phone = ? OR email = ?) AND id != ?`,
       args: [phone, email, exceptId ?? ''],
     })
-    const phoneTaken = phone !== null && rows.some((row) => row.phone === phone)
-    const emailTaken = email !== null && rows.some((row) => row.email === email)
-    if (phoneTaken && emailTaken) {
+    // The holder's id lets the console link to the person instead of a dead end.
+    const holder = (field: 'phone' | 'email', value: string | null) => {
+      const row = value === null ? undefined : rows.find((r) => r[field] === value)
+      return row ? String(row.id) : null
+    }
+    const phoneHolder = holder('phone', phone)
+    const emailHolder = holder('email', email)
+    if (phoneHolder && emailHolder) {
       throw identityError('logins_taken', undefined, {
         fields: [
-          { field: 'phone', message: 'already taken' },
-          { field: 'email', message: 'already taken' },
+          { field: 'phone', code: 'taken', message: 'already taken' },
+          { field: 'email', code: 'taken', message: 'already taken' },
         ],
+        existingUserId: phoneHolder,
+        existingUserIds: { phone: phoneHolder, email: emailHolder },
       })
     }
-    if (phoneTaken) throw takenError('phone_taken', 'phone')
-    if (emailTaken) throw takenError('email_taken', 'email')
+    if (phoneHolder) throw takenError('phone_taken', 'phone', phoneHolder)
+    if (emailHolder) throw takenError('email_taken', 'email', emailHolder)
   }
 }

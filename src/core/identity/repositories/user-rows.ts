@@ -3,7 +3,7 @@ import type { User, UserKind, UserStatus } from '../types.ts'
 import { jsonArray, text, textOrNull } from './rows.ts'
 
 export const userColumns = `u.id, u.kind, u.display_name, u.phone, u.email, u.status, u.created_at,
-  u.updated_at, u.activated_at, u.last_sign_in_at,
+  u.updated_at, u.activated_at, u.last_sign_in_at, u.blocked_reason, u.blocked_until,
   (SELECT json_group_array(r.role_id) FROM user_roles r WHERE r.user_id = u.id) AS role_ids`
 
 export function toUser(row: SqlRow): User {
@@ -19,6 +19,8 @@ export function toUser(row: SqlRow): User {
     updatedAt: text(row, 'updated_at'),
     activatedAt: textOrNull(row, 'activated_at'),
     lastSignInAt: textOrNull(row, 'last_sign_in_at'),
+    blockedReason: textOrNull(row, 'blocked_reason'),
+    blockedUntil: textOrNull(row, 'blocked_until'),
   }
 }
 
