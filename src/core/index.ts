@@ -49,6 +49,7 @@ export {
   type PluginSummary,
 } from './plugin-host.ts'
 export type { RateLimitRule, RateLimiter } from './rate-limit.ts'
+export { rateLimited } from './rate-limit.ts'
 export type { AppEnv, CoreServices } from './services.ts'
 export {
   DeliveryError,

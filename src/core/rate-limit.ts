@@ -1,4 +1,4 @@
-import type { StateStore } from '../storage/state/port.ts'
+import type { AdmissionGate, StateStore } from '../storage/state/port.ts'
 import { ApiError } from './errors.ts'
 
 /** A sliding-window limit: at most `limit` hits per `windowMs` for one subject. */
@@ -13,6 +13,11 @@ export interface RateLimiter {
   /** Counts one hit of `subject` against `owner:rule`; throws `rate_limited` (429) past the limit. */
   consume(owner: string, rule: string, subject: string, cost?: number): Promise<void>
   /**
+   * The key and rule `consume` would count, for a caller that counts it inside a larger atomic
+   * state step (e.g. `StateStore.reserveAttempts`); refuse with {@link rateLimited}.
+   */
+  gate(owner: string, rule: string, subject: string): AdmissionGate & RateLimitWindow
+  /**
    * Registers rules (the core and plugins, at startup). Registering the same `owner:rule` again
    * replaces it: a plugin that lets its own settings tune a rule registers the tuned version.
    */
@@ -20,8 +25,27 @@ export interface RateLimiter {
   rules(): Array<{ owner: string; rule: string } & RateLimitRule>
 }
 
+interface RateLimitWindow {
+  limit: number
+  windowMs: number
+}
+
+/** The answer past a limit: 429 `rate_limited` with the wait. */
+export function rateLimited(retryAfterMs: number): ApiError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000))
+  return new ApiError('rate_limited', 429, 'Too many requests; try again later.', {
+    retryAfterSeconds,
+  })
+}
+
 export function createRateLimiter(state: StateStore): RateLimiter {
   const rules = new Map<string, { owner: string; rule: string } & RateLimitRule>()
+  const gate: RateLimiter['gate'] = (owner, rule, subject) => {
+    const definition = rules.get(`${owner}:${rule}`)
+    if (!definition) throw new Error(`Unknown rate-limit rule ${owner}:${rule}`)
+    const { limit, windowMs } = definition
+    return { name: rule, key: `rl:${owner}:${rule}:${subject}`, limit, windowMs }
+  }
   return {
     register(owner, declared) {
       for (const [rule, definition] of Object.entries(declared)) {
@@ -29,20 +53,11 @@ export function createRateLimiter(state: StateStore): RateLimiter {
       }
     },
     rules: () => [...rules.values()],
+    gate,
     async consume(owner, rule, subject, cost = 1) {
-      const definition = rules.get(`${owner}:${rule}`)
-      if (!definition) throw new Error(`Unknown rate-limit rule ${owner}:${rule}`)
-      const decision = await state.hit(`rl:${owner}:${rule}:${subject}`, {
-        limit: definition.limit,
-        windowMs: definition.windowMs,
-        cost,
-      })
-      if (!decision.allowed) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000))
-        throw new ApiError('rate_limited', 429, 'Too many requests; try again later.', {
-          retryAfterSeconds,
-        })
-      }
+      const { key, limit, windowMs } = gate(owner, rule, subject)
+      const decision = await state.hit(key, { limit, windowMs, cost })
+      if (!decision.allowed) throw rateLimited(decision.retryAfterMs)
     },
   }
 }

@@ -7,7 +7,7 @@
  */
 import { sha256Hex } from '../crypto.ts'
 import { parseLogin } from '../identity/normalize.ts'
-import type { AttemptPolicy, StateStore } from '../../storage/state/port.ts'
+import type { AdmissionGate, AttemptPolicy, StateStore } from '../../storage/state/port.ts'
 
 export interface LockoutPolicy {
   /** Attempts allowed before the first lockout (the last of them starts it). */
@@ -29,6 +29,11 @@ export interface Lockout {
   release(subject: string): Promise<void>
   /** Forgets every attempt and ends the lockout. */
   clear(subject: string): Promise<void>
+  /**
+   * The limiter's key and policy, for reserving several in one state call
+   * (`StateStore.reserveAttempts`) and releasing them in one (`releaseAttempts`).
+   */
+  gate(name: string, subject: string): AdmissionGate & { policy: AttemptPolicy }
 }
 
 const attemptKey = (subject: string) => `pw:attempts:${subject}`
@@ -53,6 +58,7 @@ export function createLockout(state: StateStore, policy: LockoutPolicy): Lockout
     async clear(subject) {
       await state.delete(attemptKey(subject))
     },
+    gate: (name, subject) => ({ name, key: attemptKey(subject), policy: attempts }),
   }
 }
 

@@ -1,0 +1,57 @@
+/**
+ * The state side of a password check, in as few round trips as its security allows: ONE call
+ * reserves an attempt for the login and one for the client IP (and, on sign-in, counts the
+ * per-IP request limit) before the password is checked; a wrong password is then already
+ * counted. Only the right password costs a second call, to give its attempts back, and that
+ * call is started without being awaited here, so a caller can overlap it with its own SQL (see
+ * docs/performance.md for why the give-back cannot be folded into the first call).
+ */
+import { createLockout, type PluginContext } from '../../src/core/index.ts'
+import type { PasswordSettings } from './schema.ts'
+
+type Ctx = PluginContext<PasswordSettings>
+
+export type AttemptReservation =
+  { ok: true } | { ok: false; reason: 'locked_out' | 'rate_limited'; retryAfterSeconds: number }
+
+const waitSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
+
+export function createAttemptGuard(ctx: Ctx) {
+  const policy = {
+    baseSeconds: ctx.settings.lockoutBaseSeconds,
+    maxSeconds: Math.max(ctx.settings.lockoutMaxSeconds, ctx.settings.lockoutBaseSeconds),
+  }
+  const perLogin = createLockout(ctx.state, {
+    ...policy,
+    maxFailures: ctx.settings.maxFailuresBeforeLockout,
+  })
+  const perIp = createLockout(ctx.state, { ...policy, maxFailures: ctx.settings.maxFailuresPerIp })
+
+  return {
+    /**
+     * Counts `limit` (a rule of this plugin, per IP) when given, then reserves one attempt for
+     * the login and one for the IP, all in one atomic call: a refusal by the limit counts
+     * nothing else, and while either is locked no attempt is counted anywhere.
+     */
+    async reserve(subject: string, ip: string | null, limit?: string): Promise<AttemptReservation> {
+      const decision = await ctx.state.reserveAttempts({
+        ...(limit && ip ? { limit: ctx.limits.gate(ctx.pluginId, limit, ip) } : {}),
+        attempts: [perLogin.gate('login', subject), ...(ip ? [perIp.gate('ip', `ip:${ip}`)] : [])],
+      })
+      if (decision.allowed) return { ok: true }
+      const reason = decision.gate === limit ? 'rate_limited' : 'locked_out'
+      return { ok: false, reason, retryAfterSeconds: waitSeconds(decision.retryAfterMs) }
+    },
+
+    /**
+     * The right password is no failure: its attempts go back in one call, and an active
+     * account's sign-in forgets the login's earlier failures too (`forget`).
+     */
+    release(subject: string, ip: string | null, forget: boolean): Promise<void> {
+      return ctx.state.releaseAttempts([
+        { key: perLogin.gate('login', subject).key, forget },
+        ...(ip ? [{ key: perIp.gate('ip', `ip:${ip}`).key }] : []),
+      ])
+    },
+  }
+}
