@@ -17,6 +17,7 @@ import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
 import { startHranaBridge, type HranaBridge } from '../support/hrana-bridge.ts'
 import { defineIdentityFlowSuite } from './identity-flow-suite.ts'
 import { defineSmokeSuite, type SmokeTarget } from './smoke-suite.ts'
+import { defineOidcSuite } from './oidc-suite.ts'
 import { defineTotpSuite } from './totp-suite.ts'
 import { migratedDatabase, runSql, tempDir, type TempDir } from './support/databases.ts'
 import { cleanUp } from './support/processes.ts'
@@ -91,6 +92,7 @@ const getTarget = () => {
 defineSmokeSuite('workerd', getTarget)
 defineIdentityFlowSuite('workerd', getTarget)
 defineTotpSuite('workerd', getTarget)
+defineOidcSuite('workerd', getTarget)
 
 describe('the Worker bundle', () => {
   it('is web-standard: no nodejs_compat, no Node built-ins, no TCP Redis or native libSQL', async () => {

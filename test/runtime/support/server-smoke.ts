@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { defineIdentityFlowSuite } from '../identity-flow-suite.ts'
 import { defineSmokeSuite, type SmokeTarget } from '../smoke-suite.ts'
+import { defineOidcSuite } from '../oidc-suite.ts'
 import { defineTotpSuite } from '../totp-suite.ts'
 import { runSql, tempDir, type TempDir } from './databases.ts'
 import { cleanUp, freePort, startServer, type ServerProcess } from './processes.ts'
@@ -73,4 +74,5 @@ export function defineServerSmokeSuite(runtime: string, server: ServerCommand): 
   defineSmokeSuite(runtime, getTarget)
   defineIdentityFlowSuite(runtime, getTarget)
   defineTotpSuite(runtime, getTarget)
+  defineOidcSuite(runtime, getTarget)
 }
