@@ -7,6 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 export interface ErrorCodeDefinition {
   status: ContentfulStatusCode
   message: string
+  /** The message in Russian, for requests whose Accept-Language prefers it. */
+  ru?: string
 }
 
 export const coreErrorCodes = {
@@ -39,9 +41,13 @@ export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `phone` or `roles.0`. */
   field: string
   message: string
-  /** A stable code for this field's problem, where clients may want to branch on it. */
+  /** A stable code for this field's problem (e.g. `too_big`, `taken`, `unknown_role`). */
   code?: string
+  /** What the message names, so a client can word it itself (e.g. `{maximum: 10}`). */
+  params?: FieldIssueParams
 }
+
+export type FieldIssueParams = Record<string, string | number | boolean | string[]>
 
 /** Thrown anywhere in request handling; turned into `{"error": {...}}` by the error handler. */
 export class ApiError extends Error {
@@ -109,8 +115,18 @@ export class ErrorRegistry {
     return new ApiError(code, definition.status, message ?? definition.message, details)
   }
 
+  /** The Russian message a plugin registered with its code, if any. */
+  russian(code: string): string | undefined {
+    return this.#codes.get(code)?.ru
+  }
+
   list(): Array<{ code: string; status: number; message: string; owner: string }> {
-    return [...this.#codes].map(([code, d]) => ({ code, ...d }))
+    return [...this.#codes].map(([code, d]) => ({
+      code,
+      status: d.status,
+      message: d.message,
+      owner: d.owner,
+    }))
   }
 }
 

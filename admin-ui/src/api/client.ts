@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals'
-import { fieldMessage } from '../i18n/index.ts'
+import { fieldMessage, lang, type ServerFieldIssue } from '../i18n/index.ts'
 
 /**
  * The console's only way to the server. The access token lives in this module's memory, never
@@ -7,10 +7,7 @@ import { fieldMessage } from '../i18n/index.ts'
  * /v1/console/* receives, so a reload asks `/v1/console/refresh` for a new access token.
  */
 
-export interface FieldIssue {
-  field: string
-  message: string
-}
+export type FieldIssue = ServerFieldIssue
 
 export class ApiFailure extends Error {
   constructor(
@@ -25,7 +22,7 @@ export class ApiFailure extends Error {
   /** The server's message for one field (matches `roles` for `roles.0` too). */
   fieldError(name: string): string | undefined {
     const issue = this.fields.find((f) => f.field === name || f.field.startsWith(`${name}.`))
-    return issue && fieldMessage(issue.message)
+    return issue && fieldMessage(issue)
   }
 }
 
@@ -62,7 +59,13 @@ function signInAgain(): Promise<boolean> {
   return new Promise((done) => waitingForSignIn.push(done))
 }
 let expiresAt = 0
-const consoleHeaders = { 'X-Propusk-Console': '1', 'Content-Type': 'application/json' }
+/** The server answers errors in the language the console asks for (codes stay the same). */
+const languageHeader = () => ({ 'Accept-Language': lang.value })
+const consoleHeaders = () => ({
+  'X-Propusk-Console': '1',
+  'Content-Type': 'application/json',
+  ...languageHeader(),
+})
 
 async function failureFrom(response: Response): Promise<ApiFailure> {
   let body: Record<string, unknown> = {}
@@ -99,7 +102,7 @@ let refreshing: Promise<boolean> | null = null
 async function refreshOnce(): Promise<boolean> {
   const response = await fetch('/v1/console/refresh', {
     method: 'POST',
-    headers: consoleHeaders,
+    headers: consoleHeaders(),
     credentials: 'same-origin',
   })
   if (!response.ok) {
@@ -155,7 +158,7 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const send = async () => {
-    const headers: Record<string, string> = {}
+    const headers: Record<string, string> = languageHeader()
     if (!options.anonymous && session.value) {
       headers.Authorization = `Bearer ${session.value.accessToken}`
     }
@@ -195,7 +198,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 export async function startSession(via: string, payload: Record<string, unknown>) {
   const response = await fetch('/v1/console/session', {
     method: 'POST',
-    headers: consoleHeaders,
+    headers: consoleHeaders(),
     credentials: 'same-origin',
     body: JSON.stringify({ via, payload }),
   })
@@ -212,7 +215,7 @@ export async function endSession(): Promise<void> {
   try {
     await fetch('/v1/console/logout', {
       method: 'POST',
-      headers: consoleHeaders,
+      headers: consoleHeaders(),
       credentials: 'same-origin',
     })
   } finally {

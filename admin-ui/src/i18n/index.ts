@@ -3,7 +3,6 @@ import { en, type MessageKey } from './en.ts'
 import { ru } from './ru.ts'
 import { actions, actorTypes, errorCodes, methods, purposes, reasons } from './codes.ts'
 import { plurals, type PluralKey } from './plurals.ts'
-import { serverMessage } from './server-messages.ts'
 
 export type Lang = 'en' | 'ru'
 export type { MessageKey, PluralKey }
@@ -71,18 +70,30 @@ export const localName = (p: Named) => p.localized?.[lang.value]?.name ?? p.name
 export const localDescription = (p: Named) =>
   p.localized?.[lang.value]?.description ?? p.description ?? undefined
 
-/** A field message the server wrote in English, in the console's language where it is known. */
-export function fieldMessage(message: string): string {
-  // Messages that name permissions (and a role): told with the words the role editor uses.
-  const perms = (list: string) => list.split(/,\s*/).map(permissionText).join(', ')
-  const needs = /^role "(.*)" needs (.+), which you lack$/.exec(message)
-  if (needs) {
-    const role = builtinByName(needs[1] ?? '')
-    return t('grant.roleNeeds', { role, permissions: perms(needs[2] ?? '') })
+export interface ServerFieldIssue {
+  field: string
+  message: string
+  code?: string
+  params?: Record<string, string | number | boolean | string[]>
+}
+
+/**
+ * A field problem from the server. The server already wrote it in the console's language (the
+ * console sends it as Accept-Language); problems that name permissions and a role are told
+ * from their code and params with the words the role editor uses.
+ */
+export function fieldMessage(issue: ServerFieldIssue): string {
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
+  const perms = (value: unknown) => list(value).map(permissionText).join(', ')
+  const params = issue.params ?? {}
+  if (issue.code === 'role_needs_permissions') {
+    const role = builtinByName(String(params.role ?? ''))
+    return t('grant.roleNeeds', { role, permissions: perms(params.permissions) })
   }
-  const lack = /^you lack (.+)$/.exec(message)
-  if (lack) return t('grant.lack', { permissions: perms(lack[1] ?? '') })
-  return serverMessage(message, lang.value)
+  if (issue.code === 'permissions_lacking') {
+    return t('grant.lack', { permissions: perms(params.permissions) })
+  }
+  return issue.message
 }
 
 const permissionAreas: Record<string, MessageKey> = {

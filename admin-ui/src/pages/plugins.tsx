@@ -59,10 +59,7 @@ function PluginPanel({ plugin }: { plugin: PluginInfo }) {
             if (error instanceof ApiFailure && error.fields.length) {
               setErrors(
                 Object.fromEntries(
-                  error.fields.map((f) => [
-                    f.field.split('.')[0] ?? f.field,
-                    fieldMessage(f.message),
-                  ]),
+                  error.fields.map((f) => [f.field.split('.')[0] ?? f.field, fieldMessage(f)]),
                 ),
               )
             } else setFailure(error)

@@ -10,6 +10,7 @@
  *
  * `roles:write` is no bypass: it only lets an admin edit roles within the same limit.
  */
+import type { FieldIssue } from '../errors.ts'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { identityError } from '../identity/repositories/errors.ts'
 import type { Principal } from '../identity/services.ts'
@@ -21,9 +22,19 @@ export const lacking = (acting: Acting, needed: readonly Permission[]): Permissi
   [...new Set(needed)].filter((permission) => !acting.permissions.includes(permission))
 
 /** Why `acting` may not give or take `role`, or null when it may. */
-export function grantProblem(acting: Acting, role: Pick<Role, 'name' | 'permissions'>) {
+export function grantProblem(
+  acting: Acting,
+  role: Pick<Role, 'name' | 'permissions'>,
+  field: string,
+): FieldIssue | null {
   const missing = lacking(acting, role.permissions)
-  return missing.length ? `role "${role.name}" needs ${missing.join(', ')}, which you lack` : null
+  if (!missing.length) return null
+  return {
+    field,
+    code: 'role_needs_permissions',
+    params: { role: role.name, permissions: missing },
+    message: `role "${role.name}" needs ${missing.join(', ')}, which you lack`,
+  }
 }
 
 /** 403 `role_grant_forbidden` unless every role added or removed is within the admin's rights. */
@@ -39,11 +50,11 @@ export async function assertMayChangeRoles(
   ]
   if (changed.length === 0) return
   const problems = (await repos.roles.byIds([...new Set(changed)]))
-    .map((role) => ({ role, problem: grantProblem(acting, role) }))
+    .map((role) => ({ role, problem: grantProblem(acting, role, 'roleIds') }))
     .filter((entry) => entry.problem !== null)
   if (problems.length) {
     throw identityError('role_grant_forbidden', undefined, {
-      fields: problems.map(({ problem }) => ({ field: 'roleIds', message: problem as string })),
+      fields: problems.flatMap(({ problem }) => (problem ? [problem] : [])),
       roleIds: problems.map(({ role }) => role.id),
     })
   }
@@ -56,7 +67,16 @@ export function assertMayDefineRole(acting: Acting, permissions: readonly Permis
     throw identityError(
       'role_grant_forbidden',
       `Roles can only hold permissions you have yourself; you lack ${missing.join(', ')}.`,
-      { fields: [{ field: 'permissions', message: `you lack ${missing.join(', ')}` }] },
+      {
+        fields: [
+          {
+            field: 'permissions',
+            code: 'permissions_lacking',
+            params: { permissions: missing },
+            message: `you lack ${missing.join(', ')}`,
+          },
+        ],
+      },
     )
   }
 }

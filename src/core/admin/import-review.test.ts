@@ -22,7 +22,9 @@ describe('CSV import: file problems', () => {
       'kind,display_name,email\nemployee,Bob,bob@example.com\nemployee,"Ann,ann@example.com\nemployee,Cy,cy@example.com\n',
     )
     expect(status).toBe(400)
-    expect(body.error.fields).toEqual([{ field: 'csv', message: 'unclosed quote at row 3' }])
+    expect(body.error.fields).toEqual([
+      { field: 'csv', code: 'csv_malformed', message: 'unclosed quote at row 3' },
+    ])
   })
 
   it('ignores unknown extra columns and says so in the report', async () => {

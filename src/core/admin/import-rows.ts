@@ -2,6 +2,7 @@ import { randomId } from '../crypto.ts'
 import { ApiError, type FieldIssue } from '../errors.ts'
 import {
   emailProblem,
+  loginProblemCode,
   normalizeEmail,
   normalizePhone,
   phoneProblem,
@@ -49,7 +50,8 @@ export interface Header {
  * extra columns (a spreadsheet's own notes) are ignored and reported as warnings.
  */
 export function readHeader(header: CsvRecord | undefined): Header {
-  if (!header) throw invalidFields([{ field: 'csv', message: 'the file is empty' }])
+  if (!header)
+    throw invalidFields([{ field: 'csv', code: 'csv_empty', message: 'the file is empty' }])
   const index = new Map<Column, number>()
   const issues: FieldIssue[] = []
   const warnings: string[] = []
@@ -58,16 +60,32 @@ export function readHeader(header: CsvRecord | undefined): Header {
     if (!(columns as readonly string[]).includes(name)) {
       warnings.push(`unknown column "${raw.trim()}" ignored (known: ${columns.join(', ')})`)
     } else if (index.has(name as Column)) {
-      issues.push({ field: 'csv', message: `column "${name}" appears twice` })
+      issues.push({
+        field: 'csv',
+        code: 'csv_column_twice',
+        params: { column: name },
+        message: `column "${name}" appears twice`,
+      })
     } else {
       index.set(name as Column, i)
     }
   })
   for (const required of ['kind', 'display_name'] as const) {
-    if (!index.has(required)) issues.push({ field: 'csv', message: `missing column "${required}"` })
+    if (!index.has(required)) {
+      issues.push({
+        field: 'csv',
+        code: 'csv_column_missing',
+        params: { column: required },
+        message: `missing column "${required}"`,
+      })
+    }
   }
   if (!index.has('phone') && !index.has('email')) {
-    issues.push({ field: 'csv', message: 'needs a "phone" or an "email" column' })
+    issues.push({
+      field: 'csv',
+      code: 'csv_login_column',
+      message: 'needs a "phone" or an "email" column',
+    })
   }
   if (issues.length) throw invalidFields(issues)
   return { index, warnings }
@@ -93,7 +111,7 @@ export async function checkRows(
   const roleById = new Map((await repos.roles.list()).map((role) => [role.id, role]))
   const grantIssue = (roleId: string) => {
     const role = roleById.get(roleId)
-    return role ? grantProblem(acting, role) : null
+    return role ? grantProblem(acting, role, 'roles') : null
   }
   const cell = (record: CsvRecord, column: Column) => {
     const i = header.get(column)
@@ -104,30 +122,54 @@ export async function checkRows(
     const errors: FieldIssue[] = []
     const kind = kindName(cell(record, 'kind'))
     if (kind !== 'employee' && kind !== 'customer') {
-      errors.push({ field: 'kind', message: 'must be employee or customer' })
+      errors.push({ field: 'kind', code: 'kind_invalid', message: 'must be employee or customer' })
     }
     const displayName = cell(record, 'display_name')
     if (displayName === '' || displayName.length > DISPLAY_NAME_MAX) {
-      errors.push({ field: 'display_name', message: 'required, at most 200 characters' })
+      errors.push({
+        field: 'display_name',
+        code: 'name_invalid',
+        params: { maximum: DISPLAY_NAME_MAX },
+        message: `required, at most ${DISPLAY_NAME_MAX} characters`,
+      })
     } else if (hasControlCharacters(displayName)) {
-      errors.push({ field: 'display_name', message: 'must not contain control characters' })
+      errors.push({
+        field: 'display_name',
+        code: 'control_characters',
+        message: 'must not contain control characters',
+      })
     }
     let phone: string | null = null
     if (cell(record, 'phone') !== '') {
       const parsed = normalizePhone(cell(record, 'phone'))
       const notMobile = parsed.ok ? notMobileIssue(parsed.e164) : null
-      if (!parsed.ok) errors.push({ field: 'phone', message: phoneProblem(parsed.reason) })
-      else if (notMobile) errors.push(notMobile)
+      if (!parsed.ok) {
+        errors.push({
+          field: 'phone',
+          code: loginProblemCode('phone', parsed.reason),
+          message: phoneProblem(parsed.reason),
+        })
+      } else if (notMobile) errors.push(notMobile)
       else phone = parsed.e164
     }
     let email: string | null = null
     if (cell(record, 'email') !== '') {
       const parsed = normalizeEmail(cell(record, 'email'))
       if (parsed.ok) email = parsed.email
-      else errors.push({ field: 'email', message: emailProblem(parsed.reason) })
+      else {
+        errors.push({
+          field: 'email',
+          code: loginProblemCode('email', parsed.reason),
+          message: emailProblem(parsed.reason),
+        })
+      }
     }
     if (cell(record, 'phone') === '' && cell(record, 'email') === '') {
-      errors.push({ field: 'phone', message: 'a phone or an e-mail is required' })
+      errors.push({
+        field: 'phone',
+        code: 'login_required',
+        message: 'a phone or an e-mail is required',
+      })
     }
     const roleRefs = cell(record, 'roles')
       .split(/[;|]/)
@@ -137,7 +179,14 @@ export async function checkRows(
     for (const ref of roleRefs) {
       const id = resolveRole(ref)
       if (id) roleIds.push(id)
-      else errors.push({ field: 'roles', message: `unknown role "${ref}"` })
+      else {
+        errors.push({
+          field: 'roles',
+          code: 'unknown_role',
+          params: { role: ref },
+          message: `unknown role "${ref}"`,
+        })
+      }
     }
     for (const [field, value] of [
       ['phone', phone],
@@ -145,13 +194,19 @@ export async function checkRows(
     ] as const) {
       if (value === null) continue
       const first = firstRowOf[field].get(value)
-      if (first !== undefined) errors.push({ field, message: `same ${field} as row ${first}` })
-      else firstRowOf[field].set(value, record.row)
+      if (first !== undefined) {
+        errors.push({
+          field,
+          code: 'same_as_row',
+          params: { login: field, row: first },
+          message: `same ${field} as row ${first}`,
+        })
+      } else firstRowOf[field].set(value, record.row)
     }
     const kindRoles = kind === 'employee' || kind === 'customer' ? defaultRoleIds[kind] : []
     for (const roleId of roleIds.length ? roleIds : kindRoles) {
       const problem = grantIssue(roleId)
-      if (problem) errors.push({ field: 'roles', message: problem })
+      if (problem) errors.push(problem)
     }
     const report: ImportRowReport = {
       row: record.row,
@@ -179,9 +234,9 @@ export async function checkRows(
   for (const { report, user } of checked) {
     if (!user) continue
     if (user.phone && taken.phones.has(user.phone))
-      report.errors.push({ field: 'phone', message: 'already taken' })
+      report.errors.push({ field: 'phone', code: 'taken', message: 'already taken' })
     if (user.email && taken.emails.has(user.email))
-      report.errors.push({ field: 'email', message: 'already taken' })
+      report.errors.push({ field: 'email', code: 'taken', message: 'already taken' })
   }
   return checked.map((entry) =>
     entry.report.errors.length ? { report: { ...entry.report, status: 'error' } } : entry,

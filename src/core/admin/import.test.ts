@@ -45,17 +45,40 @@ describe('CSV import', () => {
     const byRow = Object.fromEntries(body.rows.map((r: { row: number }) => [r.row, r]))
     expect(byRow[2]).toMatchObject({ status: 'created', errors: [], invitation: 'sent' })
     expect(byRow[3]).toMatchObject({ status: 'created', invitation: 'sent' })
-    expect(byRow[4].errors).toEqual([{ field: 'kind', message: 'must be employee or customer' }])
+    expect(byRow[4].errors).toEqual([
+      { field: 'kind', code: 'kind_invalid', message: 'must be employee or customer' },
+    ])
     expect(byRow[5].errors.map((e: { field: string }) => e.field)).toEqual(['display_name'])
     expect(byRow[6].errors.map((e: { field: string }) => e.field)).toEqual(['phone'])
     expect(byRow[7].errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'email',
       'phone',
     ])
-    expect(byRow[8].errors).toEqual([{ field: 'phone', message: 'same phone as row 2' }])
-    expect(byRow[9].errors).toEqual([{ field: 'email', message: 'same email as row 3' }])
-    expect(byRow[10].errors).toEqual([{ field: 'roles', message: 'unknown role "Astronaut"' }])
-    expect(byRow[11].errors).toEqual([{ field: 'email', message: 'already taken' }])
+    expect(byRow[8].errors).toEqual([
+      {
+        field: 'phone',
+        code: 'same_as_row',
+        params: { login: 'phone', row: 2 },
+        message: 'same phone as row 2',
+      },
+    ])
+    expect(byRow[9].errors).toEqual([
+      {
+        field: 'email',
+        code: 'same_as_row',
+        params: { login: 'email', row: 3 },
+        message: 'same email as row 3',
+      },
+    ])
+    expect(byRow[10].errors).toEqual([
+      {
+        field: 'roles',
+        code: 'unknown_role',
+        params: { role: 'Astronaut' },
+        message: 'unknown role "Astronaut"',
+      },
+    ])
+    expect(byRow[11].errors).toEqual([{ field: 'email', code: 'taken', message: 'already taken' }])
     expect(byRow[12]).toBeUndefined() // the blank line keeps its number but is no row
     expect(byRow[13]).toMatchObject({ status: 'created' })
 

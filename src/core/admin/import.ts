@@ -4,6 +4,7 @@ import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { actorEntry, auditStatement } from '../identity/repositories/audit.ts'
 import { invalidFields } from '../identity/repositories/errors.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { errorLang, localizeIssues } from '../i18n/localize.ts'
 import { actionContext, actorOf, adminRoute } from './context.ts'
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.ts'
 import {
@@ -116,9 +117,18 @@ export function mountImportRoutes(
     const [header, ...records] = readCsv(csv)
     const { index: columns, warnings } = readHeader(header)
     if (records.length === 0)
-      throw invalidFields([{ field: 'csv', message: 'no rows after the header' }])
+      throw invalidFields([
+        { field: 'csv', code: 'csv_no_rows', message: 'no rows after the header' },
+      ])
     if (records.length > MAX_IMPORT_ROWS) {
-      throw invalidFields([{ field: 'csv', message: `at most ${MAX_IMPORT_ROWS} rows per import` }])
+      throw invalidFields([
+        {
+          field: 'csv',
+          code: 'csv_too_many_rows',
+          params: { maximum: MAX_IMPORT_ROWS },
+          message: `at most ${MAX_IMPORT_ROWS} rows per import`,
+        },
+      ])
     }
     const checked = await checkRows(records, columns, repos, c.get('principal'))
     const by = actorOf(c)
@@ -127,6 +137,7 @@ export function mountImportRoutes(
       await inviteAll(checked, sendInvitations, services, actionContext(c))
     }
     const rows = checked.map((entry) => entry.report)
+    const lang = errorLang(c.req.header('accept-language'))
     const created = rows.filter((r) => r.status === 'created').length
     const failed = rows.filter((r) => r.status === 'error').length
     await services.sql.execute(
@@ -140,7 +151,9 @@ export function mountImportRoutes(
         services.now(),
       ),
     )
-    return c.json({ dryRun, total: rows.length, created, failed, warnings, rows }, 200)
+    // Each row's problems in the admin's language, as error answers are.
+    const told = rows.map((row) => ({ ...row, errors: localizeIssues(row.errors, lang) }))
+    return c.json({ dryRun, total: rows.length, created, failed, warnings, rows: told }, 200)
   })
 }
 
@@ -150,7 +163,7 @@ function readCsv(csv: string): CsvRecord[] {
     return parseCsv(csv)
   } catch (error) {
     if (error instanceof CsvSyntaxError)
-      throw invalidFields([{ field: 'csv', message: error.message }])
+      throw invalidFields([{ field: 'csv', code: 'csv_malformed', message: error.message }])
     throw error
   }
 }

@@ -18,6 +18,7 @@ export function notMobileIssue(e164: string, field = 'phone'): FieldIssue | null
   return {
     field,
     code: PHONE_NOT_MOBILE,
+    params: { lineType: parsed.lineType },
     message: `This is ${what}: it cannot receive SMS codes or invitations. Enter a mobile number.`,
   }
 }

@@ -55,7 +55,12 @@ describe('roles', () => {
       body: { name: 'X', appTypes: ['web', 'tv-app'], permissions: [] },
     })
     expect(badInstalled.body.error.fields).toEqual([
-      { field: 'appTypes.1', message: 'no installed client app type "tv-app"' },
+      {
+        field: 'appTypes.1',
+        code: 'unknown_app_type',
+        params: { type: 'tv-app' },
+        message: 'no installed client app type "tv-app"',
+      },
     ])
 
     const edited = await call(`/v1/admin/roles/${id}`, {

@@ -124,7 +124,12 @@ describe('admin users API', () => {
     })
     expect(unknownRole.status).toBe(400)
     expect(unknownRole.body.error.fields).toEqual([
-      { field: 'roleIds.0', message: 'unknown role role_nope' },
+      {
+        field: 'roleIds.0',
+        code: 'unknown_role',
+        params: { role: 'role_nope' },
+        message: 'unknown role role_nope',
+      },
     ])
     const notJson = await call('/v1/admin/users', {
       method: 'POST',

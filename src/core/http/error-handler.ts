@@ -4,6 +4,7 @@ import { TrieRouter } from 'hono/router/trie-router'
 import type { RouterRoute } from 'hono/types'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, coreError } from '../errors.ts'
+import { errorLang, localizeError } from '../i18n/localize.ts'
 import { ConfigError } from '../config.ts'
 import type { AppEnv } from '../services.ts'
 import { DependencyError, SqlConstraintError } from '../../storage/sql/port.ts'
@@ -47,18 +48,26 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof SqlConstraintError && error.constraint === 'unique') {
     const field = error.columns[0]?.split('.').pop()
     return coreError('conflict', field ? `Another record already has this ${field}.` : undefined, {
-      ...(field ? { fields: [{ field, message: 'already taken' }] } : {}),
+      ...(field ? { fields: [{ field, code: 'taken', message: 'already taken' }] } : {}),
     })
   }
   return coreError('internal_error')
 }
 
+/**
+ * The error as JSON, its messages in the language Accept-Language prefers (Russian or English;
+ * English when the header is absent). The code, status and details other than messages stay.
+ */
 export function respondWithError(c: Context<AppEnv>, apiError: ApiError): Response {
   const requestId = c.get('requestId')
   if (apiError.details?.retryAfterSeconds) {
     c.header('Retry-After', String(apiError.details.retryAfterSeconds))
   }
-  return c.json(apiError.toJSON(requestId), apiError.status)
+  const acceptLanguage = c.req.header('accept-language')
+  if (acceptLanguage) c.header('Vary', 'Accept-Language', { append: true })
+  const registry = c.get('services')?.errors
+  const told = localizeError(apiError, errorLang(acceptLanguage), (code) => registry?.russian(code))
+  return c.json(told.toJSON(requestId), told.status)
 }
 
 /**

@@ -2,14 +2,26 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hook } from '@hono/zod-openapi'
 import type { z } from 'zod'
 import { coreError, type FieldIssue } from '../errors.ts'
+import { issueParams } from './zod-params.ts'
 import type { AppEnv } from '../services.ts'
 import { respondWithError } from './error-handler.ts'
 
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }))
+  return error.issues.map((issue) => {
+    const params = issueParams(issue)
+    return {
+      field: issue.path.map(String).join('.') || '(body)',
+      message: issue.message,
+      code: ownCode(issue) ?? issue.code,
+      ...(Object.keys(params).length ? { params } : {}),
+    }
+  })
+}
+
+/** A check's own code, given as `params.code` of a custom zod issue (e.g. `phone_invalid`). */
+function ownCode(issue: z.core.$ZodIssue): string | undefined {
+  const code = issue.code === 'custom' ? issue.params?.code : undefined
+  return typeof code === 'string' ? code : undefined
 }
 
 /**
@@ -27,6 +39,7 @@ function repeatedQueryIssues(fields: FieldIssue[], query: Record<string, string[
   return [
     ...[...repeated].map((field) => ({
       field,
+      code: 'repeated_query',
       message: 'must be given once: the query string repeats it',
     })),
     ...rest,

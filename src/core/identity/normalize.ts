@@ -103,3 +103,8 @@ export function phoneProblem(reason: Extract<PhoneResult, { ok: false }>['reason
 export function emailProblem(reason: Extract<EmailResult, { ok: false }>['reason']): string {
   return reason === 'empty' ? 'Enter an e-mail address.' : 'Not a valid e-mail address.'
 }
+
+/** The stable field-issue code of a failed phone or e-mail (see src/core/i18n/ru-fields.ts). */
+export function loginProblemCode(login: 'phone' | 'email', reason: string): string {
+  return `${login}_${reason === 'empty' ? 'required' : 'invalid'}`
+}

@@ -83,7 +83,7 @@ function ReportTable({ report }: { report: ImportReport }) {
                   {row.errors.map((e) => (
                     <div key={e.field + e.message}>
                       {columnOf(e.field)}
-                      {fieldMessage(e.message)}
+                      {fieldMessage(e)}
                     </div>
                   ))}
                   {row.invitationError && <div class="sub">{row.invitationError}</div>}

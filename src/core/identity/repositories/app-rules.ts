@@ -74,7 +74,12 @@ export function checkAppShape(
   const issues: FieldIssue[] = []
   const type = clientAppTypes(plugins).find((p) => p.id === app.type)
   if (!type) {
-    issues.push({ field: 'type', message: `no installed client app type "${app.type}"` })
+    issues.push({
+      field: 'type',
+      code: 'unknown_app_type',
+      params: { type: app.type },
+      message: `no installed client app type "${app.type}"`,
+    })
   }
   const methods = new Set<string>([
     ...wellKnownSignInMethods,

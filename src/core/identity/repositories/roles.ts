@@ -68,7 +68,12 @@ export function createRoleRepository(core: CoreServices) {
     const issues: FieldIssue[] = []
     input.appTypes?.forEach((type, i) => {
       if (!installed.has(type)) {
-        issues.push({ field: `appTypes.${i}`, message: `no installed client app type "${type}"` })
+        issues.push({
+          field: `appTypes.${i}`,
+          code: 'unknown_app_type',
+          params: { type },
+          message: `no installed client app type "${type}"`,
+        })
       }
     })
     input.permissions?.forEach((permission, i) => {

@@ -65,7 +65,7 @@ export function decodeCursor(cursor: string): { time: string; id: string } {
     // reported below
   }
   throw identityError('invalid_cursor', undefined, {
-    fields: [{ field: 'cursor', message: 'malformed cursor' }],
+    fields: [{ field: 'cursor', code: 'cursor_malformed', message: 'malformed cursor' }],
   })
 }
 

@@ -45,7 +45,7 @@ export function mapUserWriteError(err: unknown): unknown {
     }
     // A role deleted between our check and the write.
     if (err.constraint === 'foreign_key') {
-      return invalidFields([{ field: 'roleIds', message: 'unknown role' }])
+      return invalidFields([{ field: 'roleIds', code: 'unknown_role', message: 'unknown role' }])
     }
   }
   return err

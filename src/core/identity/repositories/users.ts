@@ -49,7 +49,12 @@ export function createUserRepository(core: CoreServices) {
     const issues = roleIds
       .map((id, i) => ({ id, i }))
       .filter(({ id }) => !known.has(id))
-      .map(({ id, i }) => ({ field: `roleIds.${i}`, message: `unknown role ${id}` }))
+      .map(({ id, i }) => ({
+        field: `roleIds.${i}`,
+        code: 'unknown_role',
+        params: { role: id },
+        message: `unknown role ${id}`,
+      }))
     if (issues.length) throw invalidFields(issues)
   }
 
@@ -96,7 +101,9 @@ export function createUserRepository(core: CoreServices) {
     /** Creates the user and its roles in one atomic batch; 409 `phone_taken`/`email_taken`. */
     async create(input: NewUser, by?: Actor): Promise<User> {
       if (!input.phone && !input.email) {
-        throw invalidFields([{ field: 'phone', message: 'a phone or an e-mail is required' }])
+        throw invalidFields([
+          { field: 'phone', code: 'login_required', message: 'a phone or an e-mail is required' },
+        ])
       }
       await checkRoles(input.roleIds)
       await assertLoginsFree(input.phone, input.email, null)
