@@ -96,12 +96,17 @@ export function emitTypes(doc: OpenApiDocument, ids: readonly string[] = clientO
       .sort()[0]
     if (!success) throw new UnsupportedSchemaError(at, 'no 2xx response')
     const answer = mediaSchema(responses[success]?.content, `${at} ${success}`)
-    const route = `method: '${method.toUpperCase()}', path: '${path}', bodyType: ${body ? `'${body.type}'` : 'null'}`
-    routes.push(`${id}: { ${route} },`)
+    // The same literals serve as the interface's types and the runtime table's values.
+    const route = [
+      `method: ${JSON.stringify(method.toUpperCase())}`,
+      `path: ${JSON.stringify(path)}`,
+      `bodyType: ${body ? JSON.stringify(body.type) : 'null'}`,
+    ]
+    routes.push(`${id}: { ${route.join(', ')} },`)
     return [
       docComment(operation.summary),
       `${id}: {\n`,
-      `${route.replaceAll(', ', '\n')}\n`,
+      `${route.join('\n')}\n`,
       `request: ${body ? schemaToTs(body.schema, `${at} body`, context) : 'null'}\n`,
       `response: ${answer ? schemaToTs(answer.schema, `${at} ${success}`, context) : 'null'}\n`,
       '}\n',
