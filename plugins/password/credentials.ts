@@ -1,12 +1,12 @@
 /**
  * The credential check shared by sign-in and password change: an attempt is reserved first (per
- * login, then per client IP), then one PBKDF2 verification runs whatever the account state, so
- * unknown logins, wrong passwords and invited accounts look the same from outside (status, body
- * and time), and simultaneous requests cannot get more passwords checked than the lockout allows.
+ * login and per client IP, in one state call: ./attempts.ts), then one PBKDF2 verification runs
+ * whatever the account state, so unknown logins, wrong passwords and invited accounts look the
+ * same from outside (status, body and time), and simultaneous requests cannot get more
+ * passwords checked than the lockout allows.
  */
 import {
   burnPasswordCheck,
-  createLockout,
   loginLockoutSubject,
   passwordHasher,
   readPasswordHash,
@@ -14,41 +14,24 @@ import {
   type PluginContext,
 } from '../../src/core/index.ts'
 import type { PasswordSettings } from './schema.ts'
+import { createAttemptGuard } from './attempts.ts'
 
 type Ctx = PluginContext<PasswordSettings>
 type Verified = Awaited<ReturnType<Ctx['identity']['users']['findByLogin']>>
 
 export type CredentialOutcome =
-  | { ok: true; user: NonNullable<Verified> }
+  /** `released`: the attempts going back, started but not awaited (overlap it, then await it). */
+  | { ok: true; user: NonNullable<Verified>; released: Promise<void> }
   | { ok: false; reason: 'unknown_login' | 'not_activated' | 'wrong_password' }
-  | { ok: false; reason: 'locked_out'; retryAfterSeconds: number }
+  | { ok: false; reason: 'locked_out' | 'rate_limited'; retryAfterSeconds: number }
 
-export function createCredentialChecker(ctx: Ctx) {
-  const policy = {
-    baseSeconds: ctx.settings.lockoutBaseSeconds,
-    maxSeconds: Math.max(ctx.settings.lockoutMaxSeconds, ctx.settings.lockoutBaseSeconds),
-  }
-  const perLogin = createLockout(ctx.state, {
-    ...policy,
-    maxFailures: ctx.settings.maxFailuresBeforeLockout,
-  })
-  const perIp = createLockout(ctx.state, { ...policy, maxFailures: ctx.settings.maxFailuresPerIp })
+/**
+ * `limit`: a per-IP rate-limit rule of this plugin counted in the same state call as the
+ * attempts (sign-in), so the check costs one state round trip before the password is known.
+ */
+export function createCredentialChecker(ctx: Ctx, limit?: string) {
+  const attempts = createAttemptGuard(ctx)
   const hasher = passwordHasher(ctx)
-
-  /**
-   * Reserves one attempt for the login, then one for the client. Returns the wait when either is
-   * locked (0 = go ahead); a login refusal counts nothing against the IP, and an IP refusal gives
-   * the login's attempt back, so refused requests never use up anyone's attempts.
-   */
-  async function reserve(subject: string, ip: string | null): Promise<number> {
-    const login = await perLogin.reserve(subject)
-    if (!login.ok) return login.retryAfterSeconds
-    if (!ip) return 0
-    const client = await perIp.reserve(`ip:${ip}`)
-    if (client.ok) return 0
-    await perLogin.release(subject)
-    return client.retryAfterSeconds
-  }
 
   /** Checks `password` for the account `user` (null = no account has the login). */
   async function check(
@@ -58,8 +41,8 @@ export function createCredentialChecker(ctx: Ctx) {
     ip: string | null,
   ): Promise<CredentialOutcome> {
     const subject = await loginLockoutSubject(login)
-    const wait = await reserve(subject, ip)
-    if (wait > 0) return { ok: false, reason: 'locked_out', retryAfterSeconds: wait }
+    const reservation = await attempts.reserve(subject, ip, limit)
+    if (!reservation.ok) return reservation
     // The same queries and the same PBKDF2 work on every path; a failure keeps its attempts.
     const hash = await readPasswordHash(ctx.sql, user?.id ?? '')
     if (!user || !hash || user.status === 'invited') {
@@ -68,20 +51,16 @@ export function createCredentialChecker(ctx: Ctx) {
     }
     const verification = await hasher.verify(password, hash)
     if (!verification.ok) return { ok: false, reason: 'wrong_password' }
-    // The right password is no failure: it gives its attempts back, and an active account's
-    // sign-in forgets the login's earlier failures too. (A blocked account is refused after this,
-    // and its count stays as it was.)
-    await Promise.all([
-      user.status === 'active' ? perLogin.clear(subject) : perLogin.release(subject),
-      ip ? perIp.release(`ip:${ip}`) : null,
-    ])
     // Parameters or pepper changed since this hash was made: upgrade it while we have the password.
     if (user.status === 'active' && verification.needsRehash) {
       await ctx.sql.execute(
         setPasswordHashStatement(user.id, await hasher.hash(password), ctx.now()),
       )
     }
-    return { ok: true, user }
+    // The right password is no failure: it gives its attempts back, and an active account's
+    // sign-in forgets the login's earlier failures too. (A blocked account is refused after this,
+    // and its count stays as it was.)
+    return { ok: true, user, released: attempts.release(subject, ip, user.status === 'active') }
   }
 
   return { check }

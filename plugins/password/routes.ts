@@ -5,6 +5,7 @@ import {
   ApiError,
   passwordHasher,
   presentedClientSecret,
+  rateLimited,
   requireAuth,
   setPasswordHashStatement,
   tokenResponse,
@@ -72,6 +73,7 @@ export function mountPasswordRoutes(
   ctx: PluginContext<PasswordSettings>,
 ): void {
   const credentials = createCredentialChecker(ctx)
+  const signInCredentials = createCredentialChecker(ctx, 'signInPerIp')
 
   /** Every refused attempt is audited, including those refused before any account is known. */
   const auditFailure = (
@@ -104,28 +106,35 @@ export function mountPasswordRoutes(
     async (c) => {
       const ip = c.get('clientIp')
       const requestId = c.get('requestId')
-      try {
-        await ctx.limits.consume(ctx.pluginId, 'signInPerIp', ip)
-      } catch (error) {
-        if (error instanceof ApiError) await auditFailure(c, error.code, {})
-        throw error
+      // A request refused before its attempts are reserved (which count the per-IP limit in the
+      // same state call) still counts against that limit, refused past it first.
+      const countAlone = async () => {
+        try {
+          await ctx.limits.consume(ctx.pluginId, 'signInPerIp', ip)
+        } catch (error) {
+          if (error instanceof ApiError) await auditFailure(c, error.code, {})
+          throw error
+        }
       }
       const body = c.req.valid('json')
       const app = await ctx.identity.apps.get(body.clientId)
       if (!app) {
+        await countAlone()
         await auditFailure(c, 'app_not_found', { details: { clientId: body.clientId } })
         throw ctx.errors.error('app_not_found')
       }
       const client = presentedClientSecret(app.id, body.clientSecret, c.req.header('authorization'))
       if (!client.ok) {
+        await countAlone()
         await auditFailure(c, 'invalid_client', { appId: app.id, details: { why: client.reason } })
         throw ctx.errors.error('invalid_client')
       }
       const user = await ctx.identity.users.findByLogin(body.login)
-      const outcome = await credentials.check(body.login, user, body.password, ip)
+      const outcome = await signInCredentials.check(body.login, user, body.password, ip)
       if (!outcome.ok) {
         // Successes and refusals after the proof are audited by the session service.
         await auditFailure(c, outcome.reason, { appId: app.id, userId: user?.id ?? null })
+        if (outcome.reason === 'rate_limited') throw rateLimited(outcome.retryAfterSeconds * 1000)
         if (outcome.reason === 'locked_out') {
           throw ctx.errors.error('too_many_attempts', undefined, {
             retryAfterSeconds: outcome.retryAfterSeconds,
@@ -133,16 +142,20 @@ export function mountPasswordRoutes(
         }
         throw ctx.errors.error('invalid_credentials')
       }
-      const tokens = await ctx.identity.sessions.signIn({
-        user: outcome.user,
-        app,
-        method: 'password',
-        ip,
-        userAgent: c.req.header('user-agent') ?? null,
-        deviceLabel: body.deviceLabel ?? null,
-        requestId,
-        clientSecret: client.secret,
-      })
+      // The attempts go back while the session is written: one state hop off the critical path.
+      const [tokens] = await Promise.all([
+        ctx.identity.sessions.signIn({
+          user: outcome.user,
+          app,
+          method: 'password',
+          ip,
+          userAgent: c.req.header('user-agent') ?? null,
+          deviceLabel: body.deviceLabel ?? null,
+          requestId,
+          clientSecret: client.secret,
+        }),
+        outcome.released,
+      ])
       return c.json(toTokenResponse(tokens), 200)
     },
     // The validator awaits the hook: the rejected promise reaches the error handler as a 400.
@@ -167,6 +180,7 @@ export function mountPasswordRoutes(
     const user = await ctx.identity.users.get(principal.userId)
     const login = user?.email ?? user?.phone ?? principal.userId
     const outcome = await credentials.check(login, user, currentPassword, ip)
+    if (outcome.ok) await outcome.released
     if (!outcome.ok || !user) {
       const reason = outcome.ok ? 'unknown_user' : outcome.reason
       await ctx.identity.audit.record({ ...audit, result: 'failure', details: { reason } })
