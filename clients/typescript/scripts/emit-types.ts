@@ -1,10 +1,11 @@
 /**
  * The generated module of the client: for each operation the client calls, its method, path,
- * request body and success response, keyed by operationId; every component schema those reach;
+ * parameters, request body and success response, keyed by operationId; every component schema those reach;
  * the shared error body; and the error-code union from `x-error-codes`. Pure (document in, text
  * out) so the up-to-date test can run it in memory.
  */
-import { docComment, schemaToTs, UnsupportedSchemaError, type Schema } from './schema-to-ts.ts'
+import { docComment, schemaToTs, UnsupportedSchemaError } from './schema-to-ts.ts'
+import type { EmitContext, Schema } from './schema-to-ts.ts'
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Schema>>
@@ -68,6 +69,30 @@ function mediaSchema(content: unknown, at: string): { type: string; schema: Sche
   return { type, schema }
 }
 
+/**
+ * Path and query parameters as one object type (a path's `{name}` says which is which); `null`
+ * without any. Header and cookie parameters are refused: the client sets no such headers.
+ */
+function paramsType(parameters: unknown, at: string, context: EmitContext): string {
+  if (parameters === undefined) return 'null'
+  if (!Array.isArray(parameters)) throw new UnsupportedSchemaError(at, 'parameters not a list')
+  if (parameters.length === 0) return 'null'
+  const seen = new Set<string>()
+  const members = parameters.map((value: Schema) => {
+    const { name, in: where, required, schema } = value
+    if (typeof name !== 'string' || seen.has(name)) {
+      throw new UnsupportedSchemaError(at, `the parameter name ${String(name)}`)
+    }
+    if (where !== 'path' && where !== 'query') {
+      throw new UnsupportedSchemaError(at, `the ${String(where)} parameter ${name}`)
+    }
+    seen.add(name)
+    const type = schemaToTs(schema as Schema, `${at} ${where} ${name}`, context)
+    return `${docComment(value.description)}${name}${required === true ? '' : '?'}: ${type}`
+  })
+  return `{\n${members.join('\n')}\n}`
+}
+
 export function emitTypes(doc: OpenApiDocument, ids: readonly string[] = clientOperations) {
   const schemas = doc.components?.schemas ?? {}
   const named = new Map<string, string>()
@@ -86,9 +111,6 @@ export function emitTypes(doc: OpenApiDocument, ids: readonly string[] = clientO
   const routes: string[] = []
   const operations = findOperations(doc, ids).map(({ id, method, path, operation }) => {
     const at = `${method.toUpperCase()} ${path}`
-    if (Array.isArray(operation.parameters) && operation.parameters.length) {
-      throw new UnsupportedSchemaError(at, 'parameters (the client sends bodies only)')
-    }
     const body = mediaSchema((operation.requestBody as Schema | undefined)?.content, at)
     const responses = (operation.responses ?? {}) as Record<string, Schema>
     const success = Object.keys(responses)
@@ -107,6 +129,7 @@ export function emitTypes(doc: OpenApiDocument, ids: readonly string[] = clientO
       docComment(operation.summary),
       `${id}: {\n`,
       `${route.join('\n')}\n`,
+      `params: ${paramsType(operation.parameters, at, context)}\n`,
       `request: ${body ? schemaToTs(body.schema, `${at} body`, context) : 'null'}\n`,
       `response: ${answer ? schemaToTs(answer.schema, `${at} ${success}`, context) : 'null'}\n`,
       '}\n',

@@ -240,6 +240,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/sign-in/start'
     bodyType: 'application/json'
+    params: null
     request: SignInStartRequest
     response: SignInStartResponse
   }
@@ -248,6 +249,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/auth/sms-otp/send'
     bodyType: 'application/json'
+    params: null
     request: OtpSendRequest
     response: OtpSendResponse
   }
@@ -256,6 +258,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/auth/sms-otp/verify'
     bodyType: 'application/json'
+    params: null
     request: OtpVerifyRequest
     response: OtpSignedIn | OtpPasswordRequired
   }
@@ -264,6 +267,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/auth/flash-call/send'
     bodyType: 'application/json'
+    params: null
     request: OtpSendRequest
     response: OtpSendResponse
   }
@@ -272,6 +276,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/auth/flash-call/verify'
     bodyType: 'application/json'
+    params: null
     request: OtpVerifyRequest
     response: OtpSignedIn | OtpPasswordRequired
   }
@@ -280,6 +285,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/auth/email-otp/send'
     bodyType: 'application/json'
+    params: null
     request: OtpSendRequest
     response: OtpSendResponse
   }
@@ -288,6 +294,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/auth/email-otp/verify'
     bodyType: 'application/json'
+    params: null
     request: OtpVerifyRequest
     response: OtpSignedIn | OtpPasswordRequired
   }
@@ -296,6 +303,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/auth/password/sign-in'
     bodyType: 'application/json'
+    params: null
     request: {
       /** Phone (any notation) or e-mail */
       login: string
@@ -314,6 +322,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/sign-in/complete-registration'
     bodyType: 'application/json'
+    params: null
     request: CompleteRegistrationRequest
     response: TokenResponse
   }
@@ -322,6 +331,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/token'
     bodyType: 'application/json'
+    params: null
     request: TokenRequest
     response: TokenResponse | CodeTokenResponse
   }
@@ -330,6 +340,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/token/revoke'
     bodyType: 'application/json'
+    params: null
     request: RevokeRequest
     response: null
   }
@@ -338,6 +349,7 @@ export interface Operations {
     method: 'GET'
     path: '/v1/me'
     bodyType: null
+    params: null
     request: null
     response: Me
   }
@@ -346,6 +358,7 @@ export interface Operations {
     method: 'POST'
     path: '/v1/logout'
     bodyType: null
+    params: null
     request: null
     response: null
   }
