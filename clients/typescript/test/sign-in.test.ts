@@ -99,6 +99,21 @@ describe('sign-in', () => {
     expect(tooSoon.retryAfterSeconds).toBeGreaterThan(0)
   })
 
+  it('a confidential app sends its secret at sign-in, refresh and sign-out', async () => {
+    const phone = await registeredPerson(propusk)
+    const secret = await propusk.createApp('reports-sync', 'api-only')
+    expect(secret).toEqual(expect.any(String))
+    const client = clientFor(propusk, { clientId: 'reports-sync', clientSecret: secret ?? '' })
+    await client.passwordSignIn(phone, password)
+    await client.refresh()
+    expect((await client.me()).app.id).toBe('reports-sync')
+    await client.signOut()
+
+    const wrong = clientFor(propusk, { clientId: 'reports-sync', clientSecret: 'x'.repeat(43) })
+    const error = await failure(wrong.passwordSignIn(phone, password))
+    expect(error).toMatchObject({ code: 'invalid_client', status: 401 })
+  })
+
   it('me without signing in is not_signed_in, and nothing goes on the wire', async () => {
     const { fetch, requests } = wire()
     const error = await failure(clientFor(propusk, { fetch }).me())

@@ -17,6 +17,8 @@ export interface RunningPropusk {
   baseUrl: string
   /** An engineer-mobile app (SMS, flash call, e-mail code, password). */
   clientId: string
+  /** Registers an app of `type`; returns its client secret (confidential types) or null. */
+  createApp(id: string, type: string): Promise<string | null>
   /** An invited field employee with this phone (not signed in yet, no password). */
   invite(phone: string): Promise<void>
   /** The code of the newest SMS to `phone`. */
@@ -83,10 +85,15 @@ export async function startPropusk(): Promise<RunningPropusk> {
   }
 
   const clientId = 'field-app'
-  await asAdmin('POST', '/v1/admin/apps', { id: clientId, type: 'engineer-mobile', name: 'Field' })
+  const createApp = async (id: string, type: string) => {
+    const { clientSecret } = await asAdmin('POST', '/v1/admin/apps', { id, type, name: id })
+    return typeof clientSecret === 'string' ? clientSecret : null
+  }
+  await createApp(clientId, 'engineer-mobile')
   return {
     baseUrl: server.baseUrl,
     clientId,
+    createApp,
     async invite(phone) {
       await asAdmin('POST', '/v1/admin/users', {
         kind: 'employee',
