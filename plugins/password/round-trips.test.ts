@@ -5,7 +5,8 @@
  * says why it cannot be folded into the first). SQL is counted too, as a ceiling.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { countRoundTrips, type RoundTrips } from '../../testing/round-trips.ts'
+import { countRoundTrips } from '../../testing/round-trips.ts'
+import { expectWithinBudget } from '../../test/support/round-trip-budget.ts'
 import { createTestPropusk, fromIp, type TestPropusk } from '../../test/support/propusk.ts'
 import { insertApp, insertUser, postJson, testEnv } from '../../test/support/account.ts'
 import { stateStores } from '../../test/support/state-stores.ts'
@@ -22,12 +23,6 @@ const budgets = {
   /** The app and person read, the audit row. */
   wrongPassword: { sql: 2, state: 1 },
   lockedOut: { sql: 2, state: 1 },
-}
-
-function expectWithin(trips: RoundTrips, budget: { sql: number; state: number }, flow: string) {
-  expect({ sql: trips.sql, state: trips.state }, `${flow}: ${trips.calls.join(', ')}`).toEqual(
-    budget,
-  )
 }
 
 async function start(openState: () => StateStore) {
@@ -62,15 +57,15 @@ describe.each(stateStores)('password sign-in round trips (%s)', (_name, openStat
 
     counter.reset()
     expect((await signIn(p, RIGHT)).status).toBe(200)
-    expectWithin(counter.total, budgets.signIn, 'sign-in')
+    expectWithinBudget(counter.total, budgets.signIn, 'sign-in')
 
     counter.reset()
     expect((await signIn(p, 'wrong guess')).status).toBe(401)
-    expectWithin(counter.total, budgets.wrongPassword, 'wrong password')
+    expectWithinBudget(counter.total, budgets.wrongPassword, 'wrong password')
 
     await signIn(p, 'wrong guess')
     counter.reset()
     expect((await signIn(p, RIGHT)).status).toBe(429)
-    expectWithin(counter.total, budgets.lockedOut, 'locked out')
+    expectWithinBudget(counter.total, budgets.lockedOut, 'locked out')
   })
 })

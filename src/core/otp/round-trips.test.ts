@@ -4,7 +4,8 @@
  * fails here. The calls are counted by testing/round-trips.ts around the real ports.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { countRoundTrips, type RoundTrips } from '../../../testing/round-trips.ts'
+import { countRoundTrips } from '../../../testing/round-trips.ts'
+import { expectWithinBudget, type Budget } from '../../../test/support/round-trip-budget.ts'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
 import { stateStores } from '../../../test/support/state-stores.ts'
 import {
@@ -24,15 +25,6 @@ afterEach(async () => {
   await running?.close()
   running = undefined
 })
-
-type Budget = Pick<RoundTrips, 'sql' | 'state'> & { sqlBatches?: number }
-
-/** Compares counts with a budget; the message lists every call, which is what to fix. */
-function expectWithin(trips: RoundTrips, budget: Budget, flow: string) {
-  const seen = { sql: trips.sql, state: trips.state, sqlBatches: trips.sqlBatches }
-  const allowed = { sqlBatches: trips.sqlBatches, ...budget }
-  expect(seen, `${flow}: ${trips.calls.join(', ')}`).toEqual(allowed)
-}
 
 /**
  * State: the targets. SQL: ceilings at today's counts, which are above the target of one
@@ -80,13 +72,13 @@ describe.each(stateStores)('one-time-code round trips (%s)', (_name, openState) 
     counter.reset()
     const sent = await sendCode(p, method, login)
     expect(sent.status, JSON.stringify(sent.body)).toBe(200)
-    expectWithin(counter.total, sendBudget, `${method} send`)
+    expectWithinBudget(counter.total, sendBudget, `${method} send`)
 
     const code = await latestCode(p, login)
     counter.reset()
     const verified = await verifyCode(p, method, sent.body.challengeId, code)
     expect(verified.status, JSON.stringify(verified.body)).toBe(200)
-    expectWithin(counter.total, budgets.verify, `${method} verify`)
+    expectWithinBudget(counter.total, budgets.verify, `${method} verify`)
   })
 
   it('an unknown login (a decoy) costs what a known one does', async () => {
@@ -95,7 +87,7 @@ describe.each(stateStores)('one-time-code round trips (%s)', (_name, openState) 
     counter.reset()
     const sent = await sendCode(p, 'sms-otp', '+79161239999')
     expect(sent.status).toBe(200)
-    expectWithin(counter.total, budgets.decoySend, 'decoy send')
+    expectWithinBudget(counter.total, budgets.decoySend, 'decoy send')
   })
 
   it('a wrong code: one state call counts it, one SQL writes the audit row', async () => {
@@ -107,6 +99,6 @@ describe.each(stateStores)('one-time-code round trips (%s)', (_name, openState) 
     counter.reset()
     const wrong = await verifyCode(p, 'sms-otp', sent.body.challengeId, wrongCode(code))
     expect(wrong.status).toBe(400)
-    expectWithin(counter.total, budgets.wrongCode, 'wrong code')
+    expectWithinBudget(counter.total, budgets.wrongCode, 'wrong code')
   })
 })
