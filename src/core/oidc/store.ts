@@ -5,6 +5,7 @@
  */
 import { randomToken, sha256Hex } from '../crypto.ts'
 import type { StateStore } from '../../storage/state/port.ts'
+import { seal, unseal } from './seal.ts'
 
 /** A pending `/authorize` request and how far the person got on the hosted pages. */
 export interface PendingRequest {
@@ -64,7 +65,7 @@ export interface SsoSession {
 
 export const requestTtlMs = 30 * 60_000
 export const codeTtlMs = 60_000
-/** Used codes are remembered past their own lifetime, so a late replay still ends the session. */
+/** Issued codes are remembered past their own lifetime, so a late replay still ends the session. */
 const usedCodeTtlMs = 10 * 60_000
 export const ssoTtlMs = 12 * 3600_000
 
@@ -95,11 +96,30 @@ export async function loadRequest(state: StateStore, id: string): Promise<Pendin
 
 export const dropRequest = (state: StateStore, id: string) => state.delete(keys.request(id))
 
-/** A new random code for the record; only its hash is a key. */
+type StoredCode = Omit<CodeRecord, 'accessToken' | 'refreshToken'> & { tokens: string }
+
+/** A new random code for the record; only its hash is a key, and the tokens are sealed by it. */
 export async function issueCode(state: StateStore, record: CodeRecord): Promise<string> {
   const code = randomToken()
-  await state.set(keys.code(await sha256Hex(code)), JSON.stringify(record), { ttlMs: codeTtlMs })
+  const { accessToken, refreshToken, ...rest } = record
+  const stored: StoredCode = {
+    ...rest,
+    tokens: await seal(code, JSON.stringify([accessToken, refreshToken])),
+  }
+  const hash = await sha256Hex(code)
+  // The issue marker outlives the code: once the code is gone, presenting it again (even in a
+  // race with its first redemption) still finds the session to revoke.
+  await state.set(keys.used(hash), record.sessionId, { ttlMs: usedCodeTtlMs })
+  await state.set(keys.code(hash), JSON.stringify(stored), { ttlMs: codeTtlMs })
   return code
+}
+
+async function openStored(code: string, stored: StoredCode): Promise<CodeRecord | null> {
+  const { tokens, ...rest } = stored
+  const opened = await unseal(code, tokens)
+  if (!opened) return null
+  const [accessToken, refreshToken] = JSON.parse(opened) as [string, string]
+  return { ...rest, accessToken, refreshToken }
 }
 
 export type Redemption =
@@ -109,16 +129,14 @@ export type Redemption =
   | { status: 'unknown' }
 
 /**
- * Takes a code once (getAndDelete: of racing requests one wins) and remembers it as used, so a
- * second presentation can revoke what the first one got (RFC 6749 §4.1.2).
+ * Takes a code once (getAndDelete: of racing requests one wins); any other presentation of an
+ * issued code is a reuse, and names the session to revoke (RFC 6749 §4.1.2).
  */
 export async function redeemCode(state: StateStore, code: string): Promise<Redemption> {
   const hash = await sha256Hex(code)
-  const record = parse<CodeRecord>(await state.getAndDelete(keys.code(hash)))
-  if (record) {
-    await state.set(keys.used(hash), record.sessionId, { ttlMs: usedCodeTtlMs })
-    return { status: 'ok', record }
-  }
+  const stored = parse<StoredCode>(await state.getAndDelete(keys.code(hash)))
+  const record = stored ? await openStored(code, stored) : null
+  if (record) return { status: 'ok', record }
   const sessionId = await state.get(keys.used(hash))
   return sessionId ? { status: 'reused', sessionId } : { status: 'unknown' }
 }
