@@ -70,27 +70,34 @@ function mediaSchema(content: unknown, at: string): { type: string; schema: Sche
 }
 
 /**
- * Path and query parameters as one object type (a path's `{name}` says which is which); `null`
- * without any. Header and cookie parameters are refused: the client sets no such headers.
+ * Parameters of the given locations as one object type, `null` without any: path and query
+ * together (a path's `{name}` says which is which), headers apart. Cookie parameters are
+ * refused: a client does not set cookies by hand.
  */
-function paramsType(parameters: unknown, at: string, context: EmitContext): string {
+function paramsType(
+  parameters: unknown,
+  locations: string[],
+  at: string,
+  context: EmitContext,
+): string {
   if (parameters === undefined) return 'null'
   if (!Array.isArray(parameters)) throw new UnsupportedSchemaError(at, 'parameters not a list')
-  if (parameters.length === 0) return 'null'
   const seen = new Set<string>()
-  const members = parameters.map((value: Schema) => {
+  const members = parameters.flatMap((value: Schema) => {
     const { name, in: where, required, schema } = value
-    if (typeof name !== 'string' || seen.has(name)) {
+    if (typeof name !== 'string' || seen.has(`${where}:${name}`)) {
       throw new UnsupportedSchemaError(at, `the parameter name ${String(name)}`)
     }
-    if (where !== 'path' && where !== 'query') {
+    if (!['path', 'query', 'header'].includes(String(where))) {
       throw new UnsupportedSchemaError(at, `the ${String(where)} parameter ${name}`)
     }
-    seen.add(name)
-    const type = schemaToTs(schema as Schema, `${at} ${where} ${name}`, context)
-    return `${docComment(value.description)}${name}${required === true ? '' : '?'}: ${type}`
+    seen.add(`${where}:${name}`)
+    if (!locations.includes(String(where))) return []
+    const key = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)
+    const type = schemaToTs(schema as Schema, `${at} ${String(where)} ${name}`, context)
+    return [`${docComment(value.description)}${key}${required === true ? '' : '?'}: ${type}`]
   })
-  return `{\n${members.join('\n')}\n}`
+  return members.length ? `{\n${members.join('\n')}\n}` : 'null'
 }
 
 export function emitTypes(doc: OpenApiDocument, ids: readonly string[] = clientOperations) {
@@ -129,7 +136,8 @@ export function emitTypes(doc: OpenApiDocument, ids: readonly string[] = clientO
       docComment(operation.summary),
       `${id}: {\n`,
       `${route.join('\n')}\n`,
-      `params: ${paramsType(operation.parameters, at, context)}\n`,
+      `params: ${paramsType(operation.parameters, ['path', 'query'], at, context)}\n`,
+      `headers: ${paramsType(operation.parameters, ['header'], at, context)}\n`,
       `request: ${body ? schemaToTs(body.schema, `${at} body`, context) : 'null'}\n`,
       `response: ${answer ? schemaToTs(answer.schema, `${at} ${success}`, context) : 'null'}\n`,
       '}\n',

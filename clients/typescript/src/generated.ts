@@ -241,6 +241,7 @@ export interface Operations {
     path: '/v1/sign-in/start'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: SignInStartRequest
     response: SignInStartResponse
   }
@@ -250,6 +251,7 @@ export interface Operations {
     path: '/v1/auth/sms-otp/send'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: OtpSendRequest
     response: OtpSendResponse
   }
@@ -259,6 +261,7 @@ export interface Operations {
     path: '/v1/auth/sms-otp/verify'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: OtpVerifyRequest
     response: OtpSignedIn | OtpPasswordRequired
   }
@@ -268,6 +271,7 @@ export interface Operations {
     path: '/v1/auth/flash-call/send'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: OtpSendRequest
     response: OtpSendResponse
   }
@@ -277,6 +281,7 @@ export interface Operations {
     path: '/v1/auth/flash-call/verify'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: OtpVerifyRequest
     response: OtpSignedIn | OtpPasswordRequired
   }
@@ -286,6 +291,7 @@ export interface Operations {
     path: '/v1/auth/email-otp/send'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: OtpSendRequest
     response: OtpSendResponse
   }
@@ -295,6 +301,7 @@ export interface Operations {
     path: '/v1/auth/email-otp/verify'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: OtpVerifyRequest
     response: OtpSignedIn | OtpPasswordRequired
   }
@@ -304,6 +311,7 @@ export interface Operations {
     path: '/v1/auth/password/sign-in'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: {
       /** Phone (any notation) or e-mail */
       login: string
@@ -323,6 +331,7 @@ export interface Operations {
     path: '/v1/sign-in/complete-registration'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: CompleteRegistrationRequest
     response: TokenResponse
   }
@@ -332,6 +341,7 @@ export interface Operations {
     path: '/v1/token'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: TokenRequest
     response: TokenResponse | CodeTokenResponse
   }
@@ -341,6 +351,7 @@ export interface Operations {
     path: '/v1/token/revoke'
     bodyType: 'application/json'
     params: null
+    headers: null
     request: RevokeRequest
     response: null
   }
@@ -350,6 +361,7 @@ export interface Operations {
     path: '/v1/me'
     bodyType: null
     params: null
+    headers: null
     request: null
     response: Me
   }
@@ -359,6 +371,7 @@ export interface Operations {
     path: '/v1/logout'
     bodyType: null
     params: null
+    headers: null
     request: null
     response: null
   }
