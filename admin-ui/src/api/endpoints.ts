@@ -54,6 +54,31 @@ export interface ImportReport {
   }>
 }
 
+export interface BlockInput {
+  reason?: string | null
+  /** ISO time; absent or null: until unblocked. */
+  until?: string | null
+}
+
+export type BulkInput = { userIds: string[] } & (
+  | ({ action: 'block' } & BlockInput)
+  | { action: 'resend_invitation'; channel?: 'sms' | 'email' }
+  | { action: 'assign_role'; roleId: string }
+)
+
+export interface BulkResult {
+  userId: string
+  status: 'done' | 'failed'
+  code?: string
+  message?: string
+}
+
+export interface UserAccess {
+  canSignIn: boolean
+  appTypes: Array<{ id: string; viaRoleIds: string[] }>
+  apps: Array<{ id: string; name: string; type: string; enabled: boolean; viaRoleIds: string[] }>
+}
+
 type Query = RequestOptions['query']
 const enc = encodeURIComponent
 
@@ -77,14 +102,29 @@ export const admin = {
     update: (id: string, body: Partial<NewUserInput>) =>
       api<UserDetail>(`/v1/admin/users/${enc(id)}`, { method: 'PATCH', body }),
     remove: (id: string) => api<void>(`/v1/admin/users/${enc(id)}`, { method: 'DELETE' }),
-    block: (id: string) =>
+    block: (id: string, body: BlockInput = {}) =>
       api<{ user: User; sessionsEnded: number }>(`/v1/admin/users/${enc(id)}/block`, {
         method: 'POST',
+        body,
       }),
     unblock: (id: string) =>
       api<{ user: User }>(`/v1/admin/users/${enc(id)}/unblock`, { method: 'POST' }),
-    resendInvitation: (id: string) =>
-      api<Invitation>(`/v1/admin/users/${enc(id)}/invitation`, { method: 'POST' }),
+    resendInvitation: (id: string, channel?: 'sms' | 'email') =>
+      api<Invitation>(`/v1/admin/users/${enc(id)}/invitation`, {
+        method: 'POST',
+        body: channel ? { channel } : {},
+      }),
+    invitationLink: (id: string) =>
+      api<{ invitation: Invitation; url: string }>(`/v1/admin/users/${enc(id)}/invitation-link`, {
+        method: 'POST',
+      }),
+    access: (id: string) => api<UserAccess>(`/v1/admin/users/${enc(id)}/access`),
+    bulk: (body: BulkInput) =>
+      api<{ done: number; failed: number; results: BulkResult[] }>('/v1/admin/users/bulk', {
+        method: 'POST',
+        body,
+      }),
+    export: (query: Query) => api<string>('/v1/admin/users/export', { query }),
     revokeInvitation: (id: string) =>
       api<{ revoked: boolean }>(`/v1/admin/users/${enc(id)}/invitation`, { method: 'DELETE' }),
     passwordReset: (id: string) =>
@@ -129,6 +169,7 @@ export const admin = {
     remove: (id: string) => api<void>(`/v1/admin/sms-forwarding/${enc(id)}`, { method: 'DELETE' }),
   },
   audit: (query: Query) => api<Page<AuditItem>>('/v1/admin/audit', { query }),
+  auditExport: (query: Query) => api<string>('/v1/admin/audit/export', { query }),
   deliveries: (query: Query) => api<Page<Delivery>>('/v1/admin/deliveries', { query }),
   dashboard: (days: number) =>
     api<Dashboard>('/v1/admin/stats/dashboard', {

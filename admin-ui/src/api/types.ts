@@ -61,6 +61,8 @@ export interface Invitation {
   expiresAt: string
   acceptedAt: string | null
   revokedAt: string | null
+  /** Copied by an admin to pass on, not sent. */
+  copied?: boolean
 }
 
 export interface ForwardingRule {

@@ -6,6 +6,10 @@
 type Table = Record<string, { en: string; ru: string }>
 
 export const errorCodes: Table = {
+  invitation_channel_unavailable: {
+    en: 'This person has no login for that channel (a phone for SMS, an address for e-mail).',
+    ru: 'У человека нет логина для этого способа (телефона для SMS или адреса для e-mail).',
+  },
   bad_request: { en: 'The request is malformed.', ru: 'Некорректный запрос.' },
   validation_failed: { en: 'Some fields are invalid.', ru: 'Некоторые поля заполнены неверно.' },
   unauthorized: { en: 'Please sign in again.', ru: 'Войдите снова.' },
@@ -185,6 +189,9 @@ export const actions: Table = {
   'forwarding.update': { en: 'SMS forwarding changed', ru: 'Пересылка SMS изменена' },
   'forwarding.delete': { en: 'SMS forwarding removed', ru: 'Пересылка SMS удалена' },
   'invitation.send': { en: 'Invitation sent', ru: 'Приглашение отправлено' },
+  'invitation.link': { en: 'Invitation link copied', ru: 'Ссылка-приглашение скопирована' },
+  'user.export': { en: 'People exported', ru: 'Люди выгружены' },
+  'audit.export': { en: 'Audit log exported', ru: 'Журнал выгружен' },
   'invitation.accept': { en: 'Invitation accepted', ru: 'Приглашение принято' },
   'invitation.revoke': { en: 'Invitation revoked', ru: 'Приглашение отозвано' },
   'password_reset.send': { en: 'Reset link sent', ru: 'Ссылка для сброса отправлена' },
@@ -240,6 +247,7 @@ export const actorTypes: Table = {
 
 /** Refusal reasons in audit details that are not error codes. */
 export const reasons: Table = {
+  block_expired: { en: 'The block ended', ru: 'Блокировка закончилась' },
   unknown_login: { en: 'Unknown login', ru: 'Неизвестный логин' },
   wrong_password: { en: 'Wrong password', ru: 'Неверный пароль' },
   locked_out: { en: 'Locked out', ru: 'Вход заблокирован' },

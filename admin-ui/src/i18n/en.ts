@@ -1,4 +1,5 @@
 import { shellEn } from './shell.ts'
+import { peopleActionsEn } from './people-actions.ts'
 
 /** English strings: the source of the key list (ru.ts must have the same keys). */
 export const en = {
@@ -385,6 +386,7 @@ export const en = {
   'dash.who': 'Who',
   'dash.unknownLogin': 'Unknown login',
   ...shellEn,
+  ...peopleActionsEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.ts'
 import { shellRu } from './shell.ts'
+import { peopleActionsRu } from './people-actions.ts'
 
 export const ru: Record<MessageKey, string> = {
   'app.name': 'Пропуск',
@@ -387,4 +388,5 @@ export const ru: Record<MessageKey, string> = {
   'dash.who': 'Кто',
   'dash.unknownLogin': 'Неизвестный логин',
   ...shellRu,
+  ...peopleActionsRu,
 }

@@ -1,3 +1,4 @@
+import { RoleHolders } from './roles-holders.tsx'
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can } from '../api/client.ts'
@@ -269,6 +270,7 @@ export function RoleEditor() {
         ) : null}
         {writable && <EditorActions isNew={isNew} busy={busy} cancelHref="/admin/roles" />}
       </form>
+      {role.data && <RoleHolders roleId={role.data.id} />}
     </>
   )
 }

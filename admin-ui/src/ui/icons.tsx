@@ -16,6 +16,7 @@ const paths: Record<string, string> = {
   search: 'M9 15a6 6 0 1 0 0-12 6 6 0 0 0 0 12zM13.5 13.5L18 18',
   plus: 'M10 4v12M4 10h12',
   upload: 'M10 14V3M5 8l5-5 5 5M3 17h14',
+  download: 'M10 3v11M5 9l5 5 5-5M3 17h14',
   inbox: 'M3 11l2-7h10l2 7v5H3zM3 11h4l1 2h4l1-2h4',
   back: 'M12 4l-6 6 6 6',
   refresh: 'M16 10a6 6 0 1 1-2-4.5M16 3v4h-4',

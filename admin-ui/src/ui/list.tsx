@@ -55,6 +55,8 @@ export interface Column {
   label: string
   /** e.g. 'hide-sm' to drop the column on narrow screens. */
   class?: string
+  /** Shown instead of the label (which then names it for keys), e.g. a select-all checkbox. */
+  head?: ComponentChildren
 }
 
 /** A table with skeleton rows until `items` arrive, so the layout does not jump. */
@@ -72,7 +74,7 @@ export function DataTable<T>(props: {
           <tr>
             {props.columns.map((c) => (
               <th key={c.label} class={c.class}>
-                {c.label}
+                {c.head ?? c.label}
               </th>
             ))}
           </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { ApiFailure } from '../../api/client.ts'
+import { DuplicateNotice } from './duplicate-notice.tsx'
 import { admin } from '../../api/endpoints.ts'
 import type { Role, UserKind } from '../../api/types.ts'
 import { roleDescription, roleName, t } from '../../i18n/index.ts'
@@ -154,6 +155,7 @@ export function CreatePerson() {
               <TextInput name="email" type="email" value={email} onValue={setEmail} />
             </Field>
           </div>
+          <DuplicateNotice error={error} />
           <RoleChecks
             roles={roles.data}
             value={roleIds}

@@ -8,6 +8,8 @@ import { Empty, PageHead, StatusBadge } from '../../ui/components.tsx'
 import { Icon } from '../../ui/icons.tsx'
 import { DataTable, ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
 import { useLoad } from '../../ui/use-load.ts'
+import { BulkBar } from './bulk-bar.tsx'
+import { ExportButton } from './export-button.tsx'
 
 /** Role names for chips; loaded once per visit. */
 export function useRoles() {
@@ -39,10 +41,31 @@ export function PeopleList() {
   const [roleId, setRoleId] = useState(query.role ?? '')
   const search = useDebounced(q.trim(), 250)
   const roles = useRoles()
+  // A search looks through both directories: an admin looking for a phone rarely knows which.
+  const filters = { kind: search ? undefined : kind, q: search, status, roleId }
   const { list, pager } = usePagedList(
-    (cursor) => admin.users.list({ kind, q: search, status, roleId, cursor, limit: 25 }),
+    (cursor) => admin.users.list({ ...filters, cursor, limit: 25 }),
     [kind, search, status, roleId],
   )
+  const [selected, setSelected] = useState(new Map<string, User>())
+  useEffect(() => setSelected(new Map()), [kind, search, status, roleId])
+  const writable = can('users:write')
+  const toggle = (user: User, on: boolean) => {
+    const next = new Map(selected)
+    if (on) next.set(user.id, user)
+    else next.delete(user.id)
+    setSelected(next)
+  }
+  const items = list.data?.items ?? []
+  const allSelected = items.length > 0 && items.every((u) => selected.has(u.id))
+  const selectAll = (on: boolean) => {
+    const next = new Map(selected)
+    for (const user of items) {
+      if (on) next.set(user.id, user)
+      else next.delete(user.id)
+    }
+    setSelected(next)
+  }
 
   useEffect(() => {
     // Filters live in the URL, so a filtered list can be bookmarked and shared.
@@ -63,18 +86,21 @@ export function PeopleList() {
         title={t('people.title')}
         subtitle={t('people.subtitle')}
         actions={
-          can('users:write') && (
-            <>
-              <a class="btn" href="/admin/people/import">
-                <Icon name="upload" size={16} />
-                {t('people.import')}
-              </a>
-              <a class="btn primary" href={`/admin/people/new?kind=${kind}`}>
-                <Icon name="plus" size={16} />
-                {t('people.add')}
-              </a>
-            </>
-          )
+          <>
+            <ExportButton filters={filters} />
+            {writable && (
+              <>
+                <a class="btn" href="/admin/people/import">
+                  <Icon name="upload" size={16} />
+                  {t('people.import')}
+                </a>
+                <a class="btn primary" href={`/admin/people/new?kind=${kind}`}>
+                  <Icon name="plus" size={16} />
+                  {t('people.add')}
+                </a>
+              </>
+            )}
+          </>
         }
       />
       <div class="tabs" role="tablist">
@@ -122,6 +148,18 @@ export function PeopleList() {
             ))}
           </select>
         </div>
+        {search ? <p class="toolbar-note muted">{t('people.searchAll')}</p> : null}
+        {selected.size > 0 && (
+          <BulkBar
+            selected={[...selected.values()]}
+            roles={roles.data}
+            onClear={() => setSelected(new Map())}
+            onDone={() => {
+              setSelected(new Map())
+              list.reload()
+            }}
+          />
+        )}
         <ListBody
           list={list}
           empty={
@@ -142,7 +180,24 @@ export function PeopleList() {
             busy={list.loading}
             items={list.data?.items}
             columns={[
+              ...(writable
+                ? [
+                    {
+                      label: t('people.selectAll'),
+                      class: 'select-cell',
+                      head: (
+                        <input
+                          type="checkbox"
+                          aria-label={t('people.selectAll')}
+                          checked={allSelected}
+                          onChange={(e) => selectAll((e.target as HTMLInputElement).checked)}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
               { label: t('people.name') },
+              ...(search ? [{ label: t('people.kind') }] : []),
               { label: t('people.login') },
               { label: t('people.roles'), class: 'hide-sm' },
               { label: t('people.status') },
@@ -150,11 +205,22 @@ export function PeopleList() {
             ]}
             row={(user) => (
               <tr key={user.id} class="link" onClick={() => open(user)}>
+                {writable && (
+                  <td class="select-cell" onClick={(e) => e.stopPropagation()}>
+                    <input
+                      type="checkbox"
+                      aria-label={t('people.select', { name: user.displayName })}
+                      checked={selected.has(user.id)}
+                      onChange={(e) => toggle(user, (e.target as HTMLInputElement).checked)}
+                    />
+                  </td>
+                )}
                 <td>
                   <a href={`/admin/people/${user.id}`} onClick={(e) => e.stopPropagation()}>
                     <strong>{user.displayName}</strong>
                   </a>
                 </td>
+                {search ? <td>{t(`kind.${user.kind}`)}</td> : null}
                 <td>
                   <div>{formatPhone(user.phone)}</div>
                   <div class="sub">{user.email}</div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { ApiFailure, can } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
-import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
+import { formatPhone, t } from '../../i18n/index.ts'
 import { confirmThen } from '../../ui/actions.ts'
 import { CardHead, Empty, ErrorBox, Field, Loading } from '../../ui/components.tsx'
 import { ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
@@ -47,87 +47,6 @@ export function RolesCard({ user, onSaved }: { user: UserDetail; onSaved: () => 
           </div>
         )}
       </form>
-    </section>
-  )
-}
-
-export function InvitationCard({ user, onChanged }: { user: UserDetail; onChanged: () => void }) {
-  const inv = user.invitation
-  const expired = inv && !inv.acceptedAt && !inv.revokedAt && Date.parse(inv.expiresAt) < Date.now()
-  const open = inv && !inv.acceptedAt && !inv.revokedAt && !expired
-  const resend = () =>
-    confirmThen(
-      null,
-      async () => {
-        await admin.users.resendInvitation(user.id)
-        return t('person.resent')
-      },
-      onChanged,
-    )
-  const revoke = () =>
-    confirmThen(
-      {
-        title: t('person.revokeConfirm'),
-        text: t('person.revokeText'),
-        action: t('person.revoke'),
-        danger: true,
-      },
-      async () => {
-        await admin.users.revokeInvitation(user.id)
-        return t('person.revoked')
-      },
-      onChanged,
-    )
-  return (
-    <section class="card">
-      <header>
-        <h2>{t('person.invitation')}</h2>
-      </header>
-      <div class="body stack">
-        {!inv ? (
-          <p class="muted" style={{ margin: 0 }}>
-            {t('person.invitationNone')}
-          </p>
-        ) : (
-          <div>
-            <p style={{ margin: 0 }}>
-              {t('person.invitationSent', {
-                channel: t(`channel.${inv.channel}`),
-                to: inv.channel === 'sms' ? formatPhone(inv.sentTo) : inv.sentTo,
-                date: formatDateTime(inv.createdAt),
-                expires: formatDateTime(inv.expiresAt),
-              })}
-            </p>
-            {inv.acceptedAt && (
-              <p class="muted">
-                {t('person.invitationAccepted', { date: formatDateTime(inv.acceptedAt) })}
-              </p>
-            )}
-            {inv.revokedAt && (
-              <p class="muted">
-                {t('person.invitationRevoked', { date: formatDateTime(inv.revokedAt) })}
-              </p>
-            )}
-            {expired && (
-              <p class="muted">
-                {t('person.invitationExpired', { date: formatDateTime(inv.expiresAt) })}
-              </p>
-            )}
-          </div>
-        )}
-        {user.status === 'invited' && can('users:write') && (
-          <div class="form-actions">
-            <button class="btn" onClick={resend}>
-              {t('person.resend')}
-            </button>
-            {open && (
-              <button class="btn danger" onClick={revoke}>
-                {t('person.revoke')}
-              </button>
-            )}
-          </div>
-        )}
-      </div>
     </section>
   )
 }

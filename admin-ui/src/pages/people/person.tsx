@@ -2,14 +2,18 @@ import { useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { ApiFailure, can, session } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
-import { formatDateTime, formatPhone, t, tn } from '../../i18n/index.ts'
+import { formatDateTime, formatPhone, t } from '../../i18n/index.ts'
 import { Empty, ErrorBox, Field, Loading, PageHead, StatusBadge } from '../../ui/components.tsx'
 import { askDelete, confirmThen } from '../../ui/actions.ts'
 import { Modal } from '../../ui/dialog.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
-import { AuditTrail, Forwarding, InvitationCard, RolesCard } from './person-sections.tsx'
+import { AuditTrail, Forwarding, RolesCard } from './person-sections.tsx'
+import { InvitationCard } from './invitation-card.tsx'
+import { AccessCard } from './access-card.tsx'
+import { BlockDetails, BlockPersonDialog } from './block-person.tsx'
 import { SessionsCard } from './sessions-card.tsx'
+import { DuplicateNotice } from './duplicate-notice.tsx'
 import { TextInput } from '../../ui/inputs.tsx'
 
 function EditDialog(props: {
@@ -55,6 +59,7 @@ function EditDialog(props: {
           <Field label={t('create.email')} error={fieldError('email')}>
             <TextInput type="email" value={email} onValue={setEmail} />
           </Field>
+          <DuplicateNotice error={error} />
           {error && !(error instanceof ApiFailure && error.fields.length) ? (
             <ErrorBox error={error} />
           ) : null}
@@ -78,6 +83,7 @@ export function Person() {
   const id = params.id ?? ''
   const user = useLoad(() => admin.users.get(id), [id])
   const [editing, setEditing] = useState(false)
+  const [blocking, setBlocking] = useState(false)
   const writable = can('users:write')
   const self = session.value?.user.id === id
 
@@ -97,20 +103,7 @@ export function Person() {
   const u = user.data
   if (!u) return <Loading />
 
-  const block = () =>
-    confirmThen(
-      {
-        title: t('person.blockConfirm', { name: u.displayName }),
-        text: t('person.blockText'),
-        action: t('person.block'),
-        danger: true,
-      },
-      async () => {
-        const r = await admin.users.block(u.id)
-        return tn('person.blocked', r.sessionsEnded, { name: u.displayName })
-      },
-      user.reload,
-    )
+  const block = () => setBlocking(true)
   const unblock = () =>
     confirmThen(
       null,
@@ -194,6 +187,7 @@ export function Person() {
               <dd>
                 <StatusBadge prefix="status" value={u.status} />
               </dd>
+              <BlockDetails user={u} />
               <dt>{t('person.kind')}</dt>
               <dd>{t(`kind.${u.kind}`)}</dd>
               <dt>{t('person.phone')}</dt>
@@ -214,11 +208,15 @@ export function Person() {
         </div>
         <div class="grid-2">
           <InvitationCard user={u} onChanged={user.reload} />
-          <Forwarding user={u} />
+          <AccessCard user={u} />
         </div>
+        <Forwarding user={u} />
         <SessionsCard user={u} onChanged={user.reload} />
         <AuditTrail userId={u.id} />
       </div>
+      {blocking && (
+        <BlockPersonDialog user={u} onClose={() => setBlocking(false)} onDone={user.reload} />
+      )}
       {editing && (
         <EditDialog
           user={u}
