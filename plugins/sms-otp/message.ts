@@ -9,7 +9,13 @@
  *    end with `androidHashPlacement: 'end'` (for clients that insist on the older "end with the
  *    hash" rule; iOS/WebOTP auto-fill then no longer applies to that app).
  */
-import { appOtpSettings, type ComposeInput, type OtpLocale } from '../../src/core/index.ts'
+import {
+  appOtpSettings,
+  smsPayloadBytes,
+  SMS_SEGMENT_BYTES,
+  type ComposeInput,
+  type OtpLocale,
+} from '../../src/core/index.ts'
 
 export const defaultSmsTemplates: Record<OtpLocale, string> = {
   ru: 'Код для входа: {code}',
@@ -20,27 +26,10 @@ const minimalTemplates: Record<OtpLocale, string> = { ru: 'Код: {code}', en: 
 
 export const androidAppHashPattern = /^[A-Za-z0-9+/]{11}$/
 
-/** SMS Retriever's limit on the whole message. */
-export const SMS_RETRIEVER_MAX_BYTES = 140
+/** SMS Retriever's limit on the whole message: one segment's payload. */
+export const SMS_RETRIEVER_MAX_BYTES = SMS_SEGMENT_BYTES
 
-// GSM 03.38 default alphabet; the extension table's characters take two septets.
-const gsmBasic =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
-const gsmExtension = '^{}\\[~]|€\f'
-
-/**
- * Bytes of the SMS payload: GSM-7 text packs 8 characters in 7 bytes; anything else (Cyrillic)
- * goes as UCS-2, 2 bytes per UTF-16 unit.
- */
-export function smsPayloadBytes(text: string): number {
-  let septets = 0
-  for (const char of text) {
-    if (gsmBasic.includes(char)) septets += 1
-    else if (gsmExtension.includes(char)) septets += 2
-    else return text.length * 2
-  }
-  return Math.ceil((septets * 7) / 8)
-}
+export { smsPayloadBytes }
 
 export interface SmsFormatSettings {
   androidHashPlacement: 'before-origin-line' | 'end'
@@ -50,12 +39,19 @@ function fill(template: string, code: string, appName: string): string {
   return template.replaceAll('{code}', code).replaceAll('{app}', appName)
 }
 
-function templateFor(input: ComposeInput<unknown>): string {
+/** The app's own template for this language, if it set one. */
+function customTemplate(input: ComposeInput<unknown>): string | null {
   const custom = appOtpSettings(input.app).otp?.['sms-otp']?.templates
   const text = (custom as Record<string, unknown> | undefined)?.[input.locale]
-  return typeof text === 'string' && text.trim() ? text : defaultSmsTemplates[input.locale]
+  return typeof text === 'string' && text.trim() ? text : null
 }
 
+/**
+ * One segment where it can be (operators bill per segment; SMS Retriever refuses more than
+ * 140 bytes when the Android hash is in): the template, then the short one, then, with a hash,
+ * the auto-fill lines alone (the origin line carries the code). An app's own template without
+ * a hash is the admin's wording and is kept whole, however long.
+ */
 export function smsText(input: ComposeInput<SmsFormatSettings>): string {
   const originLine = `@${input.domain} #${input.code}`
   const hash = appOtpSettings(input.app).androidAppHash
@@ -67,9 +63,12 @@ export function smsText(input: ComposeInput<SmsFormatSettings>): string {
       ? [...lines, originLine, androidHash].join('\n')
       : [...lines, androidHash, originLine].join('\n')
   }
-  const full = assemble(fill(templateFor(input), input.code, input.app.name))
-  if (!androidHash || smsPayloadBytes(full) <= SMS_RETRIEVER_MAX_BYTES) return full
-  // Too long for SMS Retriever: a shorter body, then none (the origin line carries the code).
+  const fits = (text: string) => smsPayloadBytes(text) <= SMS_SEGMENT_BYTES
+  const custom = customTemplate(input)
+  const full = assemble(
+    fill(custom ?? defaultSmsTemplates[input.locale], input.code, input.app.name),
+  )
+  if (fits(full) || (custom && !androidHash)) return full
   const short = assemble(fill(minimalTemplates[input.locale], input.code, input.app.name))
-  return smsPayloadBytes(short) <= SMS_RETRIEVER_MAX_BYTES ? short : assemble('')
+  return fits(short) || !androidHash ? short : assemble('')
 }

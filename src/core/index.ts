@@ -62,6 +62,13 @@ export {
   type OutboundMessage,
 } from './delivery.ts'
 export { maskRecipient } from './delivery/mask.ts'
+export {
+  smsLength,
+  smsPayloadBytes,
+  SMS_SEGMENT_BYTES,
+  type SmsLength,
+} from './delivery/sms-length.ts'
+export { recipientLocale } from './account/locale.ts'
 export * from './crypto.ts'
 export { createRouter, fieldIssues } from './http/validation.ts'
 export { access, errorResponse, errorSchema } from './http/api-docs.ts'

@@ -1,13 +1,24 @@
 /**
- * The texts of invitation and reset messages, in Russian and English together: the person's
- * language is unknown when an admin creates them.
+ * The texts of invitation and reset messages, each in one language: the recipient's (see
+ * `recipientLocale`). SMS texts are short because operators bill per segment: in English they
+ * fit one GSM-7 segment (160 characters) with a realistic link; Russian goes as UCS-2, where a
+ * link of 60–100 characters alone nearly fills a segment (70), so they are at most two
+ * (test/sms-segments.test.ts counts every template).
  */
 import type { DeliveryChannel } from '../delivery.ts'
+import type { MessageLocale } from './locale.ts'
 
 export interface AccountMessage {
   subject: string
   text: string
   html?: string
+}
+
+interface MessageInput {
+  displayName: string
+  link: string
+  expiresAt: string
+  locale: MessageLocale
 }
 
 const escapeHtml = (text: string) =>
@@ -20,64 +31,76 @@ function formatDate(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`
 }
 
-function email(subject: string, ru: string[], en: string[], link: string): AccountMessage {
-  const text = [...ru, link, '', '—', '', ...en, link].join('\n')
+function email(subject: string, lines: string[], link: string): AccountMessage {
+  const text = [...lines, link].join('\n')
   const button = `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f5eff;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(link)}</a></p>`
-  const block = (lines: string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')
-  const html =
-    `<div style="font-family:system-ui,sans-serif;max-width:560px;line-height:1.5">` +
-    `${block(ru)}${button}<hr>${block(en)}${button}</div>`
+  const block = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')
+  const html = `<div style="font-family:system-ui,sans-serif;max-width:560px;line-height:1.5">${block}${button}</div>`
   return { subject, text, html }
 }
 
-export function invitationMessage(
-  channel: DeliveryChannel,
-  input: { displayName: string; link: string; expiresAt: string },
-): AccountMessage {
+/** SMS templates; `{link}` is filled in. Exported for the segment count test. */
+export const accountSmsTemplates = {
+  invitation: {
+    ru: 'Пропуск: подтвердите регистрацию {link}',
+    en: 'Propusk: confirm your registration and set a password {link}',
+  },
+  reset: {
+    ru: 'Пропуск: сброс пароля {link}',
+    en: 'Propusk: reset your password {link}',
+  },
+} as const satisfies Record<string, Record<MessageLocale, string>>
+
+const sms = (template: string, link: string): AccountMessage => ({
+  subject: 'Propusk',
+  text: template.replace('{link}', link),
+})
+
+export function invitationMessage(channel: DeliveryChannel, input: MessageInput): AccountMessage {
+  if (channel === 'sms') return sms(accountSmsTemplates.invitation[input.locale], input.link)
   const until = formatDate(input.expiresAt)
-  if (channel === 'sms') {
-    return {
-      subject: 'Propusk',
-      text: `Propusk: подтвердите регистрацию и создайте пароль / confirm and create your password: ${input.link}`,
-    }
-  }
-  return email(
-    'Приглашение в Propusk / Your Propusk invitation',
-    [
-      `Здравствуйте, ${input.displayName}!`,
-      `Вас зарегистрировали в Propusk. Чтобы подтвердить регистрацию и создать пароль, откройте ссылку (действует до ${until}):`,
-    ],
-    [
-      `Hello ${input.displayName},`,
-      `An account was created for you in Propusk. To confirm it and create your password, open this link (valid until ${until}):`,
-    ],
-    input.link,
-  )
+  return input.locale === 'ru'
+    ? email(
+        'Приглашение в Пропуск',
+        [
+          `Здравствуйте, ${input.displayName}!`,
+          `Вас зарегистрировали в Пропуске. Чтобы подтвердить регистрацию и создать пароль, откройте ссылку (действует до ${until}):`,
+        ],
+        input.link,
+      )
+    : email(
+        'Your Propusk invitation',
+        [
+          `Hello ${input.displayName},`,
+          `An account was created for you in Propusk. To confirm it and create your password, open this link (valid until ${until}):`,
+        ],
+        input.link,
+      )
 }
 
 export function passwordResetMessage(
   channel: DeliveryChannel,
-  input: { displayName: string; link: string; expiresAt: string },
+  input: MessageInput,
 ): AccountMessage {
+  if (channel === 'sms') return sms(accountSmsTemplates.reset[input.locale], input.link)
   const until = formatDate(input.expiresAt)
-  if (channel === 'sms') {
-    return {
-      subject: 'Propusk',
-      text: `Propusk: сброс пароля / reset your password: ${input.link}`,
-    }
-  }
-  return email(
-    'Сброс пароля Propusk / Reset your Propusk password',
-    [
-      `Здравствуйте, ${input.displayName}!`,
-      `Чтобы задать новый пароль, откройте ссылку (действует до ${until}). Если вы не запрашивали сброс, просто проигнорируйте это письмо.`,
-    ],
-    [
-      `Hello ${input.displayName},`,
-      `To set a new password, open this link (valid until ${until}). If you did not ask for a reset, ignore this message.`,
-    ],
-    input.link,
-  )
+  return input.locale === 'ru'
+    ? email(
+        'Сброс пароля в Пропуске',
+        [
+          `Здравствуйте, ${input.displayName}!`,
+          `Чтобы задать новый пароль, откройте ссылку (действует до ${until}). Если вы не запрашивали сброс, просто проигнорируйте это письмо.`,
+        ],
+        input.link,
+      )
+    : email(
+        'Reset your Propusk password',
+        [
+          `Hello ${input.displayName},`,
+          `To set a new password, open this link (valid until ${until}). If you did not ask for a reset, ignore this message.`,
+        ],
+        input.link,
+      )
 }
 
 /** A link to one of the pages Propusk serves, e.g. `/invite?token=…`. */

@@ -140,7 +140,7 @@ describe('password reset by link', () => {
     const invited = await insertUser(propusk, { email: 'new@example.com', status: 'invited' })
     await propusk.services.identity.passwordResets.send(active, { actorId: null })
     expect((await outbox(propusk, 'active@example.com'))[0]?.subject).toContain(
-      'Reset your Propusk password',
+      'Сброс пароля в Пропуске',
     )
     await expect(
       propusk.services.identity.passwordResets.send(invited, { actorId: null }),

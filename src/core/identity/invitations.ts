@@ -11,6 +11,7 @@ import { coreError } from '../errors.ts'
 import { identityError } from './repositories/errors.ts'
 import type { SqlRow } from '../../storage/sql/port.ts'
 import { accountError } from '../account/errors.ts'
+import { recipientLocale } from '../account/locale.ts'
 import { invitationMessage, pageLink } from '../account/messages.ts'
 import { assertPasswordPolicy } from '../passwords/policy.ts'
 import { passwordHasher } from '../passwords/store.ts'
@@ -63,7 +64,12 @@ export function createInvitationService(core: CoreServices): InvitationService {
         args: [id, userId, await sha256Hex(token), channel, sentTo, context.actorId, at, expiresAt],
       })
       const link = pageLink(core.config.PUBLIC_URL, '/invite', token)
-      const message = invitationMessage(channel, { displayName: user.displayName, link, expiresAt })
+      const message = invitationMessage(channel, {
+        displayName: user.displayName,
+        link,
+        expiresAt,
+        locale: recipientLocale(channel, sentTo),
+      })
       const audit = {
         ...actorOf(context),
         action: 'invitation.send',

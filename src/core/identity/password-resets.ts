@@ -9,6 +9,7 @@ import type { User } from './types.ts'
 import { randomToken, sha256Hex } from '../crypto.ts'
 import { coreError } from '../errors.ts'
 import { accountError } from '../account/errors.ts'
+import { recipientLocale } from '../account/locale.ts'
 import { pageLink, passwordResetMessage } from '../account/messages.ts'
 import { assertPasswordPolicy } from '../passwords/policy.ts'
 import { passwordHasher } from '../passwords/store.ts'
@@ -39,7 +40,12 @@ export async function sendPasswordReset(
     },
   ])
   const link = pageLink(core.config.PUBLIC_URL, '/reset-password', token)
-  const message = passwordResetMessage(channel, { displayName: user.displayName, link, expiresAt })
+  const message = passwordResetMessage(channel, {
+    displayName: user.displayName,
+    link,
+    expiresAt,
+    locale: recipientLocale(channel, to),
+  })
   const audit = {
     actorType: context.actorId ? ('user' as const) : ('anonymous' as const),
     actorId: context.actorId,

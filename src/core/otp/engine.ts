@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod'
 import { ApiError } from '../errors.ts'
-import type { OutboundMessage } from '../delivery.ts'
+import type { DeliveryChannel, OutboundMessage } from '../delivery.ts'
+import { recipientLocale } from '../account/locale.ts'
 import type { App } from '../identity/types.ts'
 import type { CoreServices } from '../services.ts'
 import { createOtpKeys, otpBaseSecret, type OtpKeys } from './keys.ts'
@@ -150,8 +151,16 @@ export function createOtpEngine<S extends AnyOtpSettings>(
   }
 }
 
-/** Picks `ru` or `en`: the client's Accept-Language first, then the app's setting, then `ru`. */
-export function pickLocale(acceptLanguage: string | null, appLocale: unknown): OtpLocale {
+/**
+ * Picks `ru` or `en`: the client's Accept-Language first (the person is at that device), then
+ * the app's setting, then the recipient's (Russian for +7 numbers and e-mail, English for other
+ * countries' numbers; Russian when the recipient is not given).
+ */
+export function pickLocale(
+  acceptLanguage: string | null,
+  appLocale: unknown,
+  recipient?: { channel: DeliveryChannel; to: string },
+): OtpLocale {
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, index) => {
@@ -167,5 +176,6 @@ export function pickLocale(acceptLanguage: string | null, appLocale: unknown): O
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index)
   for (const { lang } of ranked) if (lang === 'ru' || lang === 'en') return lang
+  if (recipient) return recipientLocale(recipient.channel, recipient.to, appLocale)
   return appLocale === 'en' ? 'en' : 'ru'
 }

@@ -240,7 +240,7 @@ async function deliverChallenge<S extends AnyOtpSettings>(
   const composed = method.compose?.({
     code: input.code,
     app: input.app,
-    locale: pickLocale(input.request.acceptLanguage, appOtpSettings(input.app).locale),
+    locale: pickLocale(input.request.acceptLanguage, appOtpSettings(input.app).locale, message),
     settings: input.settings,
     domain: webOtpDomain(input.app, core.config.PUBLIC_URL),
   })
