@@ -1,5 +1,6 @@
 import { sha256Hex, timingSafeEqual } from '../crypto.ts'
 import type { CoreServices } from '../services.ts'
+import { appCacheFor } from './app-cache.ts'
 import { createAppRepository, hashSecret } from './repositories/apps.ts'
 import type { AppRegistry } from './services.ts'
 
@@ -10,6 +11,7 @@ export function createAppRegistry(core: CoreServices): AppRegistry {
   const placeholder = sha256Hex('propusk: no secret')
   return {
     get: (clientId) => apps.get(clientId),
+    cached: (clientId) => appCacheFor(core.sql).get(clientId, apps.get),
     async verifySecret(clientId, secret) {
       const [stored, given] = await Promise.all([apps.secretHash(clientId), hashSecret(secret)])
       // Comparing hashes (not secrets) in constant time: nothing about the stored value leaks.

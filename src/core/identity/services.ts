@@ -1,17 +1,30 @@
+import type { SignInLookup } from './repositories/sign-in-lookup.ts'
 import type { App, AuditEntry, Role, Session, TokenSet, User } from './types.ts'
 
 /** Looks people up by any login form (`8 916 ...`, `+7 (916) ...`, `Ivan@Example.com`). */
 export interface UserDirectory {
   findByLogin(login: string): Promise<User | null>
+  /**
+   * One read for a sign-in: the app `clientId`, the person with this login and their password
+   * hash (repositories/sign-in-lookup.ts).
+   */
+  findForSignIn(login: string, clientId: string): Promise<SignInLookup>
   get(id: string): Promise<User | null>
   /** Roles of the user, resolved. */
   roles(userId: string): Promise<Role[]>
+  /** Roles of a user already read (by their `roleIds`): one read fewer than `roles`. */
+  rolesOf(user: User): Promise<Role[]>
   /** Marks an `invited` user `active` (after they create a password or prove their phone). */
   activate(userId: string): Promise<void>
 }
 
 export interface AppRegistry {
   get(clientId: string): Promise<App | null>
+  /**
+   * The app as this isolate read it at most 15 s ago (identity/app-cache.ts): for hints such as
+   * which methods to offer, never to authorize.
+   */
+  cached(clientId: string): Promise<App | null>
   /** Checks a confidential client's secret. */
   verifySecret(clientId: string, secret: string): Promise<boolean>
 }

@@ -3,6 +3,7 @@ import { randomId, randomToken, sha256Hex } from '../../crypto.ts'
 import type { SessionPolicy } from '../../plugin.ts'
 import type { CoreServices } from '../../services.ts'
 import type { App } from '../types.ts'
+import { appCacheFor } from '../app-cache.ts'
 import { checkAppShape, clientAppTypes } from './app-rules.ts'
 import { actorEntry, auditStatement, type Actor } from './audit.ts'
 import { identityError, invalidFields, notFound, takenError } from './errors.ts'
@@ -63,7 +64,8 @@ export function createAppRepository(core: CoreServices) {
     return clientAppTypes(core.plugins).find((p) => p.id === type)?.clientKind === 'confidential'
   }
 
-  async function write(statements: SqlStatement[]): Promise<void> {
+  /** Writes app `id`; this isolate's cached copy goes at once (others expire within 15 s). */
+  async function write(id: string, statements: SqlStatement[]): Promise<void> {
     try {
       await sql.batch(statements)
     } catch (err) {
@@ -71,6 +73,8 @@ export function createAppRepository(core: CoreServices) {
         throw takenError('app_id_taken', 'id')
       }
       throw err
+    } finally {
+      appCacheFor(sql).invalidate(id)
     }
   }
 
@@ -126,7 +130,7 @@ export function createAppRepository(core: CoreServices) {
           auditStatement(actorEntry(by, 'app.create', { type: 'app', id }, details), now),
         )
       }
-      await write(statements)
+      await write(id, statements)
       return { app: await mustGet(id), secret }
     },
 
@@ -170,7 +174,7 @@ export function createAppRepository(core: CoreServices) {
           auditStatement(actorEntry(by, 'app.update', { type: 'app', id }, { changed }), now),
         )
       }
-      await write(statements)
+      await write(id, statements)
       return mustGet(id)
     },
 
@@ -190,7 +194,7 @@ export function createAppRepository(core: CoreServices) {
         statements.push(
           auditStatement(actorEntry(by, 'app.rotate_secret', { type: 'app', id }), now),
         )
-      await write(statements)
+      await write(id, statements)
       return secret
     },
 
@@ -205,7 +209,7 @@ export function createAppRepository(core: CoreServices) {
           auditStatement(actorEntry(by, 'app.delete', { type: 'app', id }, details), now),
         )
       }
-      await write(statements)
+      await write(id, statements)
     },
   }
 }
