@@ -33,18 +33,23 @@ export function createCredentialChecker(ctx: Ctx, limit?: string) {
   const attempts = createAttemptGuard(ctx)
   const hasher = passwordHasher(ctx)
 
-  /** Checks `password` for the account `user` (null = no account has the login). */
+  /**
+   * Checks `password` for the account `user` (null = no account has the login). `storedHash`:
+   * the hash when the caller read it with the user (sign-in); omitted, it is read here.
+   */
   async function check(
     login: string,
     user: Verified,
     password: string,
     ip: string | null,
+    storedHash?: string | null,
   ): Promise<CredentialOutcome> {
     const subject = await loginLockoutSubject(login)
     const reservation = await attempts.reserve(subject, ip, limit)
     if (!reservation.ok) return reservation
     // The same queries and the same PBKDF2 work on every path; a failure keeps its attempts.
-    const hash = await readPasswordHash(ctx.sql, user?.id ?? '')
+    const hash =
+      storedHash === undefined ? await readPasswordHash(ctx.sql, user?.id ?? '') : storedHash
     if (!user || !hash || user.status === 'invited') {
       await burnPasswordCheck(password)
       return { ok: false, reason: user ? 'not_activated' : 'unknown_login' }

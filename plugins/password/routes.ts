@@ -117,7 +117,11 @@ export function mountPasswordRoutes(
         }
       }
       const body = c.req.valid('json')
-      const app = await ctx.identity.apps.get(body.clientId)
+      // The app, the person and their hash in one read, before anything is decided.
+      const { app, user, passwordHash } = await ctx.identity.users.findForSignIn(
+        body.login,
+        body.clientId,
+      )
       if (!app) {
         await countAlone()
         await auditFailure(c, 'app_not_found', { details: { clientId: body.clientId } })
@@ -129,8 +133,13 @@ export function mountPasswordRoutes(
         await auditFailure(c, 'invalid_client', { appId: app.id, details: { why: client.reason } })
         throw ctx.errors.error('invalid_client')
       }
-      const user = await ctx.identity.users.findByLogin(body.login)
-      const outcome = await signInCredentials.check(body.login, user, body.password, ip)
+      const outcome = await signInCredentials.check(
+        body.login,
+        user,
+        body.password,
+        ip,
+        passwordHash,
+      )
       if (!outcome.ok) {
         // Successes and refusals after the proof are audited by the session service.
         await auditFailure(c, outcome.reason, { appId: app.id, userId: user?.id ?? null })

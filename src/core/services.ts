@@ -7,6 +7,7 @@ import type { Logger } from './logger.ts'
 import type { RateLimiter } from './rate-limit.ts'
 import type { Plugin } from './plugin.ts'
 import type { IdentityServices, Principal } from './identity/services.ts'
+import type { SessionAuthState } from './tokens/auth-state.ts'
 
 /** Everything the core hands to route handlers and plugins. Built once per process/isolate. */
 export interface CoreServices {
@@ -44,5 +45,7 @@ export interface AppEnv {
     clientIp: string
     /** Set by the auth middleware once a bearer token is verified. */
     principal: Principal
+    /** Set with `principal`: the session, user, app and roles read for it (one statement). */
+    auth: SessionAuthState
   }
 }

@@ -224,7 +224,8 @@ export function mountConsoleSession(app: OpenAPIHono<AppEnv>, services: CoreServ
     const token = readRefreshCookie(c)
     if (!token) throw coreError('unauthorized', 'Not signed in to the console.')
     try {
-      const tokens = await services.identity.sessions.refresh(token, consoleClientId, {
+      const client = { id: consoleClientId, secret: undefined }
+      const tokens = await services.identity.sessions.refresh(token, client, {
         ip: c.get('clientIp'),
         requestId: c.get('requestId'),
       })

@@ -53,9 +53,13 @@ export interface SignInRequest {
  */
 export interface SessionService {
   signIn(request: SignInRequest): Promise<TokenSet>
+  /**
+   * The refresh grant, client authentication included: `client` as presented (its secret
+   * undefined when none was sent), checked like at any token endpoint.
+   */
   refresh(
     refreshToken: string,
-    clientId: string,
+    client: { id: string; secret: string | undefined },
     context: { ip: string | null; requestId?: string | null },
   ): Promise<TokenSet>
   list(userId: string): Promise<Session[]>

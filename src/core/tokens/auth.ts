@@ -5,7 +5,7 @@ import type { Permission } from '../identity/types.ts'
 import type { AppEnv } from '../services.ts'
 import { verifyAccessToken } from './jwt.ts'
 import { keysFor } from './keys.ts'
-import { sessionAuthState } from './session-store.ts'
+import { sessionAuthState } from './auth-state.ts'
 
 export interface RequireAuthOptions {
   /** Client app types whose tokens may call the route, e.g. `['admin-console']`. */
@@ -23,8 +23,8 @@ function unauthorized(c: Context<AppEnv>, message: string, error = 'invalid_toke
 }
 
 /**
- * Verifies the bearer access token and sets `principal`. Besides the JWT itself it reads the
- * session row once per request, so revoking a session or blocking a user takes effect at once,
+ * Verifies the bearer access token and sets `principal` (and `auth`, what was read for it).
+ * Besides the JWT itself it reads the session, user, app and roles in one statement per request, so revoking a session or blocking a user takes effect at once,
  * and permissions come from the user's roles as they are now, not as they were at sign-in.
  */
 export function requireAuth(options: RequireAuthOptions = {}): MiddlewareHandler<AppEnv> {
@@ -55,7 +55,7 @@ export function requireAuth(options: RequireAuthOptions = {}): MiddlewareHandler
       state.session.revokedAt ||
       nowIso >= state.session.expiresAt ||
       nowIso >= state.session.idleExpiresAt ||
-      state.userStatus !== 'active'
+      state.user.status !== 'active'
     ) {
       throw unauthorized(c, 'This session has ended: sign in again.')
     }
@@ -83,6 +83,7 @@ export function requireAuth(options: RequireAuthOptions = {}): MiddlewareHandler
       })
     }
     c.set('principal', principal)
+    c.set('auth', state)
     await next()
   }
 }

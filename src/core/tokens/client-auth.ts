@@ -1,4 +1,4 @@
-import { base64UrlDecode } from '../crypto.ts'
+import { base64UrlDecode, timingSafeEqual } from '../crypto.ts'
 import type { App } from '../identity/types.ts'
 import type { CoreServices } from '../services.ts'
 import { tokenError } from './errors.ts'
@@ -26,27 +26,66 @@ function fromBasicHeader(header: string | undefined): { id: string; secret: stri
   }
 }
 
+export interface PresentedClient {
+  id: string
+  /** As sent, or undefined when the client sent none. */
+  secret: string | undefined
+}
+
 /**
- * Identifies the calling app for the token and revocation endpoints: `client_id` in the body
- * or HTTP Basic. Confidential types must prove their secret; a secret sent by any client is
- * checked. Every failure is the same `invalid_client`, so nothing tells which part was wrong.
+ * The client id and secret a token or revocation request presents: `client_id` in the body or
+ * HTTP Basic (never two different ids). Reads nothing; `invalid_client` without an id.
  */
+export function presentedClient(
+  core: CoreServices,
+  body: ClientCredentials,
+  authorization: string | undefined,
+): PresentedClient {
+  const basic = fromBasicHeader(authorization)
+  if (basic && body.client_id && body.client_id !== basic.id)
+    throw tokenError(core, 'invalid_client')
+  const id = basic?.id ?? body.client_id
+  if (!id) throw tokenError(core, 'invalid_client', 'Name the app: send client_id.')
+  return { id, secret: basic?.secret ?? body.client_secret }
+}
+
+/**
+ * Checks a presented client against its stored app (null: unknown). Confidential types must
+ * prove their secret; a secret sent by any client is checked. Every failure is the same
+ * `invalid_client`, so nothing tells which part was wrong.
+ */
+export function checkClient(
+  core: CoreServices,
+  stored: { app: App; secretHash: string | null } | null,
+  /** SHA-256 of the presented secret, null when none was sent. */
+  givenHash: string | null,
+): App {
+  const type = stored ? findAppType(core, stored.app.type) : undefined
+  if (!stored || !type) throw tokenError(core, 'invalid_client')
+  if (type.clientKind === 'confidential' || givenHash !== null) {
+    // Hashes, not secrets, compared in constant time: nothing about the stored value leaks.
+    const matches =
+      givenHash !== null &&
+      stored.secretHash !== null &&
+      timingSafeEqual(givenHash, stored.secretHash)
+    if (!matches) throw tokenError(core, 'invalid_client')
+  }
+  if (!stored.app.enabled) throw tokenError(core, 'app_disabled')
+  return stored.app
+}
+
+/** `presentedClient` and `checkClient` with the app read on its own (the revocation endpoint). */
 export async function authenticateClient(
   core: CoreServices,
   body: ClientCredentials,
   authorization: string | undefined,
 ): Promise<App> {
-  const basic = fromBasicHeader(authorization)
-  if (basic && body.client_id && body.client_id !== basic.id)
-    throw tokenError(core, 'invalid_client')
-  const clientId = basic?.id ?? body.client_id
-  const secret = basic?.secret ?? body.client_secret
-  if (!clientId) throw tokenError(core, 'invalid_client', 'Name the app: send client_id.')
-  const app = await core.identity.apps.get(clientId)
+  const { id, secret } = presentedClient(core, body, authorization)
+  const app = await core.identity.apps.get(id)
   const type = app ? findAppType(core, app.type) : undefined
   if (!app || !type) throw tokenError(core, 'invalid_client')
   if (type.clientKind === 'confidential' || secret !== undefined) {
-    if (!secret || !(await core.identity.apps.verifySecret(clientId, secret))) {
+    if (!secret || !(await core.identity.apps.verifySecret(id, secret))) {
       throw tokenError(core, 'invalid_client')
     }
   }

@@ -4,14 +4,13 @@ import type { App, AuditEntry, Session, TokenSet } from '../identity/types.ts'
 import type { ClientAppTypePlugin } from '../plugin.ts'
 import type { CoreServices } from '../services.ts'
 import { tokenError } from './errors.ts'
-import { earliest, findAppType, resolveSessionPolicy, seconds } from './policy.ts'
+import { clientAppTypes } from '../identity/repositories/app-rules.ts'
+import { checkClient } from './client-auth.ts'
+import { findAppType } from './policy.ts'
+import { refreshInOneBatch } from './refresh-batch.ts'
 import { successorOf } from './refresh-successor.ts'
-import {
-  findByRefreshToken,
-  rotateRefreshToken,
-  type RefreshTokenState,
-} from './refresh-token-store.ts'
-import { revokeSession, rolesOf } from './session-store.ts'
+import type { RefreshTokenState } from './refresh-token-store.ts'
+import { revokeSession } from './session-store.ts'
 
 export interface IssueInput {
   session: Pick<Session, 'id' | 'userId' | 'expiresAt'>
@@ -43,6 +42,10 @@ export function isRetryWithinGrace(
  * (refresh-successor.ts); the first use rotates it, and a retry by the same client inside
  * REFRESH_GRACE_SECONDS gets that same successor again (with a new access token), so a
  * lost answer does not end the session. Any other reuse ends the family, as before.
+ *
+ * The client's own checks (its app, secret, enabled) come first, as at any token endpoint. All
+ * of it is read, and the rotation made, in one round trip (refresh-batch.ts); the checks below
+ * choose the answer from that batch's snapshot, and must stay in step with its UPDATE.
  */
 export function createRefresh(
   core: CoreServices,
@@ -50,14 +53,31 @@ export function createRefresh(
 ): SessionService['refresh'] {
   const audit = (entry: AuditEntry) => core.identity.audit.record(entry)
 
-  return async function refresh(refreshToken, clientId, context) {
+  return async function refresh(refreshToken, presentedClient, context) {
     const now = core.now()
     const nowIso = now.toISOString()
+    const clientId = presentedClient.id
     const oldHash = await sha256Hex(refreshToken)
     const successor = await successorOf(refreshToken, core.config.SIGNING_KEYS)
     const successorHash = await sha256Hex(successor)
-    const presented = await findByRefreshToken(core.sql, oldHash, successorHash)
-    if (!presented) throw tokenError(core, 'invalid_grant')
+    const secretHash =
+      presentedClient.secret === undefined ? null : await sha256Hex(presentedClient.secret)
+    const snapshot = await refreshInOneBatch(core.sql, {
+      clientId,
+      secretHash,
+      oldHash,
+      newHash: successorHash,
+      now: nowIso,
+      types: clientAppTypes(core.plugins),
+    })
+    const app = checkClient(core, snapshot.client, secretHash)
+    const { presented, rotated } = snapshot
+    // A refusal below must leave the token as it was: the batch's UPDATE refuses alike.
+    const refused = (error: Error) => {
+      if (rotated) core.log.error('refresh: rotated a token the checks refuse', { clientId })
+      return error
+    }
+    if (!presented) throw refused(tokenError(core, 'invalid_grant'))
     const { session } = presented
     const auditBase: AuditEntry = {
       actorType: 'app',
@@ -87,17 +107,17 @@ export function createRefresh(
     }
     const grace = core.config.REFRESH_GRACE_SECONDS
 
-    if (session.revokedAt) throw tokenError(core, 'invalid_grant')
+    if (session.revokedAt) throw refused(tokenError(core, 'invalid_grant'))
     if (session.appId !== clientId) {
       // An unused token of another client proves nothing about this one: unknown, left alone.
       // A used one has leaked, whoever presents it, and the window is for its own client only.
       if (presented.usedAt) return onReuse()
-      throw tokenError(core, 'invalid_grant')
+      throw refused(tokenError(core, 'invalid_grant'))
     }
     const isRetry = presented.usedAt !== null
     if (isRetry && !isRetryWithinGrace(presented, now, grace)) return onReuse()
     if (nowIso >= session.expiresAt || nowIso >= session.idleExpiresAt) {
-      throw tokenError(core, 'invalid_grant', 'The session has expired: sign in again.')
+      throw refused(tokenError(core, 'invalid_grant', 'The session has expired: sign in again.'))
     }
     // A retry passes every check a first refresh does: a block or lost access since refuses it.
     if (presented.userStatus !== 'active') {
@@ -105,16 +125,14 @@ export function createRefresh(
         presented.userStatus === 'blocked' ? 'user_blocked' : 'user_not_active',
         'denied',
       )
-      throw tokenError(core, 'invalid_grant', 'The account is not active: sign in again.')
+      throw refused(tokenError(core, 'invalid_grant', 'The account is not active: sign in again.'))
     }
-    const app = await core.identity.apps.get(clientId)
-    const type = app ? findAppType(core, app.type) : undefined
-    if (!app || !type) throw tokenError(core, 'invalid_grant')
-    if (!app.enabled) throw tokenError(core, 'app_disabled')
-    const roles = await rolesOf(core.sql, session.userId)
+    const type = findAppType(core, app.type)
+    if (!type) throw refused(tokenError(core, 'invalid_grant'))
+    const roles = snapshot.roles
     if (!roles.some((role) => role.appTypes.includes(app.type))) {
       await endSession('app_access_revoked', 'denied')
-      throw tokenError(core, 'app_access_denied')
+      throw refused(tokenError(core, 'app_access_denied'))
     }
 
     const tokens = () =>
@@ -127,41 +145,28 @@ export function createRefresh(
         refreshToken: successor,
         now,
       })
-    // Audited, unlike a first refresh: a retry is also what a thief racing the client looks like.
-    const servedRetry = async (usedAt: string | null) => {
+    if (isRetry) {
+      // Audited, unlike a first refresh: a retry is also what a thief racing the client looks
+      // like. (A concurrent refresh of the same token lands here too: the batch is atomic, so
+      // the later one sees the token used by the earlier one.)
       await audit({
         ...auditBase,
         action: 'token.refresh_retry',
         result: 'success',
         details: {
           sessionId: session.id,
-          secondsSinceRotation: usedAt ? (now.getTime() - Date.parse(usedAt)) / 1000 : 0,
+          secondsSinceRotation: presented.usedAt
+            ? (now.getTime() - Date.parse(presented.usedAt)) / 1000
+            : 0,
         },
       })
       return tokens()
     }
-    if (isRetry) return servedRetry(presented.usedAt)
-
-    const policy = resolveSessionPolicy(type, app)
-    const idleExpiresAt = earliest(
-      seconds(now, policy.refreshTokenIdleTtlSeconds),
-      new Date(session.expiresAt),
-    )
-    const rotation = await rotateRefreshToken(core.sql, {
-      oldHash,
-      newHash: successorHash,
-      sessionId: session.id,
-      now: nowIso,
-      idleExpiresAt: idleExpiresAt.toISOString(),
-    })
-    if (rotation.won) return tokens()
-    // Lost the race to a concurrent use of the same token: within the window that is the same
-    // client retrying and it gets the winner's successor; otherwise (no window, or the session
-    // was revoked meanwhile) it is indistinguishable from replay and handled as one.
-    const after = rotation.after
-    if (after && !after.sessionRevoked && isRetryWithinGrace(after, now, grace)) {
-      return servedRetry(after.usedAt)
+    if (!rotated) {
+      // Every check passed on the snapshot the UPDATE saw, so this is a drift between the two.
+      core.log.error('refresh: the checks passed but the rotation did not', { clientId })
+      throw tokenError(core, 'invalid_grant')
     }
-    return onReuse()
+    return tokens()
   }
 }

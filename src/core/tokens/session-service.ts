@@ -9,11 +9,10 @@ import { earliest, findAppType, resolveSessionPolicy, seconds } from './policy.t
 import { isClientTicket } from '../oidc/client-ticket.ts'
 import { createRefresh, type IssueInput } from './session-refresh.ts'
 import {
-  insertSession,
   listActiveSessions,
+  openSession,
   revokeSession,
   revokeUserSessions,
-  rolesOf,
 } from './session-store.ts'
 
 /**
@@ -93,10 +92,6 @@ export function createSessionService(core: CoreServices): SessionService {
     if (user.status !== 'active') throw await refuse('account_not_active')
     if (!app.enabled) throw await refuse('app_disabled')
     if (!app.signInMethods.includes(method)) throw await refuse('sign_in_method_not_allowed')
-    const roles = await rolesOf(core.sql, user.id)
-    if (!roles.some((role) => role.appTypes.includes(app.type))) {
-      throw await refuse('app_access_denied', 'denied')
-    }
 
     const policy = resolveSessionPolicy(type, app)
     const expiresAt = seconds(now, policy.refreshTokenAbsoluteTtlSeconds)
@@ -115,18 +110,31 @@ export function createSessionService(core: CoreServices): SessionService {
       expiresAt: expiresAt.toISOString(),
       idleExpiresAt: idleExpiresAt.toISOString(),
     }
-    await insertSession(core.sql, { session, refreshTokenHash: await sha256Hex(refreshToken) })
-    const tokens = await issue({
+    // The role check, the writes and the audit entry of either outcome: one round trip.
+    const opened = await openSession(core.sql, {
+      session,
+      refreshTokenHash: await sha256Hex(refreshToken),
+      appType: app.type,
+      audit: {
+        opened: { ...base, result: 'success', details: { sessionId: session.id } },
+        denied: {
+          ...base,
+          result: 'denied',
+          details: { reason: 'app_access_denied', appType: app.type },
+        },
+        at: now,
+      },
+    })
+    if (!opened) throw tokenError(core, 'app_access_denied')
+    return issue({
       session,
       app,
       type,
-      roleIds: roles.map((role) => role.id),
+      roleIds: opened.roleIds,
       userKind: user.kind,
       refreshToken,
       now,
     })
-    await audit({ ...base, result: 'success', details: { sessionId: session.id } })
-    return tokens
   }
 
   return {

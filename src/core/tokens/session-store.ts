@@ -1,5 +1,6 @@
 import type { SqlDatabase, SqlRow } from '../../storage/sql/port.ts'
-import type { Permission, Session, UserStatus } from '../identity/types.ts'
+import { auditStatementWhere } from '../identity/repositories/audit.ts'
+import type { AuditEntry, Permission, Session } from '../identity/types.ts'
 
 /**
  * SQL of sessions (tables in migrations/0002_identity.sql); the refresh tokens of a session, its
@@ -57,18 +58,33 @@ export async function rolesOf(sql: SqlDatabase, userId: string): Promise<RoleGra
 export interface NewSession {
   session: Omit<Session, 'revokedAt' | 'revokedReason'>
   refreshTokenHash: string
+  /** The app's type: one of the user's roles must grant it, checked in the same transaction. */
+  appType: string
+  /** The entry written when the session opens, and the one written when no role grants it. */
+  audit: { opened: AuditEntry; denied: AuditEntry; at: Date }
 }
 
-/** The session, its first refresh token and the user's last sign-in: all or nothing. */
-export async function insertSession(
+// Malformed JSON in a role counts as granting nothing, as jsonArray reads it.
+const grantsAppType = `EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
+  json_each(CASE WHEN json_valid(r.app_types) THEN r.app_types ELSE '[]' END) t
+  WHERE ur.user_id = ? AND t.value = ?)`
+
+/**
+ * Opens a session in one round trip and one transaction: the role check, the session, its first
+ * refresh token, the user's last sign-in, the audit entry of the outcome, and the role ids the
+ * access token names. Returns null when no role grants the app type: then only the `denied`
+ * entry is written.
+ */
+export async function openSession(
   sql: SqlDatabase,
-  { session: s, refreshTokenHash }: NewSession,
-) {
-  await sql.batch([
+  { session: s, refreshTokenHash, appType, audit }: NewSession,
+): Promise<{ roleIds: string[] } | null> {
+  const opened = 'EXISTS (SELECT 1 FROM sessions WHERE id = ?)'
+  const results = await sql.batch([
     {
       sql: `INSERT INTO sessions (id, user_id, app_id, method, device_label, ip, user_agent,
               created_at, last_used_at, expires_at, idle_expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${grantsAppType}`,
       args: [
         s.id,
         s.userId,
@@ -81,17 +97,29 @@ export async function insertSession(
         s.lastUsedAt,
         s.expiresAt,
         s.idleExpiresAt,
+        s.userId,
+        appType,
       ],
     },
     {
-      sql: 'INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES (?, ?, ?)',
+      sql: `INSERT INTO refresh_tokens (token_hash, session_id, created_at)
+            SELECT ?, ?, ? WHERE changes() = 1`,
       args: [refreshTokenHash, s.id, s.createdAt],
     },
     {
-      sql: 'UPDATE users SET last_sign_in_at = ? WHERE id = ?',
+      sql: 'UPDATE users SET last_sign_in_at = ? WHERE id = ? AND changes() = 1',
       args: [s.createdAt, s.userId],
     },
+    auditStatementWhere(audit.opened, audit.at, opened, [s.id]),
+    auditStatementWhere(audit.denied, audit.at, `NOT ${opened}`, [s.id]),
+    {
+      sql: `SELECT r.id FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+            WHERE ur.user_id = ? ORDER BY r.id`,
+      args: [s.userId],
+    },
   ])
+  if (results[0]?.rowsAffected !== 1) return null
+  return { roleIds: (results[5]?.rows ?? []).map((row) => String(row.id)) }
 }
 
 export async function revokeSession(
@@ -142,38 +170,4 @@ export async function listActiveSessions(
     args: [userId, now, now],
   })
   return rows.map(toSession)
-}
-
-export interface SessionAuthState {
-  session: Session
-  userStatus: UserStatus
-  roles: Array<{ id: string; permissions: Permission[] }>
-}
-
-/** One read for the auth middleware: the session, its user's status and current roles. */
-export async function sessionAuthState(
-  sql: SqlDatabase,
-  sessionId: string,
-): Promise<SessionAuthState | null> {
-  const { rows } = await sql.execute({
-    sql: `SELECT s.*, u.status AS user_status, r.id AS role_id, r.permissions AS role_permissions
-          FROM sessions s
-          JOIN users u ON u.id = s.user_id
-          LEFT JOIN user_roles ur ON ur.user_id = s.user_id
-          LEFT JOIN roles r ON r.id = ur.role_id
-          WHERE s.id = ?`,
-    args: [sessionId],
-  })
-  const first = rows[0]
-  if (!first) return null
-  return {
-    session: toSession(first),
-    userStatus: String(first.user_status) as UserStatus,
-    roles: rows
-      .filter((row) => row.role_id !== null)
-      .map((row) => ({
-        id: String(row.role_id),
-        permissions: jsonArray<Permission>(row.role_permissions),
-      })),
-  }
 }

@@ -25,7 +25,7 @@ export interface AppInput {
 /** `type` is fixed at creation: a client's kind (public/confidential) must not change under it. */
 export type AppPatch = Partial<Omit<AppInput, 'id' | 'type'>>
 
-function toApp(row: SqlRow): App {
+export function toApp(row: SqlRow): App {
   return {
     id: text(row, 'id'),
     name: text(row, 'name'),

@@ -1,7 +1,7 @@
-import type { SqlDatabase, SqlStatement } from '../../../storage/sql/port.ts'
+import type { SqlDatabase, SqlStatement, SqlValue } from '../../../storage/sql/port.ts'
 import { randomId } from '../../crypto.ts'
 import type { AuditEntry } from '../types.ts'
-import { decodeCursor, encodeCursor, jsonObject, text, textOrNull } from './rows.ts'
+import { decodeCursor, encodeCursor, jsonObject, placeholders, text, textOrNull } from './rows.ts'
 
 /** Who performs a write, for the audit entry written in the same batch. */
 export interface Actor {
@@ -32,25 +32,45 @@ export interface AuditQuery {
   limit: number
 }
 
+const auditInsert = `INSERT INTO audit_log (id, at, actor_type, actor_id, action, target_type,
+  target_id, result, ip, request_id, app_id, details)`
+
+function auditArgs(entry: AuditEntry, at: Date): SqlValue[] {
+  return [
+    randomId('aud'),
+    at.toISOString(),
+    entry.actorType,
+    entry.actorId ?? null,
+    entry.action,
+    entry.targetType ?? null,
+    entry.targetId ?? null,
+    entry.result,
+    entry.ip ?? null,
+    entry.requestId ?? null,
+    entry.appId ?? null,
+    JSON.stringify(entry.details ?? {}),
+  ]
+}
+
 /** The INSERT for one entry: repositories add it to the batch of the write it describes. */
 export function auditStatement(entry: AuditEntry, at: Date): SqlStatement {
+  return { sql: `${auditInsert} VALUES (${placeholders(12)})`, args: auditArgs(entry, at) }
+}
+
+/**
+ * The INSERT for an entry that applies only if `condition` holds when its batch reaches it, so
+ * one batch can record whichever outcome its earlier statements had (e.g. a session inserted or
+ * refused) without a round trip to find out first.
+ */
+export function auditStatementWhere(
+  entry: AuditEntry,
+  at: Date,
+  condition: string,
+  conditionArgs: SqlValue[],
+): SqlStatement {
   return {
-    sql: `INSERT INTO audit_log (id, at, actor_type, actor_id, action, target_type, target_id,
-            result, ip, request_id, app_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [
-      randomId('aud'),
-      at.toISOString(),
-      entry.actorType,
-      entry.actorId ?? null,
-      entry.action,
-      entry.targetType ?? null,
-      entry.targetId ?? null,
-      entry.result,
-      entry.ip ?? null,
-      entry.requestId ?? null,
-      entry.appId ?? null,
-      JSON.stringify(entry.details ?? {}),
-    ],
+    sql: `${auditInsert} SELECT ${placeholders(12)} WHERE ${condition}`,
+    args: [...auditArgs(entry, at), ...conditionArgs],
   }
 }
 

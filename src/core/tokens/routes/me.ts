@@ -107,31 +107,17 @@ function auditEnd(c: Context<AppEnv>, sessionId: string, action: string): AuditE
 export function mountMeRoutes(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   const { identity } = services
 
-  app.openapi(meRoute, async (c) => {
+  app.openapi(meRoute, (c) => {
     const principal = c.get('principal')
-    const [user, roles, client] = await Promise.all([
-      identity.users.get(principal.userId),
-      identity.users.roles(principal.userId),
-      identity.apps.get(principal.appId),
-    ])
-    // The middleware saw an active user a moment ago; a concurrent delete ends the session.
-    if (!user || !client) throw coreError('unauthorized', 'This session has ended.')
+    // Everything shown was read by the auth middleware in its one statement.
+    const { user, roles, app: client } = c.get('auth')
+    if (!client) throw coreError('unauthorized', 'This session has ended.')
     return c.json(
       {
-        user: {
-          id: user.id,
-          kind: user.kind,
-          displayName: user.displayName,
-          phone: user.phone,
-          email: user.email,
-          status: user.status,
-          createdAt: user.createdAt,
-          activatedAt: user.activatedAt,
-          lastSignInAt: user.lastSignInAt,
-        },
+        user,
         roles: roles.map((role) => ({ id: role.id, name: role.name, appTypes: role.appTypes })),
         permissions: principal.permissions,
-        app: { id: client.id, name: client.name, type: client.type },
+        app: client,
         sessionId: principal.sessionId,
       },
       200,

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../crypto.ts'
 import { coreError } from '../../errors.ts'
 import { fieldIssues } from '../../http/validation.ts'
 import type { AppEnv, CoreServices } from '../../services.ts'
-import { authenticateClient } from '../client-auth.ts'
+import { authenticateClient, presentedClient } from '../client-auth.ts'
 import { tokenError } from '../errors.ts'
 import { verifyAccessToken } from '../jwt.ts'
 import { keysFor } from '../keys.ts'
@@ -134,8 +134,9 @@ export function mountTokenEndpoint(app: OpenAPIHono<AppEnv>, services: CoreServi
         fields: [{ field: 'refresh_token', message: 'required for grant_type=refresh_token' }],
       })
     }
-    const client = await authenticateClient(services, body, c.req.header('authorization'))
-    const tokens = await services.identity.sessions.refresh(body.refresh_token, client.id, {
+    // The client is checked inside the refresh: its app is read in the same round trip.
+    const client = presentedClient(services, body, c.req.header('authorization'))
+    const tokens = await services.identity.sessions.refresh(body.refresh_token, client, {
       ip: c.get('clientIp'),
       requestId: c.get('requestId'),
     })
