@@ -6,11 +6,19 @@
 import { formatRows, type BenchEntry } from './lib.ts'
 import { nodeHttp } from './entries/node-http.ts'
 import { workerBundle } from './entries/worker-bundle.ts'
+import { workerFirstRequest } from './entries/worker-first-request.ts'
 import { workerdPasswordHash } from './entries/workerd-password-hash.ts'
 import { otpBench } from './otp.ts'
 import { flowsBench } from './entries/flows.ts'
 
-const entries: BenchEntry[] = [workerBundle, flowsBench, nodeHttp, workerdPasswordHash, otpBench]
+const entries: BenchEntry[] = [
+  workerBundle,
+  workerFirstRequest,
+  flowsBench,
+  nodeHttp,
+  workerdPasswordHash,
+  otpBench,
+]
 
 let failed = 0
 const started = performance.now()
