@@ -114,6 +114,20 @@ describe('sign-in', () => {
     expect(error).toMatchObject({ code: 'invalid_client', status: 401 })
   })
 
+  it('an app with an Android hash gets the SMS docs/mobile-apps.md shows', async () => {
+    const phone = await registeredPerson(propusk)
+    const settings = { androidAppHash: 'FA+9qCX9VSu', webOtpDomain: 'id.example.com' }
+    await propusk.createApp('engineer-android', 'engineer-mobile', settings)
+    const client = clientFor(propusk, { clientId: 'engineer-android' })
+    const { challengeId } = await client.sendCode('sms-otp', phone)
+    const lines = (await propusk.smsText(phone)).split('\n')
+    const code = await propusk.smsCode(phone)
+    expect(lines.slice(-2)).toEqual(['FA+9qCX9VSu', `@id.example.com #${code}`])
+    expect(await client.verifyCode('sms-otp', challengeId, code)).toMatchObject({
+      status: 'signed_in',
+    })
+  })
+
   it('me without signing in is not_signed_in, and nothing goes on the wire', async () => {
     const { fetch, requests } = wire()
     const error = await failure(clientFor(propusk, { fetch }).me())

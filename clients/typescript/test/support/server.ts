@@ -18,9 +18,11 @@ export interface RunningPropusk {
   /** An engineer-mobile app (SMS, flash call, e-mail code, password). */
   clientId: string
   /** Registers an app of `type`; returns its client secret (confidential types) or null. */
-  createApp(id: string, type: string): Promise<string | null>
+  createApp(id: string, type: string, settings?: Record<string, unknown>): Promise<string | null>
   /** An invited field employee with this phone (not signed in yet, no password). */
   invite(phone: string): Promise<void>
+  /** The text of the newest SMS to `phone`. */
+  smsText(phone: string): Promise<string>
   /** The code of the newest SMS to `phone`. */
   smsCode(phone: string): Promise<string>
   /** The code of the newest flash call to `phone`: the caller number's last 4 digits. */
@@ -85,8 +87,9 @@ export async function startPropusk(): Promise<RunningPropusk> {
   }
 
   const clientId = 'field-app'
-  const createApp = async (id: string, type: string) => {
-    const { clientSecret } = await asAdmin('POST', '/v1/admin/apps', { id, type, name: id })
+  const createApp = async (id: string, type: string, settings: Record<string, unknown> = {}) => {
+    const app = { id, type, name: id, settings }
+    const { clientSecret } = await asAdmin('POST', '/v1/admin/apps', app)
     return typeof clientSecret === 'string' ? clientSecret : null
   }
   await createApp(clientId, 'engineer-mobile')
@@ -100,6 +103,11 @@ export async function startPropusk(): Promise<RunningPropusk> {
         displayName: `Engineer ${phone.slice(-4)}`,
         phone,
       })
+    },
+    async smsText(phone) {
+      const [sms] = await outbox(phone, 'sms')
+      if (!sms?.text) throw new Error(`no SMS was sent to ${phone}`)
+      return sms.text
     },
     async smsCode(phone) {
       const [sms] = await outbox(phone, 'sms')
