@@ -6,6 +6,7 @@
 import type { App } from '../identity/types.ts'
 import type { CoreServices } from '../services.ts'
 import { pickLang, type Lang } from '../account/i18n.ts'
+import { isRegisteredRedirectUri } from './redirect-uris.ts'
 
 export interface AuthorizeParams {
   clientId: string
@@ -56,7 +57,7 @@ export async function checkAuthorize(
   if (!app || !clientId) return { ok: false, page: 'unknown_client', lang }
   const redirectUri = one(query, 'redirect_uri')
   // Exact string match against the registered URIs (OAuth 2.1 §4.1.1): no prefix, no pattern.
-  if (!redirectUri || !app.redirectUris.includes(redirectUri)) {
+  if (!redirectUri || !isRegisteredRedirectUri(core, app, redirectUri)) {
     return { ok: false, page: 'bad_redirect_uri', lang }
   }
   const state = one(query, 'state')

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createRedisStateStore } from '../../storage/state/redis-tcp.ts'
+import { hashPassword } from '../passwords/hash.ts'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
 import { latestCode, pluginSettings } from '../../../test/support/otp.ts'
 import { createOidcFixture, type OidcFixture } from '../../../test/support/oidc-fixtures.ts'
@@ -106,5 +107,40 @@ describe('OpenID Connect code flow (in-process, Redis state)', () => {
     const verified = await verifyIdToken(target, rp, tokens.id_token as string)
     expect(verified.amr).toEqual(['otp', 'sms'])
     expect(verified.sub).toBe(fixture.person.id)
+  })
+
+  it('lets the built-in admin console use its own page as redirect URI, on any install', async () => {
+    const suffix = crypto.randomUUID().slice(0, 8)
+    const at = new Date().toISOString()
+    const password = `Console pass phrase ${suffix}`
+    await propusk.services.sql.batch([
+      {
+        sql: `INSERT INTO users (id, kind, display_name, email, status, password_hash, created_at, updated_at, activated_at)
+              VALUES (?, 'employee', 'Console Admin', ?, 'active', ?, ?, ?, ?)`,
+        args: [
+          `usr_console_${suffix}`,
+          `console.${suffix}@example.com`,
+          await hashPassword(password),
+          at,
+          at,
+          at,
+        ],
+      },
+      {
+        sql: "INSERT INTO user_roles (user_id, role_id) VALUES (?, 'role_administrator')",
+        args: [`usr_console_${suffix}`],
+      },
+    ])
+    const consoleRp = await discover(target, 'admin-console', `${issuer}/admin/`)
+    const { tokens, back } = await completeCodeFlow(target, consoleRp, {
+      kind: 'password',
+      login: `console.${suffix}@example.com`,
+      password,
+    })
+    expect(back.origin + back.pathname).toBe(`${issuer}/admin/`)
+    const me = await target.fetch('/v1/me', {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    })
+    expect(me.status).toBe(200)
   })
 })

@@ -15,6 +15,7 @@ import { hostedTexts } from '../hosted/i18n.ts'
 import { renderMessagePage } from '../hosted/layout.ts'
 import { pickLang } from '../account/i18n.ts'
 import { clearSsoCookie, readSsoCookie } from './browser.ts'
+import { isRegisteredRedirectUri } from './redirect-uris.ts'
 import { endSso } from './store.ts'
 
 const query = z.object({
@@ -82,7 +83,7 @@ export function mountEndSession(app: OpenAPIHono<AppEnv>, core: CoreServices): v
     const target = input.post_logout_redirect_uri
     if (clientId && target) {
       const client = await core.identity.apps.get(clientId)
-      if (client?.redirectUris.includes(target)) {
+      if (client && isRegisteredRedirectUri(core, client, target)) {
         const url = new URL(target)
         if (input.state) url.searchParams.set('state', input.state)
         return c.redirect(url.toString(), 302)
