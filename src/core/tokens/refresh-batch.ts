@@ -2,6 +2,7 @@ import type { SqlDatabase, SqlRow, SqlValue } from '../../storage/sql/port.ts'
 import { toApp } from '../identity/repositories/apps.ts'
 import type { App } from '../identity/types.ts'
 import type { ClientAppTypePlugin } from '../plugin.ts'
+import { grantsAppType } from './session-store.ts'
 import {
   presentedTokenQuery,
   toPresented,
@@ -45,11 +46,6 @@ function jsonArray(value: SqlValue | undefined): string[] {
     return []
   }
 }
-
-// Malformed JSON in a role counts as granting nothing, as jsonArray reads it.
-const grantsType = `EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
-  json_each(CASE WHEN json_valid(r.app_types) THEN r.app_types ELSE '[]' END) t
-  WHERE ur.user_id = s.user_id AND t.value = a.type)`
 
 // The app's own positive override, floored (policy.ts resolveSessionPolicy), else its type's.
 const idleTtl = `COALESCE(
@@ -98,7 +94,7 @@ export async function refreshInOneBatch(
                 AND a.type IN (SELECT value FROM json_each(:types))
                 AND (a.secret_hash = :secret OR (:secret IS NULL
                   AND a.type NOT IN (SELECT value FROM json_each(:confidential))))
-                AND ${grantsType})`,
+                AND ${grantsAppType('s.user_id', 'a.type')})`,
       args: {
         now: input.now,
         old: input.oldHash,

@@ -1,28 +1,13 @@
 import type { SqlDatabase, SqlRow } from '../../storage/sql/port.ts'
 import { auditStatementWhere } from '../identity/repositories/audit.ts'
-import type { AuditEntry, Permission, Session } from '../identity/types.ts'
+import type { AuditEntry, Session } from '../identity/types.ts'
 
 /**
  * SQL of sessions (tables in migrations/0002_identity.sql); the refresh tokens of a session, its
  * family, are in refresh-token-store.ts.
  */
 
-export interface RoleGrant {
-  id: string
-  appTypes: string[]
-  permissions: Permission[]
-}
-
 const str = (value: unknown) => (value === null || value === undefined ? null : String(value))
-
-function jsonArray<T>(value: unknown): T[] {
-  try {
-    const parsed: unknown = JSON.parse(String(value ?? '[]'))
-    return Array.isArray(parsed) ? (parsed as T[]) : []
-  } catch {
-    return []
-  }
-}
 
 export function toSession(row: SqlRow): Session {
   return {
@@ -42,19 +27,6 @@ export function toSession(row: SqlRow): Session {
   }
 }
 
-export async function rolesOf(sql: SqlDatabase, userId: string): Promise<RoleGrant[]> {
-  const { rows } = await sql.execute({
-    sql: `SELECT r.id, r.app_types, r.permissions FROM user_roles ur
-          JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.id`,
-    args: [userId],
-  })
-  return rows.map((row) => ({
-    id: String(row.id),
-    appTypes: jsonArray<string>(row.app_types),
-    permissions: jsonArray<Permission>(row.permissions),
-  }))
-}
-
 export interface NewSession {
   session: Omit<Session, 'revokedAt' | 'revokedReason'>
   refreshTokenHash: string
@@ -64,10 +36,14 @@ export interface NewSession {
   audit: { opened: AuditEntry; denied: AuditEntry; at: Date }
 }
 
-// Malformed JSON in a role counts as granting nothing, as jsonArray reads it.
-const grantsAppType = `EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
-  json_each(CASE WHEN json_valid(r.app_types) THEN r.app_types ELSE '[]' END) t
-  WHERE ur.user_id = ? AND t.value = ?)`
+/**
+ * SQL true when one of user `user`'s roles grants app type `type` (both SQL expressions). A
+ * role whose app_types is malformed JSON grants nothing, as the console reads it.
+ */
+export const grantsAppType = (user: string, type: string) =>
+  `EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
+    json_each(CASE WHEN json_valid(r.app_types) THEN r.app_types ELSE '[]' END) t
+    WHERE ur.user_id = ${user} AND t.value = ${type})`
 
 /**
  * Opens a session in one round trip and one transaction: the role check, the session, its first
@@ -84,7 +60,7 @@ export async function openSession(
     {
       sql: `INSERT INTO sessions (id, user_id, app_id, method, device_label, ip, user_agent,
               created_at, last_used_at, expires_at, idle_expires_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${grantsAppType}`,
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${grantsAppType('?', '?')}`,
       args: [
         s.id,
         s.userId,
