@@ -36,6 +36,6 @@ export async function hasAppAccess(
 ): Promise<boolean> {
   if (!app.enabled || !app.signInMethods.includes(methodId)) return false
   if (!core.plugins.some((p) => p.kind === 'client-app-type' && p.id === app.type)) return false
-  const roles = await core.identity.users.roles(user.id)
+  const roles = await core.identity.users.rolesOf(user)
   return roles.some((role) => role.appTypes.includes(app.type))
 }
