@@ -134,6 +134,18 @@ describe.skipIf(!browserAvailable())('console people actions (Russian)', () => {
     expect(lines[0]).toMatch(/^Тип,Имя,Телефон,E-mail,Роли,Статус/)
     expect(lines).toHaveLength(3)
     expect(text.startsWith('\uFEFF')).toBe(true)
+
+    // A person's audit trail, from their page.
+    await openPage(page, `${server.url}/admin/people/${seeded.personId}`)
+    const trail = page.locator('section.card', {
+      has: page.getByRole('heading', { name: 'История действий' }),
+    })
+    const auditDownload = page.waitForEvent('download')
+    await trail.getByRole('button', { name: 'Выгрузить CSV' }).click()
+    const audit = readFileSync(await (await auditDownload).path(), 'utf8')
+    expect(audit).toMatch(/^\uFEFFВремя,Кто,/)
+    expect(audit).toContain('user.create')
+    expect(audit).toContain(seeded.personId)
   })
 
   it('copies a new invitation link, shown once, and resends by SMS', async () => {

@@ -9,7 +9,7 @@ import { Icon } from '../../ui/icons.tsx'
 import { DataTable, ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import { BulkBar } from './bulk-bar.tsx'
-import { ExportButton } from './export-button.tsx'
+import { ExportButton } from '../../ui/export-button.tsx'
 
 /** Role names for chips; loaded once per visit. */
 export function useRoles() {
@@ -87,7 +87,10 @@ export function PeopleList() {
         subtitle={t('people.subtitle')}
         actions={
           <>
-            <ExportButton filters={filters} />
+            <ExportButton
+              name={{ en: 'people', ru: 'люди' }}
+              load={(language) => admin.users.export({ ...filters, lang: language })}
+            />
             {writable && (
               <>
                 <a class="btn" href="/admin/people/import">

@@ -8,6 +8,7 @@ import { ListBody, ListPager, usePagedList } from '../../ui/list.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useLoad } from '../../ui/use-load.ts'
 import { AuditTable } from '../audit-table.tsx'
+import { ExportButton } from '../../ui/export-button.tsx'
 import { RoleChecks } from './create.tsx'
 import { useRoles } from './list.tsx'
 import { TextInput } from '../../ui/inputs.tsx'
@@ -177,7 +178,19 @@ export function AuditTrail({ userId }: { userId: string }) {
   )
   return (
     <section class="card">
-      <CardHead title={t('person.audit')} hint={t('person.auditHint')} />
+      <CardHead
+        title={t('person.audit')}
+        hint={t('person.auditHint')}
+        actions={
+          can('audit:read') && (
+            <ExportButton
+              small
+              name={{ en: 'audit', ru: 'журнал' }}
+              load={(language) => admin.auditExport({ targetId: userId, lang: language })}
+            />
+          )
+        }
+      />
       <ListBody list={entries} empty={<Empty icon="audit" title={t('audit.empty')} />}>
         <AuditTable items={entries.data?.items} loading={entries.loading} />
       </ListBody>
