@@ -110,5 +110,7 @@ export function renderStep(id: string, request: PendingRequest, t: HostedTexts):
           : request.step === 'register'
             ? registerStep(t, request)
             : loginStep(t, request)
-  return { ...view, body: form(id, request, view.body) }
+  const other = request.lang === 'ru' ? 'en' : 'ru'
+  const language = `<div class="links"><a href="/signin?req=${h(id)}&amp;lang=${other}" lang="${other}">${h(t.otherLanguage)}</a></div>`
+  return { ...view, body: form(id, request, view.body) + language }
 }

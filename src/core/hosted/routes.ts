@@ -40,6 +40,11 @@ export function mountHostedPages(app: OpenAPIHono<AppEnv>, core: CoreServices, f
     const found = await requestOf(c)
     if (!found) return expired(c)
     const { id, request } = found
+    const lang = c.req.query('lang')
+    if ((lang === 'ru' || lang === 'en') && lang !== request.lang) {
+      request.lang = lang
+      await saveRequest(core.state, id, request)
+    }
     const t = hostedTexts[request.lang]
     const view = renderStep(id, request, t)
     if (request.notice) {

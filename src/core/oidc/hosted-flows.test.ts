@@ -157,4 +157,15 @@ describe('hosted pages', () => {
     const password = await step(browser, other.html, { method: 'password' })
     expect(password.html).toContain('href="/reset-password?lang=en"')
   })
+
+  it('switch language by link, and keep it for the next steps', async () => {
+    const { browser, html } = await open()
+    const link = /href="(\/signin\?req=[^"]+lang=ru)"/.exec(html)?.[1]?.replace(/&amp;/g, '&')
+    const russian = await (await browser.request(link ?? '')).text()
+    expect(russian).toContain('<html lang="ru">')
+    const next = await step(browser, russian, { action: 'login', login: 'not a login' })
+    expect(alertOf(next.html)).toBe(
+      'Введите номер мобильного телефона (например, +7 916 123-45-67) или e-mail.',
+    )
+  })
 })
