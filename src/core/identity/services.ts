@@ -1,8 +1,14 @@
+import type { SignInLookup } from './repositories/sign-in-lookup.ts'
 import type { App, AuditEntry, Role, Session, TokenSet, User } from './types.ts'
 
 /** Looks people up by any login form (`8 916 ...`, `+7 (916) ...`, `Ivan@Example.com`). */
 export interface UserDirectory {
   findByLogin(login: string): Promise<User | null>
+  /**
+   * One read for a sign-in: the app `clientId`, the person with this login and their password
+   * hash (repositories/sign-in-lookup.ts).
+   */
+  findForSignIn(login: string, clientId: string): Promise<SignInLookup>
   get(id: string): Promise<User | null>
   /** Roles of the user, resolved. */
   roles(userId: string): Promise<Role[]>
@@ -14,6 +20,11 @@ export interface UserDirectory {
 
 export interface AppRegistry {
   get(clientId: string): Promise<App | null>
+  /**
+   * The app as this isolate read it at most 15 s ago (identity/app-cache.ts): for hints such as
+   * which methods to offer, never to authorize.
+   */
+  cached(clientId: string): Promise<App | null>
   /** Checks a confidential client's secret. */
   verifySecret(clientId: string, secret: string): Promise<boolean>
 }
@@ -42,9 +53,13 @@ export interface SignInRequest {
  */
 export interface SessionService {
   signIn(request: SignInRequest): Promise<TokenSet>
+  /**
+   * The refresh grant, client authentication included: `client` as presented (its secret
+   * undefined when none was sent), checked like at any token endpoint.
+   */
   refresh(
     refreshToken: string,
-    clientId: string,
+    client: { id: string; secret: string | undefined },
     context: { ip: string | null; requestId?: string | null },
   ): Promise<TokenSet>
   list(userId: string): Promise<Session[]>

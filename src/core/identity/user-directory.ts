@@ -2,6 +2,7 @@ import type { CoreServices } from '../services.ts'
 import { parseLogin } from './normalize.ts'
 import { createRoleRepository } from './repositories/roles.ts'
 import { createUserRepository } from './repositories/users.ts'
+import { lookUpSignIn } from './repositories/sign-in-lookup.ts'
 import type { UserDirectory } from './services.ts'
 import type { User } from './types.ts'
 
@@ -19,6 +20,10 @@ export function createUserDirectory(core: CoreServices): UserDirectory {
       const parsed = parseLogin(login)
       if (!parsed) return null
       return current(await users.findBy(parsed.kind, parsed.value))
+    },
+    async findForSignIn(login, clientId) {
+      const found = await lookUpSignIn(core.sql, clientId, parseLogin(login))
+      return { ...found, user: await current(found.user) }
     },
     get: async (id) => current(await users.get(id)),
     async roles(userId) {
