@@ -45,7 +45,8 @@ const startRoute = createRoute({
   description:
     'Parses the login and lists the methods the app allows for its kind (phone: sms-otp, ' +
     'flash-call, password; e-mail: email-otp, password), without revealing whether an account ' +
-    'exists.',
+    'exists. Answered from the app as this instance read it at most 15 s ago: an admin ' +
+    "change to the app's methods reaches every instance within 15 s.",
   request: { body: { required: true, content: { 'application/json': { schema: startRequest } } } },
   responses: {
     200: { description: 'Methods', content: { 'application/json': { schema: startResponse } } },
