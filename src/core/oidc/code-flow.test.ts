@@ -42,7 +42,7 @@ afterAll(async () => propusk?.close())
 
 describe('OpenID Connect code flow (in-process, Redis state)', () => {
   it('signs in with a password: id_token, userinfo, refresh, end of session', async () => {
-    const { tokens, authorization, browser } = await completeCodeFlow(target, rp, {
+    const { tokens, authorization, browser, callback } = await completeCodeFlow(target, rp, {
       kind: 'password',
       login: fixture.person.email,
       password: fixture.person.password,
@@ -95,6 +95,19 @@ describe('OpenID Connect code flow (in-process, Redis state)', () => {
     })
     expect(after.status).toBe(401)
     expect(browser.cookies.has('propusk_sso')).toBe(false)
+
+    // Nothing secret of the flow reached a log line.
+    const logs = propusk.logs.join('\n')
+    const secrets = [
+      callback.get('code'),
+      authorization.verifier,
+      fixture.person.password,
+      tokens.access_token,
+      tokens.refresh_token,
+      tokens.id_token,
+      ...browser.cookies.values(),
+    ]
+    for (const secret of secrets) expect(logs).not.toContain(String(secret))
   })
 
   it('signs in with an SMS code read from the development outbox', async () => {
