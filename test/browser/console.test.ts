@@ -15,6 +15,9 @@ import type { RunningServer } from './support/server.ts'
  * first-admin link, sign-in, a person invited and activated through the Outbox, a role granted
  * the engineer app, that person's sign-in to it (the app page's "Try sign-in", local mode) and
  * the sign-in arriving on the open dashboard and in the audit log.
+ *
+ * The README's screenshots are of the Russian console (test/browser/screenshots-ru.ts); this
+ * story's shots of the same pages stay in test-results/screenshots.
  */
 const entry = process.env.PROPUSK_BROWSER_ENTRY ?? 'src/runtime/node/main.ts'
 const adminPassword = 'correct horse battery staple'
@@ -131,7 +134,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     ivanId = page.url().split('/').pop() ?? ''
     expect(ivanId).toMatch(/^usr_/)
     await page.getByText('Sent by').waitFor()
-    await shoot(page, '05-person-invited', { docs: true, height: 1180 })
+    await shoot(page, '05-person-invited', { height: 1180 })
   })
 
   it('keeps the admin signed in across a reload of a deep link', async () => {
@@ -152,7 +155,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await heading('Outbox').waitFor()
     const link = page.locator('a[href*="/invite?token="]').first()
     await link.waitFor()
-    await shoot(page, '06-outbox', { docs: true })
+    await shoot(page, '06-outbox')
     const href = (await link.getAttribute('href')) ?? ''
     const invite = await browser.context.newPage()
     await invite.goto(href)
@@ -215,7 +218,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await page.getByRole('checkbox', { name: 'People: Read' }).check()
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Role saved.').waitFor()
-    await shoot(page, '09-role-editor', { docs: true, height: 1000, toasts: true })
+    await shoot(page, '09-role-editor', { height: 1000, toasts: true })
   })
 
   it('watches the person’s sign-ins arrive on the open dashboard', async () => {
@@ -248,7 +251,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await panel.getByRole('button', { name: 'Sign in' }).click()
     await panel.getByText('Signed in. The tokens were not kept.').waitFor()
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/ey[\w-]+\.ey/)
-    await shoot(page, '10-try-sign-in', { docs: true, fullPage: true })
+    await shoot(page, '10-try-sign-in', { fullPage: true })
 
     // Nothing clicked on the dashboard: back in view and 15 s later, both sign-ins are there.
     await watcher.bringToFront()
@@ -273,7 +276,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await nav('Dashboard').click()
     await page.getByRole('region', { name: 'Recent sign-ins' }).waitFor()
     await poll(() => page.locator('.legend').nth(0).textContent()).toContain('Flash call')
-    await shoot(page, '10-dashboard', { docs: true, fullPage: true })
+    await shoot(page, '10-dashboard', { fullPage: true })
   })
 
   it('shows the sign-ins in the audit log', async () => {
@@ -289,7 +292,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     ).toBeGreaterThan(0)
     await poll(() => page.getByText('Denied', { exact: true }).count()).toBeGreaterThan(0)
     await page.locator('tbody tr button').first().click()
-    await shoot(page, '11-audit-log', { docs: true })
+    await shoot(page, '11-audit-log')
   })
 
   it('ends sessions after a confirmation', async () => {
@@ -351,7 +354,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await field.fill('7')
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Saved. Restart Propusk to apply.').first().waitFor()
-    await shoot(page, '16-plugin-settings', { docs: true, height: 900 })
+    await shoot(page, '16-plugin-settings', { height: 900 })
   })
 
   it('shows the delivery log', async () => {

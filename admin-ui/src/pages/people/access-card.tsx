@@ -28,10 +28,18 @@ export function AccessCard({ user }: { user: UserDetail }) {
       <div class="body stack">
         {access.error ? <ErrorBox error={access.error} onRetry={access.reload} /> : null}
         {!data && !access.error ? <Loading /> : null}
-        {data && !data.canSignIn ? <p class="muted">{t('access.notActive')}</p> : null}
-        {data && data.appTypes.length === 0 ? <p class="muted">{t('access.none')}</p> : null}
+        {data && !data.canSignIn ? (
+          <p class="muted" style={{ margin: 0 }}>
+            {t('access.notActive')}
+          </p>
+        ) : null}
+        {data && data.appTypes.length === 0 ? (
+          <p class="muted" style={{ margin: 0 }}>
+            {t('access.none')}
+          </p>
+        ) : null}
         {data && data.appTypes.length > 0 && data.apps.length === 0 ? (
-          <p class="muted">
+          <p class="muted" style={{ margin: 0 }}>
             {t('access.noApps', { types: data.appTypes.map((x) => typeName(x.id)).join(', ') })}
           </p>
         ) : null}
