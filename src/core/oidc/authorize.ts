@@ -50,9 +50,13 @@ async function liveSso(c: Context<AppEnv>, params: AuthorizeParams) {
 }
 
 export function mountAuthorize(app: OpenAPIHono<AppEnv>, core: CoreServices): void {
-  app.get('/authorize', async (c) => {
+  // OIDC Core §3.1.2.1: GET, and POST with a form body, carry the same parameters.
+  const authorize = async (c: Context<AppEnv>) => {
     await core.limits.consume('oidc', 'authorizePerIp', c.get('clientIp'))
-    const query = new URL(c.req.url).searchParams
+    const query =
+      c.req.method === 'POST'
+        ? new URLSearchParams(await c.req.text())
+        : new URL(c.req.url).searchParams
     const check = await checkAuthorize(core, query, c.req.header('accept-language'))
     if (!check.ok && 'page' in check) {
       const t = hostedTexts[check.lang]
@@ -90,5 +94,7 @@ export function mountAuthorize(app: OpenAPIHono<AppEnv>, core: CoreServices): vo
     const id = randomToken(18)
     await saveRequest(core.state, id, { ...pending, browser: await sha256Hex(browser) })
     return c.redirect(`/signin?req=${id}`, 302)
-  })
+  }
+  app.get('/authorize', authorize)
+  app.post('/authorize', authorize)
 }

@@ -151,6 +151,16 @@ describe('/authorize refuses', () => {
     expect(back.searchParams.get('error')).toBe('login_required')
   })
 
+  it('the same parameters by POST (a form), with the same checks', async () => {
+    const authorization = await authorizationUrl(rp, { prompt: 'none' })
+    const response = await new FormBrowser(target).request('/authorize', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: authorization.url.search.slice(1),
+    })
+    expect(new URL(location(response)).searchParams.get('error')).toBe('login_required')
+  })
+
   it('a plain PKCE challenge: invalid_request back to the client', async () => {
     const authorization = await authorizationUrl(rp, { code_challenge_method: 'plain' })
     const response = await new FormBrowser(target).request(pathOf(authorization.url))
