@@ -1,7 +1,8 @@
 /**
  * The smoke suite against the deployable Worker bundle (`wrangler deploy --dry-run`, no
  * nodejs_compat) running in workerd through Miniflare. The Worker reaches its stores over HTTP,
- * exactly as in production, with the clients it ships (`@libsql/client/web`, `@upstash/redis`):
+ * exactly as in production, with the clients it ships (`@libsql/client/http`, its Upstash REST
+ * client):
  * - SQL: a test-only Hrana-over-HTTP server (test/support/hrana-bridge.ts) in front of a libSQL
  *   file, migrated beforehand from Node the way `npm run migrate` prepares Turso (a Worker never
  *   migrates);
@@ -101,9 +102,9 @@ describe('the Worker bundle', () => {
     const code = await readFile(bundle.scriptPath, 'utf8')
     expect(code).not.toMatch(/(from\s*|import\(\s*|require\(\s*)["'](node:|net["']|tls["'])/)
     expect(code).not.toMatch(/ioredis|@libsql\/linux|libsql-js/)
-    // The web clients are really in it.
-    expect(code).toContain('hrana')
-    expect(code).toContain('upstash')
+    // The web clients are really in it: Hrana over HTTP and the Upstash REST client.
+    expect(code).toMatch(/v[23]\/pipeline/)
+    expect(code).toContain('upstash-sync-token')
   })
 })
 

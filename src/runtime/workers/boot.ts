@@ -37,7 +37,7 @@ export function workerProblems(settings: Settings): string[] {
 
 /**
  * Builds the app for one Worker isolate from its vars and secrets. Only web-standard clients are
- * imported here (`@libsql/client/web`, the fetch-based Upstash client): the bundle needs no
+ * imported here (`@libsql/client/http`, the fetch-based Upstash client): the bundle needs no
  * nodejs_compat.
  * Migrations are not run here: `npm run migrate` applies them before a deploy. Every problem —
  * settings, Worker limits, plugin settings, provider secrets — comes in one ConfigError.
