@@ -5,8 +5,7 @@
  * says why it cannot be folded into the first). SQL is counted too, as a ceiling.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { countRoundTrips } from '../../testing/round-trips.ts'
-import { expectWithinBudget } from '../../test/support/round-trip-budget.ts'
+import { countRoundTrips, expectWithinBudget } from '../../test/support/round-trip-budget.ts'
 import { createTestPropusk, fromIp, type TestPropusk } from '../../test/support/propusk.ts'
 import { insertApp, insertUser, postJson, testEnv } from '../../test/support/account.ts'
 import { stateStores } from '../../test/support/state-stores.ts'

@@ -6,6 +6,9 @@
 import { expect } from 'vitest'
 import type { RoundTrips } from '../../testing/round-trips.ts'
 
+/** Re-exported so plugin tests, which may import test/support only, can count too. */
+export { countRoundTrips } from '../../testing/round-trips.ts'
+
 export interface Budget {
   sql: number
   state: number

@@ -31,21 +31,17 @@ const check = (secret: string, id = 'n1'): ChallengeCheck => ({
   failures: { key: 'failures', memoryMs: LONG, every: 3, lockMs: [5000, 10_000] },
 })
 
-const reservation = (maxFailures = 3, limit = 100): AttemptReservation => ({
-  limit: { name: 'per-ip', key: 'rl:pw', limit, windowMs: LONG },
-  attempts: [
-    {
-      name: 'login',
-      key: 'pw:login',
-      policy: { maxFailures, lockMs: 200, maxLockMs: 800, windowMs: LONG },
-    },
-    {
-      name: 'ip',
-      key: 'pw:ip',
-      policy: { maxFailures: 100, lockMs: 200, maxLockMs: 800, windowMs: LONG },
-    },
-  ],
-})
+/** A sign-in's reservation; `lockMs` long where a lock must outlast a slow, loaded race. */
+const reservation = (maxFailures = 3, limit = 100, lockMs = 200): AttemptReservation => {
+  const policy = { lockMs, maxLockMs: Math.max(800, lockMs), windowMs: LONG }
+  return {
+    limit: { name: 'per-ip', key: 'rl:pw', limit, windowMs: LONG },
+    attempts: [
+      { name: 'login', key: 'pw:login', policy: { ...policy, maxFailures } },
+      { name: 'ip', key: 'pw:ip', policy: { ...policy, maxFailures: 100 } },
+    ],
+  }
+}
 
 async function hits(store: StateStore, key: string): Promise<number> {
   const probe = await store.hit(key, { limit: 1000, windowMs: LONG, cost: 1001 })
@@ -98,6 +94,19 @@ export function describeCheckContract(it: StoreTest): void {
       expect(await store.checkChallenge(check('h-right', 'n1'))).toEqual({ status: 'missing' })
       expect(await store.get('failures')).toBeNull()
       expect(await store.checkChallenge(check('h-right', 'n2'))).toMatchObject({ status: 'ok' })
+    })
+
+    it('putChallenge keeps the id a check must present', async ({ store }) => {
+      await store.putChallenge('code', { ...challenge, id: 'n9' }, { ttlMs: LONG })
+      expect(await store.checkChallenge(check('h-right', 'n1'))).toEqual({ status: 'missing' })
+      expect(await store.checkChallenge(check('h-right', 'n9'))).toMatchObject({ status: 'ok' })
+      // Stored without an id, it answers only a check presenting the empty id.
+      await store.putChallenge(
+        'code',
+        { secret: 'h-right', payload: '', maxAttempts: 1 },
+        { ttlMs: LONG },
+      )
+      expect(await store.checkChallenge(check('h-right', ''))).toMatchObject({ status: 'ok' })
     })
 
     it('counts every check in the limit and refuses past it', async ({ store }) => {
@@ -213,8 +222,9 @@ export function describeCheckContract(it: StoreTest): void {
       await store.releaseAttempts([])
     })
 
-    it('50 concurrent reservations admit exactly maxFailures', async ({ store }) => {
-      const results = await Promise.all(range(50).map(() => store.reserveAttempts(reservation(5))))
+    it('50 concurrent two-key reservations admit exactly maxFailures', async ({ store }) => {
+      const racing = reservation(5, 100, LONG)
+      const results = await Promise.all(range(50).map(() => store.reserveAttempts(racing)))
       expect(count(results, (r) => r.allowed)).toBe(5)
       expect(count(results, (r) => !r.allowed && r.gate === 'login')).toBe(45)
     })
