@@ -31,7 +31,10 @@ export const emailOtp = defineSignInMethod({
       loginKind: 'email',
       channel: 'email',
       schema: settings,
-      settings: ctx.settings,
+      // Read at each use: a setting saved in the console applies without a restart.
+      get settings() {
+        return ctx.settings
+      },
       code: 'generated',
       compose: (input) => emailMessage(input),
     })

@@ -57,7 +57,10 @@ export const flashCall = defineSignInMethod({
         loginKind: 'phone',
         channel: 'call',
         schema: settings,
-        settings: ctx.settings,
+        // Read at each use: a setting saved in the console applies without a restart.
+        get settings() {
+          return ctx.settings
+        },
         code: 'receipt',
         assertAccepts: (login, s) => assertPhoneAccepted(login, s, 'Sign-in by flash call'),
         deliveryError: callFailed,

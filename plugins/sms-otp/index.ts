@@ -40,7 +40,10 @@ export const smsOtp = defineSignInMethod({
       loginKind: 'phone',
       channel: 'sms',
       schema: settings,
-      settings: ctx.settings,
+      // Read at each use: a setting saved in the console applies without a restart.
+      get settings() {
+        return ctx.settings
+      },
       code: 'generated',
       compose: (input) => ({ text: smsText(input) }),
       assertAccepts: (login, s) => assertPhoneAccepted(login, s, 'Sign-in by SMS code'),

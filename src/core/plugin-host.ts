@@ -9,6 +9,8 @@ import {
   createDeliveryService,
   type RegisteredProvider,
 } from './delivery/service.ts'
+import { createLiveSettings, registerLiveSettings, type LiveSettings } from './live-settings.ts'
+import type { Logger } from './logger.ts'
 import type { Plugin, PluginContext } from './plugin.ts'
 import type { AppEnv, CoreServices } from './services.ts'
 import { createRouter } from './http/validation.ts'
@@ -173,6 +175,23 @@ export async function preparePlugins(
     read.stored,
   )
   problems.unshift(...read.problems)
+  const load = sql
+    ? async () =>
+        resolvePluginSettings(
+          plugins,
+          services.config.PLUGIN_SETTINGS,
+          services.env,
+          (await readStoredPluginSettings(sql)).stored,
+        ).resolved
+    : null
+  const live = createLiveSettings({
+    load,
+    plugins,
+    log: services.log.child({ component: 'plugin-settings' }),
+    now: () => services.now().getTime(),
+    initial: resolved,
+  })
+  registerLiveSettings(services, live)
   const contexts = new Map<string, PluginContext<unknown>>()
   const providers = new Map<string, RegisteredProvider>()
   for (const plugin of plugins) {
@@ -180,8 +199,9 @@ export async function preparePlugins(
     const ctx = Object.assign(Object.create(services) as CoreServices, {
       log: services.log.child({ plugin: plugin.id }),
       pluginId: plugin.id,
-      settings: resolved.get(plugin.id),
     }) as PluginContext<unknown>
+    // Read at use, so a setting saved in the console applies without a restart.
+    Object.defineProperty(ctx, 'settings', { get: () => live.current(plugin.id), enumerable: true })
     contexts.set(plugin.id, ctx)
     if (plugin.kind !== 'delivery-provider') continue
     const channels = plugin.channels
@@ -191,7 +211,8 @@ export async function preparePlugins(
       continue
     }
     try {
-      providers.set(plugin.id, { channels, provider: plugin.createProvider(ctx) })
+      const provider = rebuiltOnChange(plugin.id, () => plugin.createProvider(ctx), live, ctx.log)
+      providers.set(plugin.id, { channels, provider })
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error
       problems.push(...error.problems)
@@ -200,6 +221,37 @@ export async function preparePlugins(
   }
   problems.push(...chosenProviderProblems(services.config, providers))
   return { resolved, contexts, providers, problems }
+}
+
+/**
+ * A provider built from its settings (credentials, sender), built again when they change, so a
+ * key saved in the console is used from the next message on. Settings the provider cannot be
+ * built from keep the last working one.
+ */
+function rebuiltOnChange(
+  id: string,
+  build: () => DeliveryProvider,
+  live: LiveSettings,
+  log: Logger,
+): DeliveryProvider {
+  let builtFrom = live.current(id)
+  let provider = build()
+  return {
+    send(message, context) {
+      const settings = live.current(id)
+      if (settings !== builtFrom) {
+        builtFrom = settings
+        try {
+          provider = build()
+        } catch (error) {
+          log.warn('new provider settings are unusable; kept the provider in use', {
+            error: error instanceof ConfigError ? error.problems.join('; ') : String(error),
+          })
+        }
+      }
+      return provider.send(message, context)
+    },
+  }
 }
 
 function notBuilt(id: string): DeliveryProvider {

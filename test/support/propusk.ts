@@ -42,7 +42,8 @@ export async function createTestPropusk(
   } = {},
 ): Promise<TestPropusk> {
   const dir = mkdtempSync(join(tmpdir(), 'propusk-test-'))
-  const dbUrl = `file:${join(dir, 'propusk.db')}`
+  // A given TURSO_DATABASE_URL is shared with another instance (two isolates, one database).
+  const dbUrl = options.env?.TURSO_DATABASE_URL ?? `file:${join(dir, 'propusk.db')}`
   const env = { TURSO_DATABASE_URL: dbUrl, LOG_LEVEL: 'debug', ...options.env }
   const settings = loadSettings(env)
   const plugins = options.plugins ?? defaultPlugins

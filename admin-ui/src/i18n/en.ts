@@ -1,5 +1,6 @@
 import { shellEn } from './shell.ts'
 import { peopleActionsEn } from './people-actions.ts'
+import { deliveryEn } from './delivery-texts.ts'
 
 /** English strings: the source of the key list (ru.ts must have the same keys). */
 export const en = {
@@ -288,12 +289,10 @@ export const en = {
   'apps.empty': 'No apps yet',
 
   'plugins.title': 'Sign-in methods & providers',
-  'plugins.subtitle': 'Each plugin’s settings. Saved settings take effect after a restart.',
   'plugins.methods': 'Sign-in methods',
   'plugins.providers': 'Delivery providers',
   'plugins.appTypes': 'Client app types',
   'plugins.noSettings': 'This plugin has no settings.',
-  'plugins.restart': 'Saved. Restart Propusk to apply.',
   'plugins.fromEnv': 'Set from environment',
   'plugins.locked': 'Fixed by PLUGIN_SETTINGS',
   'plugins.secretSet': 'Stored — leave empty to keep',
@@ -387,6 +386,7 @@ export const en = {
   'dash.unknownLogin': 'Unknown login',
   ...shellEn,
   ...peopleActionsEn,
+  ...deliveryEn,
 } as const
 
 export type MessageKey = keyof typeof en

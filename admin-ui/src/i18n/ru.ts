@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts'
 import { shellRu } from './shell.ts'
 import { peopleActionsRu } from './people-actions.ts'
+import { deliveryRu } from './delivery-texts.ts'
 
 export const ru: Record<MessageKey, string> = {
   'app.name': 'Пропуск',
@@ -289,12 +290,10 @@ export const ru: Record<MessageKey, string> = {
   'apps.empty': 'Приложений пока нет',
 
   'plugins.title': 'Способы входа и доставка',
-  'plugins.subtitle': 'Настройки каждого плагина. Сохранённое вступает в силу после перезапуска.',
   'plugins.methods': 'Способы входа',
   'plugins.providers': 'Провайдеры доставки',
   'plugins.appTypes': 'Типы приложений',
   'plugins.noSettings': 'У этого плагина нет настроек.',
-  'plugins.restart': 'Сохранено. Перезапустите Пропуск, чтобы применить.',
   'plugins.fromEnv': 'Задано в окружении',
   'plugins.locked': 'Зафиксировано в PLUGIN_SETTINGS',
   'plugins.secretSet': 'Сохранено — оставьте пустым, чтобы не менять',
@@ -389,4 +388,5 @@ export const ru: Record<MessageKey, string> = {
   'dash.unknownLogin': 'Неизвестный логин',
   ...shellRu,
   ...peopleActionsRu,
+  ...deliveryRu,
 }

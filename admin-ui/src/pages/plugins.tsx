@@ -9,6 +9,7 @@ import { toast } from '../ui/toast.tsx'
 import { useFocusInvalid } from '../ui/focus-invalid.ts'
 import { useLoad } from '../ui/use-load.ts'
 import { SchemaForm } from './schema-form.tsx'
+import { DeliveryChannels } from './delivery-channels.tsx'
 
 const groups: Array<{ kind: PluginInfo['kind']; title: MessageKey }> = [
   { kind: 'sign-in-method', title: 'plugins.methods' },
@@ -21,14 +22,12 @@ function PluginPanel({ plugin }: { plugin: PluginInfo }) {
   const [values, setValues] = useState<Record<string, unknown>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<unknown>(null)
-  const [restart, setRestart] = useState(false)
   const [busy, setBusy] = useState(false)
   // The form appears only once it holds the stored values, so nothing typed is overwritten.
   const [ready, setReady] = useState(false)
   useEffect(() => {
     if (stored.data) {
       setValues(stored.data.values)
-      setRestart(stored.data.restartRequired)
       setReady(true)
     }
   }, [stored.data])
@@ -53,8 +52,7 @@ function PluginPanel({ plugin }: { plugin: PluginInfo }) {
           try {
             const saved = await admin.savePluginSettings(plugin.id, values)
             setValues(saved.values)
-            setRestart(saved.restartRequired)
-            toast(t('plugins.restart'))
+            toast(t('plugins.saved'))
           } catch (error) {
             if (error instanceof ApiFailure && error.fields.length) {
               setErrors(
@@ -85,7 +83,6 @@ function PluginPanel({ plugin }: { plugin: PluginInfo }) {
             onChange={setValues}
           />
         )}
-        {restart && <div class="alert info">{t('plugins.restart')}</div>}
         {failure ? <ErrorBox error={failure} /> : null}
         {writable && Object.keys(plugin.settingsSchema.properties ?? {}).length > 0 && (
           <div class="form-actions">
@@ -106,6 +103,7 @@ export function Plugins() {
   return (
     <>
       <PageHead title={t('plugins.title')} subtitle={t('plugins.subtitle')} />
+      {can('settings:read') && <DeliveryChannels />}
       {plugins.error ? (
         <ErrorBox error={plugins.error} onRetry={plugins.reload} />
       ) : !plugins.data ? (

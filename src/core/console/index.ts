@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { mountAppTypes } from './app-types.ts'
 import { mountDeliveries } from './deliveries.ts'
+import { mountDeliveryChannels } from './delivery-channels.ts'
 import { mountPluginSettings } from './plugin-settings.ts'
 import { mountConsoleSession } from './session.ts'
 import { mountStats } from './stats.ts'
@@ -15,6 +16,7 @@ export function mountConsole(app: OpenAPIHono<AppEnv>, services: CoreServices): 
   mountConsoleSession(app, services)
   mountStats(app, services)
   mountDeliveries(app, services)
+  mountDeliveryChannels(app, services)
   mountPluginSettings(app, services)
   mountAppTypes(app, services)
 }

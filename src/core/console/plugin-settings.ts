@@ -6,12 +6,13 @@ import type { Plugin } from '../plugin.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
+import { liveSettingsOf } from '../live-settings.ts'
 
 /**
  * Plugin settings edited in the console, stored in `plugin_settings` (one JSON document per
  * plugin). The precedence is the plugin host's: schema defaults ← env ← stored ←
- * PLUGIN_SETTINGS. Plugins read their settings once at start-up, so a save takes effect when
- * the server restarts (on Workers: as isolates are recycled, or at the next deploy).
+ * PLUGIN_SETTINGS. A save applies without a restart: at once in the isolate that saved it, and
+ * within `liveSettingsTtlMs` (5 s) everywhere else (src/core/live-settings.ts).
  */
 
 /** Settings that look like credentials are never sent back to the browser. */
@@ -25,7 +26,9 @@ const settingsView = z
     fromEnv: z.array(z.string()).describe('Settings that env/secrets provide'),
     lockedByEnv: z.array(z.string()).describe('Settings PLUGIN_SETTINGS overrides: edits lose'),
     updatedAt: z.string().nullable(),
-    restartRequired: z.boolean().describe('Saved after this server started'),
+    restartRequired: z
+      .boolean()
+      .describe('Always false: saved settings apply without a restart (kept for old clients)'),
   })
   .openapi('PluginSettings')
 
@@ -57,7 +60,7 @@ const putRoute = createRoute({
   summary: 'Replace a plugin’s stored settings, validated by the plugin’s own schema',
   description:
     'Keys left out fall back to env and defaults; a `null` removes a stored value; an empty or ' +
-    'missing secret keeps the stored one. Takes effect after a restart.',
+    'missing secret keeps the stored one. Applies at once in this server and within 5 s in others.',
   security: [{ bearerAuth: [] }],
   middleware: [requireAuth({ appTypes: ['admin-console'], permission: 'settings:write' })] as const,
   request: {
@@ -87,8 +90,6 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 export function mountPluginSettings(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
-  const startedAt = services.now().toISOString()
-
   const findPlugin = (id: string): Plugin => {
     const plugin = services.plugins.find((p) => p.id === id)
     if (!plugin) throw coreError('not_found', `No plugin has the id "${id}".`)
@@ -121,7 +122,7 @@ export function mountPluginSettings(app: OpenAPIHono<AppEnv>, services: CoreServ
       fromEnv: Object.keys(asObject(plugin.settingsFromEnv?.(services.env))),
       lockedByEnv: Object.keys(asObject(services.config.PLUGIN_SETTINGS[plugin.id])),
       updatedAt,
-      restartRequired: updatedAt !== null && updatedAt > startedAt,
+      restartRequired: false,
     }
   }
 
@@ -178,6 +179,7 @@ export function mountPluginSettings(app: OpenAPIHono<AppEnv>, services: CoreServ
               updated_at = excluded.updated_at`,
       args: [plugin.id, JSON.stringify(next), now],
     })
+    await liveSettingsOf(services)?.reload()
     await services.identity.audit.record({
       actorType: 'user',
       actorId: principal.userId,
