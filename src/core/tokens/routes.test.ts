@@ -48,11 +48,15 @@ describe('JWKS and discovery', () => {
       jwks_uri: 'http://localhost:8787/.well-known/jwks.json',
       token_endpoint: 'http://localhost:8787/v1/token',
       revocation_endpoint: 'http://localhost:8787/v1/token/revoke',
-      grant_types_supported: ['refresh_token'],
+      authorization_endpoint: 'http://localhost:8787/authorize',
+      end_session_endpoint: 'http://localhost:8787/end_session',
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
       access_token_signing_alg_values_supported: ['ES256'],
+      id_token_signing_alg_values_supported: ['ES256'],
+      authorization_response_iss_parameter_supported: true,
     })
-    // No ID tokens are issued, so no id_token_* metadata; the claims are those of the tokens.
-    expect(discovery).not.toHaveProperty('id_token_signing_alg_values_supported')
     // Only methods an app can offer: not the first-administrator link.
     const methods = (discovery.sign_in_methods_supported as Array<{ id: string }>).map((m) => m.id)
     expect(methods).toEqual(
