@@ -50,6 +50,11 @@ export interface StallableProxy {
   url: string
   /** From now on nothing is forwarded either way, on open connections and new ones alike. */
   stall(): void
+  /**
+   * Stalls from the first request whose bytes contain `marker` (e.g. a table name), dropping
+   * that request too: the service freezes mid-request, after the calls before it answered.
+   */
+  stallOn(marker: string): void
   resume(): void
   close(): Promise<void>
 }
@@ -58,6 +63,7 @@ export interface StallableProxy {
 export async function startStallableProxy(target: string): Promise<StallableProxy> {
   const { hostname, port } = new URL(target)
   let stalled = false
+  let marker: string | null = null
   const sockets = new Set<Socket>()
   const track = (socket: Socket) => {
     sockets.add(socket)
@@ -69,7 +75,10 @@ export async function startStallableProxy(target: string): Promise<StallableProx
     track(client)
     track(upstream)
     // Bytes that arrive while stalled are dropped: the peer waits for an answer that never comes.
-    client.on('data', (chunk) => void (stalled || upstream.write(chunk)))
+    client.on('data', (chunk: Buffer) => {
+      if (marker !== null && chunk.includes(marker)) stalled = true
+      if (!stalled) upstream.write(chunk)
+    })
     upstream.on('data', (chunk) => void (stalled || client.write(chunk)))
     client.once('close', () => upstream.destroy())
     upstream.once('close', () => client.destroy())
@@ -79,7 +88,11 @@ export async function startStallableProxy(target: string): Promise<StallableProx
   return {
     url: `http://127.0.0.1:${address.port}`,
     stall: () => void (stalled = true),
-    resume: () => void (stalled = false),
+    stallOn: (text) => void (marker = text),
+    resume: () => {
+      stalled = false
+      marker = null
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()

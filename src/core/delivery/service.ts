@@ -1,4 +1,5 @@
 import type { SqlDatabase } from '../../storage/sql/port.ts'
+import { DependencyScope } from '../../storage/dependency-scope.ts'
 import { ConfigError, type Settings } from '../config.ts'
 import {
   DeliveryError,
@@ -15,6 +16,12 @@ import { recordDelivery, updateDeliveryStatus } from './log.ts'
 export interface RegisteredProvider {
   channels: DeliveryChannel[]
   provider: DeliveryProvider
+}
+
+/** One send's view of SQL: refused at once after the first dependency failure. */
+interface Scoped {
+  dependencies: DependencyScope
+  sql: SqlDatabase
 }
 
 interface DeliveryDeps {
@@ -71,6 +78,7 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
   async function deliver(
     message: OutboundMessage,
     context: DeliveryContext,
+    scope: Scoped,
     forwardedFrom?: string,
   ): Promise<{ receipt?: DeliveryReceipt; logId: string; error?: unknown }> {
     const providerId = chosen[message.channel]
@@ -80,7 +88,7 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
       const send: DeliveryProvider['send'] = entry.provider.send.bind(entry.provider)
       const receipt = await send(message, context)
       const logId = await recordDelivery(
-        deps.sql,
+        scope.sql,
         message,
         { ...receipt, provider: providerId, forwardedFrom },
         deps.now(),
@@ -93,6 +101,8 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
       })
       return { receipt, logId }
     } catch (error) {
+      // A provider may itself depend on SQL (console delivery keeps its outbox there).
+      scope.dependencies.note(error)
       const errorCode = error instanceof DeliveryError ? error.code : 'provider_unavailable'
       const errorMessage = error instanceof Error ? error.message : String(error)
       log.warn('delivery failed', {
@@ -102,7 +112,7 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
         purpose: message.purpose,
       })
       const logId = await recordDelivery(
-        deps.sql,
+        scope.sql,
         message,
         { provider: providerId, status: 'failed', errorCode, errorMessage, forwardedFrom },
         deps.now(),
@@ -121,8 +131,9 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     message: OutboundMessage,
     smsLogId: string,
     context: DeliveryContext,
+    scope: Scoped,
   ): Promise<void> {
-    const address = await forwardingAddress(deps.sql, message.to)
+    const address = await forwardingAddress(scope.sql, message.to)
     if (!address) return
     const copy: OutboundMessage = {
       channel: 'email',
@@ -133,17 +144,27 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
       idempotencyKey: `${message.idempotencyKey}:forward`,
       ...(message.appId ? { appId: message.appId } : {}),
     }
-    await deliver(copy, context, smsLogId)
+    await deliver(copy, context, scope, smsLogId)
   }
 
   return {
     providerFor: (channel) => chosen[channel],
     async send(message, context = {}) {
-      const outcome = await deliver(message, context)
-      // Forwarded whatever the SMS provider said: the rule exists for people whose SMS do not arrive.
-      if (message.channel === 'sms') await forward(message, outcome.logId, context)
-      if (outcome.error !== undefined) throw outcome.error
-      return outcome.receipt as DeliveryReceipt
+      // Once SQL failed this send (the provider's own write, or the record of its answer), the
+      // failure record and the forwarding lookup fail at once instead of each waiting out its
+      // own deadline: the first failing call bounds the send.
+      const dependencies = new DependencyScope()
+      const scope: Scoped = { dependencies, sql: dependencies.guard(deps.sql, 'sql', ['close']) }
+      try {
+        const outcome = await deliver(message, context, scope)
+        // Forwarded whatever the SMS provider said: the rule exists for people whose SMS do not arrive.
+        if (message.channel === 'sms') await forward(message, outcome.logId, context, scope)
+        if (outcome.error !== undefined) throw outcome.error
+        return outcome.receipt as DeliveryReceipt
+      } catch (error) {
+        // The call that waited and failed explains the answer, not the ones refused after it.
+        throw dependencies.firstOf(error)
+      }
     },
     updateStatus: (update) => updateDeliveryStatus(deps.sql, update, deps.now()),
   }

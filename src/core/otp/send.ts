@@ -13,6 +13,7 @@ import type { EngineContext, OtpRequestContext } from './engine.ts'
 import { pickLocale } from './engine.ts'
 import { isReachable } from './reachability.ts'
 import { attemptsForNextCode, otpKeys } from './limits.ts'
+import { DependencyError } from '../../storage/dependency-error.ts'
 import type { StoredChallenge } from '../../storage/state/port.ts'
 import { admitSend, refundSend, sendAdmission, type SendLimitSubjects } from './send-admission.ts'
 import { appOtpSettings, type AnyOtpSettings } from './settings.ts'
@@ -166,9 +167,14 @@ export async function runSend<S extends AnyOtpSettings>(
         request,
       })
     } catch (error) {
-      await refundSend(core.state, admission, ticket)
-      await audit(ctx, app, user, request, 'failure', { reason: 'delivery_failed' })
-      if (error instanceof ApiError) throw error
+      // A dependency that failed is asked nothing more (each call would wait out its deadline
+      // again), and its failure is the answer: 503 dependency_unavailable, not a provider fault.
+      const failed = error instanceof DependencyError ? error.dependency : null
+      if (failed !== 'state') await refundSend(core.state, admission, ticket)
+      if (failed !== 'sql') {
+        await audit(ctx, app, user, request, 'failure', { reason: 'delivery_failed' })
+      }
+      if (failed || error instanceof ApiError) throw error
       throw method.deliveryError?.(error, app) ?? deliveryFailure(error)
     }
     ctx.timing.observe(Date.now() - startedAt)

@@ -1,0 +1,111 @@
+/**
+ * The first failing call ends the request: a code send whose database freezes mid-request (the
+ * people and app lookups answered, console delivery's outbox insert never does) answers 503
+ * `dependency_unavailable` naming `sql` within one SQL_TIMEOUT_MS plus a margin. The delivery
+ * service's failure record and SMS-forwarding lookup, and the send's failure audit row, must not
+ * each wait out the deadline again on the frozen database, and a frozen database is not a
+ * provider fault (`otp_delivery_unavailable`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createLogger, createPropusk, loadSettings } from '../src/core/index.ts'
+import { plugins } from '../src/plugins.ts'
+import { migrate } from '../src/runtime/server/bootstrap.ts'
+import { openLibsql as openNode } from '../src/storage/sql/libsql-node.ts'
+import { openLibsql as openWeb } from '../src/storage/sql/libsql-web.ts'
+import { createMemoryStateStore } from '../src/storage/state/memory.ts'
+import { startHranaBridge } from './support/hrana-bridge.ts'
+import { engineerApp, insertApp, insertUser, pluginSettings } from './support/otp.ts'
+import type { TestPropusk } from './support/propusk.ts'
+import { startStallableProxy, timed } from './support/stall.ts'
+
+const SQL_TIMEOUT_MS = 800
+/**
+ * Scheduling slack on a shared, loaded CI machine. Below one more deadline: without the bound,
+ * the send waits out three (outbox insert, failure record, audit row), at least 2400 ms.
+ */
+const MARGIN_MS = 1000
+const phone = '+79161234567'
+
+let cleanup: Array<() => Promise<void> | void> = []
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step()
+  cleanup = []
+})
+
+const clients = { node: openNode, web: openWeb }
+
+async function remoteSetup(client: keyof typeof clients) {
+  const dir = mkdtempSync(join(tmpdir(), 'propusk-deadline-delivery-'))
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
+  const bridge = await startHranaBridge({ dbPath: join(dir, 'remote.db'), streamIdleMs: 1000 })
+  cleanup.push(() => bridge.close())
+  const proxy = await startStallableProxy(bridge.url)
+  cleanup.push(() => proxy.close())
+
+  const env = {
+    ...pluginSettings(),
+    TURSO_DATABASE_URL: proxy.url,
+    SQL_TIMEOUT_MS: String(SQL_TIMEOUT_MS),
+    PUBLIC_URL: 'https://id.example.com',
+  }
+  const settings = loadSettings(env)
+  const sql = await clients[client](proxy.url, undefined, { timeoutMs: settings.SQL_TIMEOUT_MS })
+  cleanup.push(() => sql.close())
+  await migrate(sql, plugins)
+  const state = createMemoryStateStore({ prefix: 'deadline-delivery:' })
+  const lines: Array<Record<string, unknown>> = []
+  const log = createLogger({
+    level: 'info',
+    write: (_level, line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+  })
+  const propusk = await createPropusk({ settings, env, sql, state, plugins, log })
+  // The fixtures only read `services` and `app`.
+  const fixture = propusk as TestPropusk
+  await insertApp(fixture, { id: engineerApp, type: 'engineer-mobile', methods: ['sms-otp'] })
+  await insertUser(fixture, { phone })
+  const send = async () => {
+    const response = await propusk.app.request('/v1/auth/sms-otp/send', {
+      method: 'POST',
+      body: JSON.stringify({ login: phone, clientId: engineerApp }),
+      headers: { 'content-type': 'application/json' },
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+  return { proxy, lines, send }
+}
+
+describe.each(Object.keys(clients) as Array<keyof typeof clients>)(
+  'a code send while SQL freezes mid-request (%s client)',
+  (client) => {
+    it('answers 503 dependency_unavailable after one deadline, then sends again', async () => {
+      const { proxy, lines, send } = await remoteSetup(client)
+      // Freezes at console delivery's outbox insert, after the lookups that precede it.
+      proxy.stallOn('console_outbox')
+      const { value, ms } = await timed(send)
+      const answer = `${Math.round(ms)} ms: ${JSON.stringify(value.body)}`
+      expect(value.status, answer).toBe(503)
+      expect(value.body.error, answer).toMatchObject({
+        code: 'dependency_unavailable',
+        dependency: 'sql',
+      })
+      expect(ms, answer).toBeGreaterThanOrEqual(SQL_TIMEOUT_MS - 5)
+      expect(ms, answer).toBeLessThan(SQL_TIMEOUT_MS + MARGIN_MS)
+
+      // One line naming the call that waited, no stack trace.
+      const failures = lines.filter((l) => l.level === 'error' || l.level === 'warn')
+      expect(failures.map((l) => l.msg)).not.toContain('unhandled error')
+      expect(lines.find((l) => l.msg === 'dependency unavailable')).toMatchObject({
+        dependency: 'sql',
+        error: expect.stringMatching(/did not answer within 800 ms/) as unknown,
+      })
+
+      // The state store answered, so the failed send gave back its resend wait.
+      proxy.resume()
+      const again = await send()
+      expect(again.status, JSON.stringify(again.body)).toBe(200)
+    }, 30_000)
+  },
+)
