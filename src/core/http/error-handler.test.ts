@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ApiError } from '../errors.ts'
 import { createLogger } from '../logger.ts'
 import { errorHandler } from './error-handler.ts'
 import { createRouter } from './validation.ts'
@@ -37,6 +38,25 @@ describe('the error handler tells client aborts from server errors', () => {
         msg: 'unhandled error',
         error: 'database exploded',
       }),
+    ])
+  })
+
+  it('a 5xx the code chose is one warn line with its code and no stack', async () => {
+    const { app, lines } = appThrowing(
+      () => new ApiError('otp_delivery_unavailable', 503, 'The code could not be sent right now.'),
+    )
+    const response = await app.request('/upload', { method: 'POST' })
+    expect(response.status).toBe(503)
+    expect((await response.json()).error.code).toBe('otp_delivery_unavailable')
+    expect(lines).toEqual([
+      {
+        level: 'warn',
+        msg: 'request failed',
+        time: expect.any(String) as unknown,
+        errorCode: 'otp_delivery_unavailable',
+        status: 503,
+        error: 'The code could not be sent right now.',
+      },
     ])
   })
 

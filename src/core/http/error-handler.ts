@@ -102,24 +102,43 @@ function clientClosed(c: Context<AppEnv>, error: unknown): Response {
   return respondWithError(c, closed)
 }
 
+/** One line through the request's logger, or on stderr before the logger was set. */
+function logLine(
+  c: Context<AppEnv>,
+  level: 'warn' | 'error',
+  msg: string,
+  fields: Record<string, unknown>,
+): void {
+  const log = c.get('log')
+  if (log) log[level](msg, fields)
+  else console.error(JSON.stringify({ level, msg, ...fields }))
+}
+
 export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
   if (!(error instanceof ApiError) && isClientAbort(c, error)) return clientClosed(c, error)
   const apiError = toApiError(error)
   if (error instanceof DependencyError) {
     // An outage, not a bug: no stack, one line naming the dependency and what it said.
-    const fields = { dependency: error.dependency, error: error.message }
-    const log = c.get('log')
-    if (log) log.error('dependency unavailable', fields)
-    else console.error(JSON.stringify({ level: 'error', msg: 'dependency unavailable', ...fields }))
+    logLine(c, 'error', 'dependency unavailable', {
+      dependency: error.dependency,
+      error: error.message,
+    })
+  } else if (error instanceof ApiError && apiError.status >= 500) {
+    // A 5xx the code chose (a delivery provider down, a missing setting): an expected answer
+    // with a stable code, whose cause was logged where it was known. One line, no stack.
+    logLine(c, 'warn', 'request failed', {
+      // Not `code`: the logger redacts that key (one-time codes).
+      errorCode: apiError.code,
+      status: apiError.status,
+      error: apiError.message,
+    })
   } else if (apiError.status >= 500) {
-    const log = c.get('log')
     const fields = {
       error: error instanceof Error ? error.message : String(error),
       errorName: error instanceof Error ? error.name : typeof error,
       stack: error instanceof Error && !(error instanceof ConfigError) ? error.stack : undefined,
     }
-    if (log) log.error('unhandled error', fields)
-    else console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', ...fields }))
+    logLine(c, 'error', 'unhandled error', fields)
   }
   return respondWithError(c, apiError)
 }
