@@ -65,9 +65,9 @@ async function person(status: 'invited' | 'blocked', password: string | null) {
 }
 
 /** Opens the hosted pages for a new authorization; answers the browser, the page and the request. */
-async function open() {
+async function open(extra: Record<string, string> = {}) {
   const browser = new FormBrowser(target)
-  const authorization = await authorizationUrl(rp)
+  const authorization = await authorizationUrl(rp, extra)
   const start = await browser.request(pathOf(authorization.url))
   const page = await browser.request(location(start))
   return { browser, authorization, html: await page.text() }
@@ -159,7 +159,8 @@ describe('hosted pages', () => {
   })
 
   it('switch language by link, and keep it for the next steps', async () => {
-    const { browser, html } = await open()
+    const { browser, html } = await open({ login_hint: '+7 916 000-00-00' })
+    expect(html).toContain('value="+7 916 000-00-00"')
     const link = /href="(\/signin\?req=[^"]+lang=ru)"/.exec(html)?.[1]?.replace(/&amp;/g, '&')
     const russian = await (await browser.request(link ?? '')).text()
     expect(russian).toContain('<html lang="ru">')
