@@ -65,7 +65,8 @@ async function remoteSetup(client: keyof typeof clients) {
   // The fixtures only read `services` and `app`.
   const fixture = propusk as TestPropusk
   await insertApp(fixture, { id: engineerApp, type: 'engineer-mobile', methods: ['sms-otp'] })
-  await insertUser(fixture, { phone })
+  const userId = await insertUser(fixture, { phone })
+  const invitedId = await insertUser(fixture, { phone: '+79161234568', status: 'invited' })
   const send = async () => {
     const response = await propusk.app.request('/v1/auth/sms-otp/send', {
       method: 'POST',
@@ -74,7 +75,7 @@ async function remoteSetup(client: keyof typeof clients) {
     })
     return { status: response.status, body: (await response.json()) as Record<string, unknown> }
   }
-  return { proxy, lines, send }
+  return { proxy, lines, send, identity: propusk.services.identity, userId, invitedId }
 }
 
 describe.each(Object.keys(clients) as Array<keyof typeof clients>)(
@@ -106,6 +107,27 @@ describe.each(Object.keys(clients) as Array<keyof typeof clients>)(
       proxy.resume()
       const again = await send()
       expect(again.status, JSON.stringify(again.body)).toBe(200)
+    }, 30_000)
+
+    it('a password reset and an invitation fail with the outage after one deadline too', async () => {
+      const { proxy, identity, userId, invitedId } = await remoteSetup(client)
+      const context = { actorId: null, ip: '203.0.113.9', requestId: 'req_deadline_delivery' }
+      const sends = {
+        'password reset': () => identity.passwordResets.send(userId, context),
+        invitation: () => identity.invitations.send(invitedId, context),
+      }
+      for (const [name, sendOne] of Object.entries(sends)) {
+        proxy.stallOn('console_outbox')
+        const { value: error, ms } = await timed(() =>
+          sendOne().then(
+            () => null,
+            (e: unknown) => e,
+          ),
+        )
+        expect(error, name).toMatchObject({ name: 'DependencyError', dependency: 'sql' })
+        expect(ms, name).toBeLessThan(SQL_TIMEOUT_MS + MARGIN_MS)
+        proxy.resume()
+      }
     }, 30_000)
   },
 )

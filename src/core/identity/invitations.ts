@@ -9,6 +9,7 @@ import type { User } from './types.ts'
 import { randomId, randomToken, sha256Hex } from '../crypto.ts'
 import { coreError } from '../errors.ts'
 import { identityError } from './repositories/errors.ts'
+import { DependencyError } from '../../storage/dependency-error.ts'
 import type { SqlRow } from '../../storage/sql/port.ts'
 import { accountError } from '../account/errors.ts'
 import { recipientLocale } from '../account/locale.ts'
@@ -92,12 +93,18 @@ export function createInvitationService(core: CoreServices): InvitationService {
       } catch (error) {
         // Undelivered, the new link goes; earlier links keep working and the admin can resend.
         core.log.warn('invitation delivery failed', { userId, channel, error: String(error) })
-        await core.sql.execute({ sql: 'DELETE FROM invitations WHERE id = ?', args: [id] })
-        await core.identity.audit.record({
-          ...audit,
-          result: 'failure',
-          details: { invitationId: id, channel, reason: 'delivery_failed' },
-        })
+        // A database that failed the send is asked nothing more, and its outage is the answer
+        // (the new link stays: a provider may even have sent it before the record of it failed).
+        const failed = error instanceof DependencyError ? error : null
+        if (failed?.dependency !== 'sql') {
+          await core.sql.execute({ sql: 'DELETE FROM invitations WHERE id = ?', args: [id] })
+          await core.identity.audit.record({
+            ...audit,
+            result: 'failure',
+            details: { invitationId: id, channel, reason: 'delivery_failed' },
+          })
+        }
+        if (failed) throw failed
         throw accountError(
           'delivery_failed',
           `The invitation could not be sent by ${channel}; try again later.`,

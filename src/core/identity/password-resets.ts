@@ -3,6 +3,7 @@
  * or sent by an admin. A link works once, for one hour, and completing it ends every session
  * of the user. Only a SHA-256 hash of the token is stored.
  */
+import { DependencyError } from '../../storage/dependency-error.ts'
 import type { CoreServices } from '../services.ts'
 import type { ActionContext, PasswordResetService } from './services.ts'
 import type { User } from './types.ts'
@@ -72,11 +73,16 @@ export async function sendPasswordReset(
       channel,
       error: String(error),
     })
-    await core.identity.audit.record({
-      ...audit,
-      result: 'failure',
-      details: { channel, reason: 'delivery_failed' },
-    })
+    // A database that failed the send is asked nothing more, and its outage is the answer.
+    const failed = error instanceof DependencyError ? error : null
+    if (failed?.dependency !== 'sql') {
+      await core.identity.audit.record({
+        ...audit,
+        result: 'failure',
+        details: { channel, reason: 'delivery_failed' },
+      })
+    }
+    if (failed) throw failed
     throw accountError(
       'delivery_failed',
       `The reset link could not be sent by ${channel}; try again later.`,
