@@ -28,6 +28,13 @@ describe('bulk actions on people', () => {
     expect(person.body).toMatchObject({ status: 'blocked', blockedReason: 'Проверка' })
     const audit = await fixture.call(`/v1/admin/audit?targetId=${a}&action=user.block`)
     expect(audit.body.items).toHaveLength(1)
+    const refused = await fixture.call(
+      `/v1/admin/audit?targetId=${admin.user.id}&action=user.block&result=failure`,
+    )
+    expect(refused.body.items[0].details).toMatchObject({
+      code: 'self_action_forbidden',
+      bulk: true,
+    })
   })
 
   it('assigns a role within the admin’s rights, per person', async () => {

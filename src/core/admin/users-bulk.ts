@@ -10,6 +10,7 @@ import { ApiError } from '../errors.ts'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import { identityError } from '../identity/repositories/errors.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { actorEntry } from '../identity/repositories/audit.ts'
 import { actionContext, actorOf } from './context.ts'
 import { assertMayChangeRoles, assertMayManageUser } from './grants.ts'
 import { guardedErrors, jsonBody, jsonResponse } from './schemas.ts'
@@ -69,6 +70,13 @@ const bulkRoute = userResource.route('post', '/bulk', 'write', 'bulk', {
 
 type BulkBody = z.infer<typeof bulkBody>
 
+/** The audit action of each bulk action's single twin. */
+const auditAction: Record<BulkBody['action'], string> = {
+  block: 'user.block',
+  resend_invitation: 'user.invitation_send',
+  assign_role: 'user.update',
+}
+
 export function mountUserBulkRoutes(
   app: OpenAPIHono<AppEnv>,
   services: CoreServices,
@@ -107,6 +115,12 @@ export function mountUserBulkRoutes(
       } catch (err) {
         if (!(err instanceof ApiError) || err.status >= 500) throw err
         results.push({ userId: id, status: 'failed', code: err.code, message: err.message })
+        // As the single action's guard would: a refused row is a failure in the audit log.
+        const details = { status: err.status, code: err.code, bulk: true }
+        const target = { type: 'user', id }
+        await repos.audit.insert(
+          actorEntry(actorOf(c), auditAction[body.action], target, details, 'failure'),
+        )
       }
     }
     const done = results.filter((r) => r.status === 'done').length
