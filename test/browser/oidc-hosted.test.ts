@@ -81,7 +81,7 @@ describe.skipIf(!browserAvailable())('hosted sign-in pages in Chromium', () => {
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.getByRole('button', { name: 'With my password' }).click()
     await page.getByLabel('Password').fill(fixture.person.password)
-    await shoot(page, 'hosted-password')
+    await shoot(page, 'hosted-password', { docs: true })
     await page.getByRole('button', { name: 'Sign in' }).click()
     const claims = await redeem(page, authorization)
     expect(claims).toMatchObject({ sub: fixture.person.id, amr: ['pwd'] })
@@ -106,7 +106,7 @@ describe.skipIf(!browserAvailable())('hosted sign-in pages in Chromium', () => {
     )
     const { messages } = (await outbox.json()) as { messages: Array<{ text: string }> }
     await code.fill(/#(\d+)$/.exec(messages[0]?.text ?? '')?.[1] ?? '')
-    await shoot(page, 'hosted-sms-code')
+    await shoot(page, 'hosted-sms-code', { docs: true })
     await page.getByRole('button', { name: 'Войти' }).click()
     const claims = await redeem(page, authorization)
     expect(claims.amr).toEqual(['otp', 'sms'])
