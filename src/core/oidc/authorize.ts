@@ -46,7 +46,9 @@ async function liveSso(c: Context<AppEnv>, params: AuthorizeParams) {
   const sso = await readSso(core.state, id)
   if (!sso) return null
   const age = Math.floor(core.now().getTime() / 1000) - sso.authTime
-  return params.maxAge !== null && age > params.maxAge ? null : sso
+  // OIDC Core §3.1.2.1: max_age=0 asks for a fresh sign-in, like prompt=login.
+  const tooOld = params.maxAge !== null && (params.maxAge === 0 || age > params.maxAge)
+  return tooOld ? null : sso
 }
 
 export function mountAuthorize(app: OpenAPIHono<AppEnv>, core: CoreServices): void {

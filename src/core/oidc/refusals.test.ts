@@ -220,6 +220,10 @@ describe('the SSO session', () => {
     const forced = await authorizationUrl(rp, { prompt: 'login' })
     const asked = await browser.request(pathOf(forced.url))
     expect(location(asked)).toMatch(/^\/signin\?req=/)
+    const fresh = await authorizationUrl(rp, { max_age: '0' })
+    expect(location(await browser.request(pathOf(fresh.url)))).toMatch(/^\/signin\?req=/)
+    const recent = await authorizationUrl(rp, { max_age: '3600' })
+    expect(location(await browser.request(pathOf(recent.url)))).toMatch(/[?&]code=/)
   })
 })
 
