@@ -91,4 +91,33 @@ describe.skipIf(!browserAvailable())('console settings in human units', () => {
     await expect.poll(focusedId).toBe(settingId)
     expect(await setting.isVisible()).toBe(true)
   })
+
+  it('names the provider each channel uses, sends a test SMS, and saves without a restart', async () => {
+    await page.goto(`${server.url}/admin/plugins?id=sms-otp`)
+    const live = card('Delivery in use')
+    await live.getByRole('heading', { level: 3, name: /^SMS: / }).waitFor()
+    expect(await live.getByRole('heading', { level: 3 }).count()).toBe(3)
+    await live.getByLabel('Phone for a test SMS').fill('8 916 123-45-67')
+    await live.getByRole('button', { name: 'Send a test SMS' }).click()
+    // The toast names the provider and the number as people write it.
+    await page.getByText(/accepted it: check \+7 916 123-45-67\./).waitFor()
+    const outbox = await fetch(
+      `${server.url}/v1/providers/console-delivery/outbox?recipient=%2B79161234567`,
+      { headers: { Authorization: `Bearer ${await adminToken(server.url)}` } },
+    ).then((r) => r.json() as Promise<{ messages: Array<{ purpose: string }> }>)
+    expect(outbox.messages.some((m) => m.purpose === 'test')).toBe(true)
+
+    // A bad number is refused at its field, in words.
+    await live.getByLabel('Phone for a test SMS').fill('12')
+    await live.getByRole('button', { name: 'Send a test SMS' }).click()
+    await expect
+      .poll(() => live.getByLabel('Phone for a test SMS').getAttribute('aria-invalid'))
+      .toBe('true')
+
+    const ttl = page.getByLabel('A code works for')
+    await ttl.fill('6')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Saved and applied.').waitFor()
+    expect(await page.locator('#main').textContent()).not.toMatch(/Restart Propusk/i)
+  })
 })

@@ -36,11 +36,11 @@ function ChannelRow({ live }: { live: LiveChannel }) {
             setError(undefined)
             setFailure(null)
             try {
-              await api('/v1/admin/delivery/test', {
+              const sent = await api<{ to: string }>('/v1/admin/delivery/test', {
                 method: 'POST',
                 body: { channel: live.channel, to },
               })
-              const shown = live.channel === 'email' ? to.trim() : formatPhone(to.trim())
+              const shown = live.channel === 'email' ? sent.to : formatPhone(sent.to)
               toast(t('delivery.sent', { provider, to: shown }))
             } catch (failed) {
               const field = failed instanceof ApiFailure ? failed.fieldError('to') : undefined

@@ -102,7 +102,7 @@ describe('plugin settings', () => {
       body: { values: { nonsense: true } },
     })
     expect((await json(unknown)).error.fields).toEqual([
-      { field: 'nonsense', message: expect.any(String) },
+      { field: 'nonsense', code: 'unknown_setting', message: expect.any(String) },
     ])
   })
 

@@ -79,6 +79,7 @@ const testRoute = createRoute({
           schema: z.object({
             provider: z.string(),
             status: z.string(),
+            to: z.string().describe('The recipient as sent: E.164 or the normalised address'),
             messageId: z.string().optional(),
           }),
         },
@@ -173,6 +174,7 @@ export function mountDeliveryChannels(app: OpenAPIHono<AppEnv>, services: CoreSe
         {
           provider: receipt.provider,
           status: receipt.status,
+          to,
           ...(receipt.messageId ? { messageId: receipt.messageId } : {}),
         },
         200,

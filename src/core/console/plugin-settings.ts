@@ -7,6 +7,7 @@ import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
 import { liveSettingsOf } from '../live-settings.ts'
+import { fieldIssues } from '../http/validation.ts'
 
 /**
  * Plugin settings edited in the console, stored in `plugin_settings` (one JSON document per
@@ -155,15 +156,18 @@ export function mountPluginSettings(app: OpenAPIHono<AppEnv>, services: CoreServ
     const result = plugin.settings.safeParse(candidate)
     const fields: FieldIssue[] = result.success
       ? []
-      : result.error.issues.map((issue) => ({
-          field: issue.path.map(String).join('.') || '(settings)',
-          message: issue.message,
-        }))
+      : fieldIssues(result.error).map((issue) =>
+          issue.field === '(body)' ? { ...issue, field: '(settings)' } : issue,
+        )
     const known = result.success ? asObject(result.data) : null
     if (known) {
       for (const key of Object.keys(next)) {
         if (!(key in known))
-          fields.push({ field: key, message: 'This plugin has no such setting.' })
+          fields.push({
+            field: key,
+            code: 'unknown_setting',
+            message: 'This plugin has no such setting.',
+          })
       }
     }
     if (fields.length) {

@@ -111,4 +111,5 @@ export const russianFieldMessages: Record<string, Say> = {
   csv_malformed: () => 'Файл CSV не читается',
   cursor_malformed: () => 'Неверный курсор страницы',
   wrong_password: () => 'Неверный пароль',
+  unknown_setting: () => 'У этого плагина нет такой настройки',
 }
