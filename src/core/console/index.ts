@@ -5,6 +5,7 @@ import { mountDeliveries } from './deliveries.ts'
 import { mountDeliveryChannels } from './delivery-channels.ts'
 import { mountPluginSettings } from './plugin-settings.ts'
 import { mountConsoleSession } from './session.ts'
+import { mountConsoleCodeSession } from './session-code.ts'
 import { mountStats } from './stats.ts'
 
 /**
@@ -14,6 +15,8 @@ import { mountStats } from './stats.ts'
  */
 export function mountConsole(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   mountConsoleSession(app, services)
+  // After mountConsoleSession, whose middleware guards every /v1/console/* route.
+  mountConsoleCodeSession(app, services)
   mountStats(app, services)
   mountDeliveries(app, services)
   mountDeliveryChannels(app, services)

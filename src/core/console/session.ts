@@ -35,7 +35,7 @@ export const consoleSessionSchema = z
   })
   .openapi('ConsoleSession')
 
-const consoleHeader = z.object({
+export const consoleHeader = z.object({
   'x-propusk-console': z.literal('1').openapi({ description: 'CSRF guard: always `1`' }),
 })
 
@@ -130,7 +130,7 @@ function pickTokens(body: Record<string, unknown>): TokenSet | null {
 }
 
 /** Sets the cookie and answers with the access token, the admin and their permissions. */
-async function establish(c: Context<AppEnv>, services: CoreServices, tokens: TokenSet) {
+export async function establish(c: Context<AppEnv>, services: CoreServices, tokens: TokenSet) {
   const presented = await findByRefreshToken(services.sql, await sha256Hex(tokens.refreshToken))
   const expiresAt = presented ? Date.parse(presented.session.expiresAt) : Date.now()
   writeRefreshCookie(c, tokens.refreshToken, (expiresAt - services.now().getTime()) / 1000)
