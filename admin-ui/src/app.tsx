@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso'
 import { refresh, session } from './api/client.ts'
+import { finishHostedSignIn } from './auth/hosted-sign-in.ts'
 import { admin } from './api/endpoints.ts'
 import { t } from './i18n/index.ts'
 import { base, outboxAvailable, Sidebar } from './nav.tsx'
@@ -107,9 +108,20 @@ function Shell() {
 }
 
 function Gate() {
+  const { route } = useLocation()
+  const [problem, setProblem] = useState<unknown>(undefined)
   useEffect(() => {
-    // A reload: the cookie (if any) gets us a new access token without asking again.
-    if (session.value === undefined) void refresh()
+    void (async () => {
+      // Back from the hosted pages with a code (or a refusal); else a reload, where the cookie
+      // (if any) gets a new access token without asking again.
+      const back = await finishHostedSignIn()
+      if (back) {
+        route(back.returnTo, true)
+        if (back.status === 'signed-in') return
+        setProblem(back.problem)
+      }
+      if (session.value === undefined) await refresh()
+    })()
   }, [])
   if (session.value === undefined) {
     return (
@@ -118,7 +130,7 @@ function Gate() {
       </div>
     )
   }
-  return session.value ? <Shell /> : <SignIn />
+  return session.value ? <Shell /> : <SignIn problem={problem} />
 }
 
 export function App() {

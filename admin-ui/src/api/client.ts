@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals'
+import { leaveThroughEndSession } from '../auth/navigation.ts'
 import { fieldMessage, lang, type ServerFieldIssue } from '../i18n/index.ts'
 
 /**
@@ -194,7 +195,26 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (type.includes('json') ? await response.json() : await response.text()) as T
 }
 
-/** Signs in through any sign-in method; the server sets the cookie. */
+/** Redeems the code the hosted pages sent back; the server sets the cookie. */
+export async function startCodeSession(body: {
+  code: string
+  redirectUri: string
+  codeVerifier: string
+}): Promise<void> {
+  const response = await fetch('/v1/console/session/code', {
+    method: 'POST',
+    headers: consoleHeaders(),
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) throw await failureFrom(response)
+  acceptSession((await response.json()) as ConsoleSession)
+}
+
+/**
+ * Signs in through a sign-in method's own endpoint; the server sets the cookie. Only the
+ * session-expired dialog uses it (password, in place), so a typed form survives signing in again.
+ */
 export async function startSession(via: string, payload: Record<string, unknown>) {
   const response = await fetch('/v1/console/session', {
     method: 'POST',
@@ -211,6 +231,7 @@ export async function startSession(via: string, payload: Record<string, unknown>
   return { signedIn: false as const, body }
 }
 
+/** Ends the console session, then the provider's SSO session (the browser leaves the page). */
 export async function endSession(): Promise<void> {
   try {
     await fetch('/v1/console/logout', {
@@ -219,6 +240,7 @@ export async function endSession(): Promise<void> {
       credentials: 'same-origin',
     })
   } finally {
+    leaveThroughEndSession()
     session.value = null
     expiresAt = 0
     resume(false)

@@ -75,6 +75,9 @@ export const en = {
   'signIn.noAccess': 'Your roles do not grant access to the admin console.',
   'signIn.restoring': 'Restoring your session…',
   'signIn.firstRun': 'First start? Open the one-time link printed in the server terminal.',
+  'signIn.redirecting': 'Opening the sign-in page…',
+  'signIn.returnFailed': 'The sign-in did not complete. Please try again.',
+  'signIn.otherAccount': 'Sign in with another account',
 
   'dash.title': 'Dashboard',
   'dash.subtitle': 'Sign-ins, code deliveries and refused attempts',

@@ -75,6 +75,9 @@ export const ru: Record<MessageKey, string> = {
   'signIn.noAccess': 'Ваши роли не дают доступа к консоли администратора.',
   'signIn.restoring': 'Восстанавливаем сеанс…',
   'signIn.firstRun': 'Первый запуск? Откройте одноразовую ссылку из терминала сервера.',
+  'signIn.redirecting': 'Открываем страницу входа…',
+  'signIn.returnFailed': 'Вход не завершился. Попробуйте ещё раз.',
+  'signIn.otherAccount': 'Войти под другой учётной записью',
 
   'dash.title': 'Обзор',
   'dash.subtitle': 'Входы, доставка кодов и отклонённые попытки',

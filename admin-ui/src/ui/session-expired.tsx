@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { endSession, session, sessionExpired } from '../api/client.ts'
 import { t } from '../i18n/index.ts'
-import { PasswordForm } from '../pages/sign-in.tsx'
+import { PasswordForm } from '../auth/password-form.tsx'
 
 /**
  * Signing in again over the page when the session ended under it (it expired, or was ended from

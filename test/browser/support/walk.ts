@@ -89,12 +89,30 @@ export async function useLanguage(page: Page, lang: 'en' | 'ru') {
   await page.evaluate((value) => localStorage.setItem('propusk.lang', value), lang)
 }
 
-/** Signs in on the sign-in page, whatever the language. */
+/**
+ * Proves a password on the hosted sign-in pages the browser is on (or on its way to), whatever
+ * the language: the login, then the password method when the app offers more than one.
+ */
+export async function passwordOnHostedPages(
+  page: Page,
+  login = adminLogin,
+  password = adminPassword,
+) {
+  await page.waitForURL((url) => url.pathname === '/signin')
+  await page.locator('input[name=login]').fill(login)
+  await page.locator('button[name=action][value=login]').click()
+  const choice = page.locator('button[name=method][value=password]')
+  const field = page.locator('input[name=password]')
+  await choice.or(field).first().waitFor()
+  if (await choice.isVisible()) await choice.click()
+  await field.fill(password)
+  await page.locator('button[name=action][value=password]').click()
+}
+
+/** Signs in to the console through the hosted pages it sends the browser to. */
 export async function signIn(page: Page, serverUrl: string) {
   await page.goto(`${serverUrl}/admin`)
-  await page.locator('input[name=login]').fill(adminLogin)
-  await page.locator('input[name=password]').fill(adminPassword)
-  await page.locator('form button[type=submit]').click()
+  await passwordOnHostedPages(page)
   await page.locator('#main h1').waitFor()
 }
 
