@@ -6,6 +6,8 @@ export type { User, UserKind, UserStatus } from '../../../src/core/identity/type
 export interface Page<T> {
   items: T[]
   nextCursor: string | null
+  /** The audit log's page: names of the ids it mentions. */
+  names?: Record<string, string>
 }
 
 export interface Role {
@@ -75,6 +77,9 @@ export interface ForwardingRule {
   updatedAt: string
 }
 
+/** Names of the ids an audit page mentions (people, roles, apps, sessions, plugins). */
+export type AuditNames = Record<string, string>
+
 export interface AuditItem {
   id: string
   at: string
@@ -97,6 +102,7 @@ export interface Delivery {
   provider: string
   recipient: string
   appId: string | null
+  appName?: string | null
   purpose: string
   status: 'queued' | 'sent' | 'delivered' | 'failed'
   providerMessageId: string | null

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks'
-import type { AuditItem } from '../api/types.ts'
+import type { AuditItem, AuditNames } from '../api/types.ts'
 import {
   actionText,
   actorTypeText,
+  appName,
   formatDateTime,
   methodText,
   reasonText,
+  roleName,
   t,
 } from '../i18n/index.ts'
 import { SkeletonRows, StatusBadge } from '../ui/components.tsx'
@@ -18,29 +20,39 @@ export function auditActionText(action: string): string {
     : actionText(action)
 }
 
-function Target({ item }: { item: AuditItem }) {
-  if (!item.targetId) {
+/** The name the server resolved for an id; for people, the console's own lookup as well. */
+type Names = AuditNames | undefined
+const named = (names: Names, id: string) => names?.[id]
+
+function Target({ item, names }: { item: AuditItem; names: Names }) {
+  const id = item.targetId
+  if (!id) {
     return (
       <span class="sub">{item.targetType ? actorTypeText(item.targetType) : t('common.none')}</span>
     )
   }
   if (item.targetType === 'user') {
-    return <a href={`/admin/people/${item.targetId}`}>{userName(item.targetId) ?? item.targetId}</a>
+    return <a href={`/admin/people/${id}`}>{named(names, id) ?? userName(id) ?? id}</a>
   }
-  if (item.targetType === 'role')
-    return <a href={`/admin/roles/${item.targetId}`}>{item.targetId}</a>
-  if (item.targetType === 'app') return <a href={`/admin/apps/${item.targetId}`}>{item.targetId}</a>
+  if (item.targetType === 'role') {
+    return <a href={`/admin/roles/${id}`}>{roleName({ id, name: named(names, id) ?? id })}</a>
+  }
+  if (item.targetType === 'app') {
+    return <a href={`/admin/apps/${id}`}>{appName({ id, name: named(names, id) ?? id })}</a>
+  }
+  const name = named(names, id)
   return (
     <span>
       <span class="sub">{actorTypeText(item.targetType ?? '')}</span>{' '}
-      <span class="mono">{item.targetId}</span>
+      {name ? <span title={id}>{name}</span> : <span class="mono">{id}</span>}
     </span>
   )
 }
 
-function Actor({ item }: { item: AuditItem }) {
+function Actor({ item, names }: { item: AuditItem; names: Names }) {
   if (item.actorType === 'user' && item.actorId) {
-    return <a href={`/admin/people/${item.actorId}`}>{userName(item.actorId) ?? item.actorId}</a>
+    const id = item.actorId
+    return <a href={`/admin/people/${id}`}>{named(names, id) ?? userName(id) ?? id}</a>
   }
   const type = actorTypeText(item.actorType)
   return <span class="sub">{item.actorId ? `${type} ${item.actorId}` : type}</span>
@@ -57,9 +69,11 @@ function Reason({ item }: { item: AuditItem }) {
  */
 export function AuditTable({
   items,
+  names,
   loading,
 }: {
   items: AuditItem[] | undefined
+  names?: AuditNames | undefined
   loading: boolean
 }) {
   const [open, setOpen] = useState<string | null>(null)
@@ -97,10 +111,10 @@ export function AuditTable({
                   {item.result !== 'success' && <Reason item={item} />}
                 </td>
                 <td data-label={t('audit.actor')}>
-                  <Actor item={item} />
+                  <Actor item={item} names={names} />
                 </td>
                 <td data-label={t('audit.target')}>
-                  <Target item={item} />
+                  <Target item={item} names={names} />
                 </td>
               </tr>,
               open === item.id && (
@@ -112,7 +126,14 @@ export function AuditTable({
                       <dt>IP</dt>
                       <dd class="mono">{item.ip ?? t('common.none')}</dd>
                       <dt>{t('audit.app')}</dt>
-                      <dd class="mono">{item.appId ?? t('common.none')}</dd>
+                      <dd>
+                        {item.appId
+                          ? appName({
+                              id: item.appId,
+                              name: named(names, item.appId) ?? item.appId,
+                            })
+                          : t('common.none')}
+                      </dd>
                       <dt>{t('audit.request')}</dt>
                       <dd class="mono">{item.requestId ?? t('common.none')}</dd>
                       <dt>{t('common.details')}</dt>

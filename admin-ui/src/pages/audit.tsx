@@ -62,7 +62,11 @@ export function AuditLog() {
           <DateRangeFilters filters={filters} />
         </FilterBar>
         <ListBody list={entries} empty={<Empty icon="audit" title={t('audit.empty')} />}>
-          <AuditTable items={entries.data?.items} loading={entries.loading} />
+          <AuditTable
+            items={entries.data?.items}
+            names={entries.data?.names}
+            loading={entries.loading}
+          />
         </ListBody>
         <ListPager list={entries} pager={pager} />
       </div>

@@ -1,5 +1,5 @@
 import { admin } from '../api/endpoints.ts'
-import { errorText, formatDateTime, formatPhone, purposeText, t } from '../i18n/index.ts'
+import { appName, errorText, formatDateTime, formatPhone, purposeText, t } from '../i18n/index.ts'
 import { providerChoices, providerName } from '../ui/plugin-names.ts'
 import { Empty, PageHead, StatusBadge } from '../ui/components.tsx'
 import { DateRangeFilters, FilterBar, SelectFilter, TextFilter } from '../ui/filter-bar.tsx'
@@ -84,7 +84,11 @@ export function Deliveries() {
                 <td class="mono nowrap">{formatPhone(item.recipient)}</td>
                 <td class="hide-sm">
                   {purposeText(item.purpose)}
-                  {item.appId && <div class="sub mono">{item.appId}</div>}
+                  {item.appId && (
+                    <div class="sub" title={item.appId}>
+                      {appName({ id: item.appId, name: item.appName ?? item.appId })}
+                    </div>
+                  )}
                 </td>
                 <td class="hide-sm">{providerName(item.provider)}</td>
                 <td>

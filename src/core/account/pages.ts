@@ -11,6 +11,7 @@ import { errorResponse } from '../http/api-docs.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { findOpenInvitation } from '../identity/invitations.ts'
 import { findResetUser } from '../identity/password-resets.ts'
+import { phoneForDisplay } from '../identity/phone-display.ts'
 import { escapeHtml, newNonce, pagePolicy, renderPage } from './html.ts'
 import { pickLang, scriptMessages, texts, type Texts } from './i18n.ts'
 
@@ -121,7 +122,7 @@ export function mountAccountPages(app: OpenAPIHono<AppEnv>, services: CoreServic
     return respond(c, {
       title: t.inviteTitle,
       body:
-        `<h1>${escapeHtml(t.inviteTitle)}</h1><p>${escapeHtml(t.inviteIntro(open.user.displayName, login))}</p>` +
+        `<h1>${escapeHtml(t.inviteTitle)}</h1><p>${escapeHtml(t.inviteIntro(open.user.displayName, phoneForDisplay(login)))}</p>` +
         form(
           '/v1/invitations/accept',
           hidden('token', token) + passwordFields(t, t.password, login),
@@ -161,7 +162,7 @@ export function mountAccountPages(app: OpenAPIHono<AppEnv>, services: CoreServic
     return respond(c, {
       title: t.resetTitle,
       body:
-        `<h1>${escapeHtml(t.resetTitle)}</h1><p>${escapeHtml(t.resetIntro(user.email ?? user.phone ?? ''))}</p>` +
+        `<h1>${escapeHtml(t.resetTitle)}</h1><p>${escapeHtml(t.resetIntro(phoneForDisplay(user.email ?? user.phone ?? '')))}</p>` +
         form(
           '/v1/password-resets/complete',
           hidden('token', token) + passwordFields(t, t.newPassword, user.email ?? user.phone ?? ''),

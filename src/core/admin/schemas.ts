@@ -284,5 +284,11 @@ export const auditEntrySchema = z
   .openapi('AuditEntry')
 
 export const auditPage = z
-  .object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(auditEntrySchema),
+    nextCursor: z.string().nullable(),
+    names: z
+      .record(z.string(), z.string())
+      .describe('Names of the ids the page mentions (people, roles, apps, sessions, plugins)'),
+  })
   .openapi('AuditPage')

@@ -55,7 +55,10 @@ describe('delivery log', () => {
       status: 'delivered',
       purpose: 'otp',
       appId: 'admin-console',
+      appName: expect.any(String), // the client's name, not only its id
     })
+    expect(sms.appName).not.toBe('')
+    expect(body.items[1].appName).toBeNull() // no app
     expect(sms.recipient).not.toContain('1234567')
     expect(JSON.stringify(body)).not.toContain('Код')
   })

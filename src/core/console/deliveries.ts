@@ -18,6 +18,7 @@ export const deliverySchema = z
     provider: z.string(),
     recipient: z.string().describe('Masked, e.g. +7916•••4567'),
     appId: z.string().nullable(),
+    appName: z.string().nullable().describe('The app’s name now (null: no app, or deleted)'),
     purpose: z.string(),
     status: z.enum(['queued', 'sent', 'delivered', 'failed']),
     providerMessageId: z.string().nullable(),
@@ -81,6 +82,7 @@ function toEntry(row: SqlRow): z.infer<typeof deliverySchema> {
     provider: String(row.provider),
     recipient: String(row.recipient_masked),
     appId: text(row, 'app_id'),
+    appName: text(row, 'app_name'),
     purpose: String(row.purpose),
     status: String(row.status) as 'sent',
     providerMessageId: text(row, 'provider_message_id'),
@@ -124,7 +126,8 @@ export function mountDeliveries(app: OpenAPIHono<AppEnv>, services: CoreServices
       args.push(time, time, id)
     }
     const { rows } = await services.sql.execute({
-      sql: `SELECT * FROM delivery_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      sql: `SELECT *, (SELECT name FROM apps WHERE apps.id = delivery_log.app_id) AS app_name
+            FROM delivery_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
             ORDER BY created_at DESC, id DESC LIMIT ?`,
       args: [...args, q.limit + 1],
     })

@@ -4,7 +4,7 @@ import { ApiFailure } from '../../api/client.ts'
 import { DuplicateNotice } from './duplicate-notice.tsx'
 import { admin } from '../../api/endpoints.ts'
 import type { Role, UserKind } from '../../api/types.ts'
-import { roleDescription, roleName, t } from '../../i18n/index.ts'
+import { formatPhone, roleDescription, roleName, t } from '../../i18n/index.ts'
 import { ErrorBox, Field, PageHead } from '../../ui/components.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useRoles } from './list.tsx'
@@ -114,7 +114,7 @@ export function CreatePerson() {
               toast(t('create.done', { name: created.user.displayName }))
               const outcome = created.invitation
               if (outcome.status === 'sent' && outcome.invitation) {
-                toast(t('create.inviteSent', { to: outcome.invitation.sentTo }))
+                toast(t('create.inviteSent', { to: formatPhone(outcome.invitation.sentTo) }))
               } else if (outcome.status === 'failed') {
                 toast(t('create.inviteFailed', { message: outcome.error?.message ?? '' }), 'error')
               }
