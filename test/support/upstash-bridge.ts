@@ -1,9 +1,10 @@
 /**
  * A test-only HTTP server that speaks the Upstash Redis REST protocol in front of a real
- * redis-server, so the Upstash adapter is tested with the real @upstash/redis client, real HTTP
- * and real Redis semantics (Lua, EVALSHA/NOSCRIPT, expiry) instead of mocks.
+ * redis-server, so the Upstash adapter (src/storage/state/upstash-rest.ts) is tested with real
+ * HTTP and real Redis semantics (Lua, EVALSHA/NOSCRIPT, expiry) instead of mocks; the bridge's
+ * own checks in state-store.test.ts drive it with the official @upstash/redis client.
  *
- * Protocol, as the client uses it (node_modules/@upstash/redis, HttpClient.request):
+ * Protocol, as the clients use it (the adapter; node_modules/@upstash/redis, HttpClient.request):
  * - `POST /` with a JSON command array, e.g. `["SET","k","v","PX",1000]` (numbers and booleans
  *   appear unquoted) → `{"result": ...}`, or `{"error": "..."}` with status 400.
  * - `POST /pipeline` with an array of command arrays → `[{"result"}|{"error"}, ...]`, status 200.
