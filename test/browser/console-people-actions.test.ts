@@ -7,10 +7,10 @@ import type { RunningServer } from './support/server.ts'
 import {
   adminToken,
   openPage,
+  openSignedOut,
   seedInstall,
   seriousViolations,
   signIn,
-  useLanguage,
   type Seeded,
 } from './support/walk.ts'
 
@@ -46,8 +46,7 @@ describe.skipIf(!browserAvailable())('console people actions (Russian)', () => {
     // bypassCSP only lets the axe-core check below inject its script.
     browser = await openBrowser({ locale: 'ru-RU', bypassCSP: true })
     page = browser.page
-    await page.goto(`${server.url}/admin`)
-    await useLanguage(page, 'ru')
+    await openSignedOut(page, server.url, 'ru')
     await signIn(page, server.url)
   }, 90_000)
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { openBrowser, shoot } from './support/browser.ts'
 import { startConsoleServer } from './support/console.ts'
 import { insertDemoSignIns } from './support/demo-sign-ins.ts'
-import { adminToken, openPage, seedInstall, signIn, useLanguage } from './support/walk.ts'
+import { adminToken, openPage, openSignedOut, seedInstall, signIn } from './support/walk.ts'
 
 const ivanPassword = 'tractor-orbit-violet-42'
 
@@ -76,8 +76,7 @@ async function main() {
     const browser = await openBrowser({ locale: 'ru-RU' })
     const page = browser.page
     try {
-      await page.goto(`${server.url}/admin`)
-      await useLanguage(page, 'ru')
+      await openSignedOut(page, server.url, 'ru')
       await signIn(page, server.url)
       await shots(page, server.url, { roleId: String(role.id), mariaId })
     } finally {
