@@ -13,7 +13,7 @@ export function BlockPersonDialog(props: {
   const form = useBlockForm()
   return (
     <ActionDialog
-      title={t('block.title', { name: user.displayName })}
+      title={t('person.blockConfirm', { name: user.displayName })}
       text={t('person.blockText')}
       action={t('person.block')}
       danger
