@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals'
 import { leaveThroughEndSession } from '../auth/navigation.ts'
+import type * as Api from './generated.ts'
 import { fieldMessage, lang, type ServerFieldIssue } from '../i18n/index.ts'
 
 /**
@@ -27,15 +28,8 @@ export class ApiFailure extends Error {
   }
 }
 
-export interface ConsoleSession {
-  accessToken: string
-  expiresIn: number
-  sessionId: string
-  user: { id: string; displayName: string; email: string | null; phone: string | null }
-  permissions: string[]
-  /** development: a local install, where the Outbox and "Try sign-in" exist. */
-  mode?: 'development' | 'production'
-}
+/** What the console session endpoints answer (generated from /openapi.json). */
+export type ConsoleSession = Api.ConsoleSession
 
 /** null: signed out; undefined: not known yet (restoring after a reload). */
 export const session = signal<ConsoleSession | null | undefined>(undefined)

@@ -17,67 +17,17 @@ import type {
   UserKind,
   UserStatus,
 } from './types.ts'
+import type * as Api from './generated.ts'
 
-export interface UserDetail extends User {
-  roles: Role[]
-  invitation: Invitation | null
-  activeSessions: number
-}
-
-export interface NewUserInput {
-  kind: UserKind
-  displayName: string
-  phone?: string | null
-  email?: string | null
-  roleIds?: string[]
-  sendInvitation?: boolean
-}
-
-export interface InvitationOutcome {
-  status: 'sent' | 'failed' | 'skipped'
-  invitation?: Invitation
-  error?: { code: string; message: string }
-}
-
-export interface ImportReport {
-  dryRun: boolean
-  total: number
-  created: number
-  failed: number
-  rows: Array<{
-    row: number
-    status: 'created' | 'valid' | 'error'
-    userId?: string
-    errors: Array<{ field: string; message: string }>
-    invitation?: 'sent' | 'failed' | 'skipped'
-    invitationError?: string
-  }>
-}
-
-export interface BlockInput {
-  reason?: string | null
-  /** ISO time; absent or null: until unblocked. */
-  until?: string | null
-}
-
-export type BulkInput = { userIds: string[] } & (
-  | ({ action: 'block' } & BlockInput)
-  | { action: 'resend_invitation'; channel?: 'sms' | 'email' }
-  | { action: 'assign_role'; roleId: string }
-)
-
-export interface BulkResult {
-  userId: string
-  status: 'done' | 'failed'
-  code?: string
-  message?: string
-}
-
-export interface UserAccess {
-  canSignIn: boolean
-  appTypes: Array<{ id: string; viaRoleIds: string[] }>
-  apps: Array<{ id: string; name: string; type: string; enabled: boolean; viaRoleIds: string[] }>
-}
+/** The request and answer shapes of the admin API, generated from /openapi.json. */
+export type UserDetail = Api.UserDetail
+export type NewUserInput = Api.CreateUser
+export type InvitationOutcome = Api.InvitationOutcome
+export type ImportReport = Api.ImportReport
+export type BlockInput = Api.BlockUser
+export type BulkInput = Api.BulkUserAction
+export type BulkResult = Api.BulkUserResult
+export type UserAccess = Api.UserAccess
 
 type Query = RequestOptions['query']
 const enc = encodeURIComponent
