@@ -57,8 +57,11 @@ describe('CSV exports', () => {
     })
     const rows = await csv('/v1/admin/audit/export?action=user.create&lang=ru')
     expect(rows[0]?.[0]).toBe('Время')
-    expect(rows.slice(1).every((r) => r[3] === 'user.create')).toBe(true)
+    expect(rows.slice(1).every((r) => r[4] === 'user.create')).toBe(true)
     expect(rows.length).toBe(2)
+    // Names beside the ids: the admin who acted, the person created (a formula-safe cell).
+    expect(rows[1]?.[2]).toBe(fixture.admin.user.displayName)
+    expect(rows[1]?.[6]).toBe("'@Плохое имя")
     expect((await fixture.call('/v1/admin/audit/export?result=maybe')).status).toBe(400)
   })
 })

@@ -12,6 +12,7 @@ import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { Role, User } from '../identity/types.ts'
 import type { AppEnv } from '../services.ts'
 import { actorEntry } from '../identity/repositories/audit.ts'
+import { auditNames } from '../identity/repositories/audit-names.ts'
 import { actorOf, adminRoute } from './context.ts'
 import { allPages, csvStream } from './csv-write.ts'
 import { auditQuery, guardedErrors, listUsersQuery } from './schemas.ts'
@@ -83,27 +84,33 @@ const auditHeader: Record<Lang, string[]> = {
   en: [
     'at',
     'actor_type',
+    'actor',
     'actor_id',
     'action',
     'target_type',
+    'target',
     'target_id',
     'result',
     'ip',
     'request_id',
+    'app',
     'app_id',
     'details',
   ],
   ru: [
     'Время',
     'Кто',
+    'Имя действующего',
     'ID действующего',
     'Действие',
     'Объект',
+    'Название объекта',
     'ID объекта',
     'Итог',
     'IP',
     'ID запроса',
     'Приложение',
+    'ID приложения',
     'Подробности',
   ],
 }
@@ -181,18 +188,25 @@ export function mountExportRoutes(app: OpenAPIHono<AppEnv>, repos: IdentityRepos
     const { lang, ...filters } = c.req.valid('query')
     await record(c, 'audit', filters)
     const pages = allPages((cursor) => repos.audit.query({ ...filters, cursor, limit: 200 }))
+    const services = c.get('services')
+    // Names beside ids, as the audit page shows them (a deleted person by their stored name).
     async function* rows() {
       for await (const page of pages) {
+        const names = await auditNames(services.sql, page, services.plugins, lang)
+        const name = (id: string | null) => (id ? (names[id] ?? '') : '')
         yield page.map((e) => [
           e.at,
           e.actorType,
+          name(e.actorId),
           e.actorId ?? '',
           e.action,
           e.targetType ?? '',
+          name(e.targetId),
           e.targetId ?? '',
           e.result,
           e.ip ?? '',
           e.requestId ?? '',
+          name(e.appId),
           e.appId ?? '',
           JSON.stringify(e.details),
         ])
