@@ -7,9 +7,9 @@ import {
   adminToken,
   consolePages,
   openPage,
+  openSignedOut,
   seedInstall,
   signIn,
-  useLanguage,
   type Seeded,
 } from './support/walk.ts'
 
@@ -104,10 +104,7 @@ describe.skipIf(!browserAvailable())('the console in Russian', () => {
   })
 
   it('shows no English on the sign-in page', async () => {
-    await page.goto(`${server.url}/admin`)
-    await useLanguage(page, 'ru')
-    await page.reload()
-    await page.locator('input[name=login]').waitFor()
+    await openSignedOut(page, server.url, 'ru')
     expect(latinWords(await visibleText(page))).toEqual([])
     await signIn(page, server.url)
   })
@@ -153,5 +150,31 @@ describe.skipIf(!browserAvailable())('the console in Russian', () => {
       headers: { Authorization: `Bearer ${await adminToken(server.url)}` },
     }).then((r) => r.json() as Promise<{ name: string; permissions: string[] }>)
     expect(stored).toMatchObject({ name: 'Field employee', permissions: ['users:read'] })
+  })
+
+  it('names people, roles and providers in the audit log, a deleted person too', async () => {
+    const token = await adminToken(server.url)
+    const call = (path: string, method: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      })
+    const created = (await (
+      await call('/v1/admin/users', 'POST', {
+        kind: 'customer',
+        displayName: 'Пётр Удалённый',
+        email: 'petr.deleted@example.com',
+        sendInvitation: false,
+      })
+    ).json()) as { user: { id: string } }
+    expect((await call(`/v1/admin/users/${created.user.id}`, 'DELETE')).status).toBe(204)
+    await openPage(page, `${server.url}/admin/audit`)
+    const table = page.locator('table')
+    await table.getByText('Пётр Удалённый').first().waitFor()
+    // Roles and providers by name too: the role saved above, the console's provider plugins.
+    await table.getByText('Выездной сотрудник').first().waitFor()
+    const text = (await table.innerText()) ?? ''
+    expect(text).not.toMatch(/\b(?:usr|role)_\w+/)
   })
 })

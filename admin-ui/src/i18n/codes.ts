@@ -202,6 +202,10 @@ export const actions: Table = {
   'session.revoke': { en: 'Session ended', ru: 'Сессия завершена' },
   'session.revoke_all': { en: 'All sessions ended', ru: 'Все сессии завершены' },
   'token.refresh': { en: 'Token refreshed', ru: 'Токен обновлён' },
+  'token.authorization_code': {
+    en: 'Signed in through the browser (code exchanged)',
+    ru: 'Вход через браузер (код обменян на токены)',
+  },
   'otp.send': { en: 'Code sent', ru: 'Код отправлен' },
   sign_out: { en: 'Signed out', ru: 'Выход' },
   'plugin.settings.update': { en: 'Plugin settings saved', ru: 'Настройки плагина сохранены' },

@@ -135,6 +135,14 @@ const builtinApps: Record<string, { en: string; ru: string }> = {
   'admin-console': { en: 'Admin console', ru: 'Консоль администратора' },
 }
 
+/** "Анна · Консоль администратора" from the server's "Анна · Admin console" (a session's name). */
+export function sessionLabel(name: string): string {
+  const [person = '', app] = name.split(' · ')
+  if (!app) return name
+  const builtin = Object.values(builtinApps).find((b) => b.en === app)
+  return `${person} · ${builtin ? builtin[lang.value] : app}`
+}
+
 export function appName(app: { id: string; name: string | null | undefined }): string {
   const builtin = builtinApps[app.id]
   if (!app.name) return builtin?.[lang.value] ?? app.id

@@ -8,6 +8,7 @@ import {
   methodText,
   reasonText,
   roleName,
+  sessionLabel,
   t,
 } from '../i18n/index.ts'
 import { SkeletonRows, StatusBadge } from '../ui/components.tsx'
@@ -40,7 +41,8 @@ function Target({ item, names }: { item: AuditItem; names: Names }) {
   if (item.targetType === 'app') {
     return <a href={`/admin/apps/${id}`}>{appName({ id, name: named(names, id) ?? id })}</a>
   }
-  const name = named(names, id)
+  const found = named(names, id)
+  const name = found && item.targetType === 'session' ? sessionLabel(found) : found
   return (
     <span>
       <span class="sub">{actorTypeText(item.targetType ?? '')}</span>{' '}

@@ -19,7 +19,14 @@ describe('CSV import from the Russian console’s template', () => {
     )
     expect(status).toBe(200)
     expect(body).toMatchObject({ total: 4, created: 3, failed: 1 })
-    expect(body.rows[3].errors).toEqual([{ field: 'roles', message: 'unknown role "Космонавт"' }])
+    expect(body.rows[3].errors).toEqual([
+      {
+        field: 'roles',
+        code: 'unknown_role',
+        params: { role: 'Космонавт' },
+        message: 'unknown role "Космонавт"',
+      },
+    ])
     const { rows } = await fixture.propusk.services.sql.execute(
       `SELECT u.display_name AS name, u.kind AS kind, group_concat(ur.role_id, ',') AS roles
          FROM users u JOIN user_roles ur ON ur.user_id = u.id

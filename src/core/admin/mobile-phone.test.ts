@@ -26,6 +26,7 @@ const notMobile = {
         {
           field: 'phone',
           code: 'phone_not_mobile',
+          params: { lineType: 'fixed-line' },
           message: expect.stringMatching(/landline.*mobile number/),
         },
       ],
