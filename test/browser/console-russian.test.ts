@@ -7,9 +7,9 @@ import {
   adminToken,
   consolePages,
   openPage,
-  openSignedOut,
   seedInstall,
   signIn,
+  useLanguage,
   type Seeded,
 } from './support/walk.ts'
 
@@ -104,7 +104,10 @@ describe.skipIf(!browserAvailable())('the console in Russian', () => {
   })
 
   it('shows no English on the sign-in page', async () => {
-    await openSignedOut(page, server.url, 'ru')
+    await page.goto(`${server.url}/admin`)
+    await useLanguage(page, 'ru')
+    await page.reload()
+    await page.locator('input[name=login]').waitFor()
     expect(latinWords(await visibleText(page))).toEqual([])
     await signIn(page, server.url)
   })
