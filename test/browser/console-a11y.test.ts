@@ -8,10 +8,10 @@ import type { RunningServer } from './support/server.ts'
 import {
   consolePages,
   openPage,
+  openSignedOut,
   seedInstall,
   seriousViolations,
   signIn,
-  useLanguage,
   type AxeFinding,
   type Seeded,
 } from './support/walk.ts'
@@ -48,18 +48,13 @@ async function walk({ lang, scheme, size }: Case): Promise<AxeFinding[]> {
   const label = `${lang} ${scheme} ${size.name}`
   await page.emulateMedia({ colorScheme: scheme })
   await page.setViewportSize({ width: size.width, height: size.height })
-  // Signed out (no page left open to refresh the cookie meanwhile): the sign-in page.
-  await page.goto('about:blank')
-  await page.context().clearCookies()
-  await page.goto(`${server.url}/admin`)
-  await useLanguage(page, lang)
-  await page.reload()
-  await page.locator('input[name=login]').waitFor()
+  // Signed out (no page left open to refresh the cookie meanwhile): the hosted sign-in page.
+  await openSignedOut(page, server.url, lang)
+  findings.push(...(await seriousViolations(page, `${label} sign-in`)))
+  await signIn(page, server.url)
   // The console follows the system's colour scheme (as the setup and invitation pages do).
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   expect(background).toBe(scheme === 'dark' ? 'rgb(15, 19, 26)' : 'rgb(246, 247, 249)')
-  findings.push(...(await seriousViolations(page, `${label} sign-in`)))
-  await signIn(page, server.url)
   for (const path of consolePages(seeded)) {
     await openPage(page, `${server.url}${path}`)
     findings.push(...(await seriousViolations(page, `${label} ${path}`)))

@@ -7,9 +7,9 @@ import {
   adminToken,
   consolePages,
   openPage,
+  openSignedOut,
   seedInstall,
   signIn,
-  useLanguage,
   type Seeded,
 } from './support/walk.ts'
 
@@ -104,10 +104,7 @@ describe.skipIf(!browserAvailable())('the console in Russian', () => {
   })
 
   it('shows no English on the sign-in page', async () => {
-    await page.goto(`${server.url}/admin`)
-    await useLanguage(page, 'ru')
-    await page.reload()
-    await page.locator('input[name=login]').waitFor()
+    await openSignedOut(page, server.url, 'ru')
     expect(latinWords(await visibleText(page))).toEqual([])
     await signIn(page, server.url)
   })

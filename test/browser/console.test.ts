@@ -79,19 +79,28 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await page.waitForURL(/\/admin\/?$/)
   })
 
-  it('signs in by password and keeps the refresh token away from scripts', async () => {
-    await page.getByLabel('Phone or e-mail').waitFor()
+  it('signs in on the hosted pages and keeps the refresh token away from scripts', async () => {
+    // The console sends the browser to the hosted sign-in pages, which send it back signed in.
+    await page.waitForURL((url) => url.pathname === '/signin')
+    const login = page.getByLabel('Mobile phone or e-mail')
     await shoot(page, '01-sign-in', { docs: true })
-    await page.getByLabel('Phone or e-mail').fill('wrong@example.com')
-    await page.getByLabel('Password', { exact: true }).fill('nope-nope-nope')
+    await login.fill('anna@example.com')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    const password = page.getByLabel('Password', { exact: true })
+    const choice = page.getByRole('button', { name: 'With my password' })
+    await choice.or(password).first().waitFor()
+    if (await choice.isVisible()) await choice.click()
+    await password.fill('nope-nope-nope')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('alert').waitFor()
-    await page.getByLabel('Phone or e-mail').fill('anna@example.com')
     await page.getByLabel('Password', { exact: true }).fill(adminPassword)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await heading('Dashboard').waitFor()
+    // The code and state are gone from the address.
+    expect(new URL(page.url()).search).toBe('')
     expect(await page.evaluate(() => document.cookie)).not.toContain('propusk_console')
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/ey[\w-]+\.ey/)
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).toBe('{}')
     await shoot(page, '02-dashboard-empty')
   })
 
@@ -399,9 +408,10 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
 
   it('signs out and ends the session', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
-    await page.getByLabel('Phone or e-mail').waitFor()
+    // Through end_session back to the console, which sends the browser to the hosted pages.
+    await page.getByLabel('Mobile phone or e-mail').waitFor()
     await page.reload()
-    await page.getByLabel('Phone or e-mail').waitFor()
+    await page.getByLabel('Mobile phone or e-mail').waitFor()
     const refresh = await page.evaluate(() =>
       fetch('/v1/console/refresh', { method: 'POST', headers: { 'X-Propusk-Console': '1' } }).then(
         (r) => r.status,

@@ -109,6 +109,20 @@ export async function passwordOnHostedPages(
   await page.locator('button[name=action][value=password]').click()
 }
 
+/**
+ * Signed out, with the console's language set: the hosted sign-in page the console sends the
+ * browser to, asked for in that language (`ui_locales`).
+ */
+export async function openSignedOut(page: Page, serverUrl: string, lang: 'en' | 'ru') {
+  await page.goto('about:blank')
+  await page.context().clearCookies()
+  await page.goto(`${serverUrl}/healthz`)
+  await useLanguage(page, lang)
+  await page.goto(`${serverUrl}/admin`)
+  await page.waitForURL((url) => url.pathname === '/signin')
+  await page.locator('input[name=login]').waitFor()
+}
+
 /** Signs in to the console through the hosted pages it sends the browser to. */
 export async function signIn(page: Page, serverUrl: string) {
   await page.goto(`${serverUrl}/admin`)
