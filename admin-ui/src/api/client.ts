@@ -7,6 +7,12 @@ import { fieldMessage, lang, type ServerFieldIssue } from '../i18n/index.ts'
  * The console's only way to the server. The access token lives in this module's memory, never
  * in storage a script could read later; the refresh token is an HttpOnly cookie that only
  * /v1/console/* receives, so a reload asks `/v1/console/refresh` for a new access token.
+ *
+ * It shares the typed client's generated types (./generated.ts), not its runtime
+ * (`createPropuskClient`): that client holds the refresh token in a storage the app picks and
+ * refreshes at /v1/token, while here JavaScript never sees the refresh token, refreshes are
+ * serialised across tabs that share one cookie, and a session that ends under an open page
+ * parks the waiting requests until the admin signs in again.
  */
 
 export type FieldIssue = ServerFieldIssue
