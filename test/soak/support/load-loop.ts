@@ -57,14 +57,16 @@ export function createJudge(options: { maxMs: number; phase: () => Phase }) {
         ? reply.status >= 400 && reply.status < 500
         : reply.status === step.expected
     if (right) return true
+    // Console delivery keeps its outbox in SQL: a SQL outage stops code sends too, and they must
+    // answer it as the outage, never as a provider fault (`otp_delivery_unavailable`).
     if (phase.outage && reply.status === 503 && reply.code === 'dependency_unavailable')
       return false
-    // Console delivery keeps its outbox in SQL, so with SQL down a code cannot be "sent" either.
-    if (phase.outage && reply.status === 503 && reply.code === 'otp_delivery_unavailable') {
-      return false
-    }
-    // A call that timed out against a frozen Redis still runs when it wakes up: the resend
-    // marker of a send answered 503 can land seconds later and refuse the next send.
+    // A call that timed out against a frozen Redis still runs when it wakes up: the admission of
+    // a send answered 503 can land seconds later, and its resend wait refuses the next send to
+    // that phone. Accepted, not undone (docs/operations.md, "A call the deadline gave up on may
+    // still run"): undoing it would take another call to the Redis that just failed, and 429
+    // with Retry-After tells the client when to send again. The wait here is 1 s, so this can
+    // only be seen in the moments after Redis wakes.
     if (phase.outage && reply.code === 'resend_too_soon') return false
     if (phase.stateLost && step.step === 'verify' && reply.status >= 400 && reply.status < 500)
       return false
