@@ -24,14 +24,15 @@ function policy(nonce: string, formTarget: string | null): string {
   ].join('; ')
 }
 
-const css = `:root{color-scheme:light dark;--fg:#1b1f24;--mu:#5b6470;--bg:#f4f6f9;--card:#fff;--line:#d5dae1;--ac:#1f5eff;--err:#b42318}
-@media (prefers-color-scheme:dark){:root{--fg:#e7eaee;--mu:#a3acb8;--bg:#101317;--card:#1a1f26;--line:#313946;--ac:#6f97ff;--err:#ff8a80}}
+// The dark palette's accent is light, so text on it is dark (AA contrast: 6.9:1, white is 2.9:1).
+const css = `:root{color-scheme:light dark;--fg:#1b1f24;--mu:#5b6470;--bg:#f4f6f9;--card:#fff;--line:#d5dae1;--ac:#1f5eff;--on-ac:#fff;--err:#b42318}
+@media (prefers-color-scheme:dark){:root{--fg:#e7eaee;--mu:#a3acb8;--bg:#101317;--card:#1a1f26;--line:#313946;--ac:#6f97ff;--on-ac:#0b1220;--err:#ff8a80}}
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg)}
 main{max-width:420px;margin:6vh auto;padding:0 16px}.card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:24px}
 h1{font-size:1.35rem;margin:0 0 8px}p{margin:0 0 14px;color:var(--mu)}.brand{font-weight:700;letter-spacing:.04em;color:var(--ac);margin-bottom:14px}
 label{display:block;font-weight:600;margin:14px 0 6px}input{width:100%;padding:12px;font:inherit;border:1px solid var(--line);border-radius:8px;background:transparent;color:inherit}
 input:focus{outline:3px solid color-mix(in srgb,var(--ac) 35%,transparent);border-color:var(--ac)}
-button{margin-top:16px;width:100%;padding:12px;font:inherit;font-weight:600;border:0;border-radius:8px;background:var(--ac);color:#fff;cursor:pointer}
+button{margin-top:16px;width:100%;padding:12px;font:inherit;font-weight:600;border:0;border-radius:8px;background:var(--ac);color:var(--on-ac);cursor:pointer}
 button.alt{background:transparent;color:var(--ac);border:1px solid var(--line)}button[disabled]{opacity:.6}
 .err{color:var(--err);font-weight:600}.links{margin-top:16px;font-size:.9rem;display:flex;justify-content:space-between;gap:8px}.links a,.links button{color:var(--mu);width:auto;margin:0;padding:0;background:none;border:0;font-weight:400;text-decoration:underline}
 .code{font-size:1.6rem;letter-spacing:.4em;text-align:center}`
