@@ -12,6 +12,8 @@ export type UserStatus = Api.User['status']
 export interface Page<T> {
   items: T[]
   nextCursor: string | null
+  /** The audit log's page: names of the ids it mentions. */
+  names?: Record<string, string>
 }
 
 /**
@@ -29,6 +31,9 @@ export type Session = Api.Session
 export type Invitation = Api.Invitation
 
 export type ForwardingRule = Api.ForwardingRule
+
+/** Names of the ids an audit page mentions (people, roles, apps, sessions, plugins). */
+export type AuditNames = Record<string, string>
 
 export type AuditItem = Api.AuditEntry
 
