@@ -362,7 +362,7 @@ describe.skipIf(!browserAvailable())('admin console in Chromium', () => {
     await shoot(page, '15-plugin-settings-error')
     await field.fill('7')
     await page.getByRole('button', { name: 'Save' }).click()
-    await page.getByText('Saved. Restart Propusk to apply.').first().waitFor()
+    await page.getByText('Saved and applied.').first().waitFor()
     await shoot(page, '16-plugin-settings', { height: 900 })
   })
 
