@@ -9,20 +9,24 @@ import type { Page } from 'playwright-core'
 import { browserAvailable, openBrowser, type Browser } from './support/browser.ts'
 import { startConsoleServer, watchPageProblems } from './support/console.ts'
 import type { RunningServer } from './support/server.ts'
-import { passwordOnHostedPages, seedInstall } from './support/walk.ts'
+import { passwordOnHostedPages, seedInstall, type Seeded } from './support/walk.ts'
+import { runSql } from '../runtime/support/databases.ts'
+import { hashPassword } from '../../src/core/index.ts'
 
 const entry = process.env.PROPUSK_BROWSER_ENTRY ?? 'src/runtime/node/main.ts'
 
 let server: RunningServer
+let seeded: Seeded
 let browser: Browser
 let page: Page
 const pageProblems: string[] = []
+const fieldPassword = 'tractor-orbit-violet-42'
 const heading = (name: string) => page.getByRole('heading', { level: 1, name })
 
 describe.skipIf(!browserAvailable())('console sign-in through the hosted pages', () => {
   beforeAll(async () => {
     server = await startConsoleServer(entry)
-    await seedInstall(server.url, server.setupLink)
+    seeded = await seedInstall(server.url, server.setupLink)
     browser = await openBrowser()
     page = browser.page
     watchPageProblems(browser.context, pageProblems)
@@ -85,6 +89,28 @@ describe.skipIf(!browserAvailable())('console sign-in through the hosted pages',
     await page.goto(`${server.url}/admin`)
     await page.waitForURL((url) => url.pathname === '/signin')
     await page.locator('input[name=login]').waitFor()
+    await passwordOnHostedPages(page)
+    await heading('Dashboard').waitFor()
+  })
+
+  it('tells a person without the console in their roles, and offers another account', async () => {
+    // The seeded field employee, active with a password: their role grants no admin console.
+    const at = new Date().toISOString()
+    await runSql(server.dbPath, [
+      {
+        sql: "UPDATE users SET status = 'active', password_hash = ?, activated_at = ? WHERE id = ?",
+        args: [await hashPassword(fieldPassword), at, seeded.personId],
+      },
+    ])
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await passwordOnHostedPages(page, '+79161234567', fieldPassword)
+    await page.getByRole('alert').getByText('Your roles do not grant access').waitFor()
+    expect(new URL(page.url()).search).toBe('')
+    // No loop: the console waits on its own page.
+    await page.waitForTimeout(500)
+    expect(new URL(page.url()).pathname).toBe('/admin/')
+    // Another account: the SSO session of the refused one is not reused (prompt=login).
+    await page.getByRole('button', { name: 'Sign in with another account' }).click()
     await passwordOnHostedPages(page)
     await heading('Dashboard').waitFor()
   })
