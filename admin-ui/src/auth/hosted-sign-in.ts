@@ -62,9 +62,10 @@ export async function goToHostedSignIn(options: { fresh?: boolean } = {}): Promi
   leaveFor(`/authorize?${query}`)
 }
 
+/** `problem`: an OAuth error (`access_denied`), `state_mismatch`, or the server's refusal. */
 export type SignInReturn =
   | { status: 'signed-in'; returnTo: string }
-  | { status: 'refused'; problem: string | unknown; returnTo: string }
+  | { status: 'refused'; problem: unknown; returnTo: string }
 
 function takePending(): Pending | null {
   const raw = sessionStorage.getItem(pendingKey)
