@@ -590,6 +590,8 @@ export type Session = {
   id: string
   userId: string
   appId: string
+  /** The app’s name (the session list) */
+  appName?: string | null
   method: string
   deviceLabel: string | null
   ip: string | null

@@ -228,6 +228,7 @@ export const sessionSchema = z
     id: z.string(),
     userId: z.string(),
     appId: z.string(),
+    appName: z.string().nullable().optional().describe('The app’s name (the session list)'),
     method: z.string().openapi({ example: 'password' }),
     deviceLabel: z.string().nullable(),
     ip: z.string().nullable(),

@@ -28,6 +28,8 @@ describe('sessions per user', () => {
     expect(listed.status).toBe(200)
     expect(listed.body.items).toHaveLength(3)
     expect(listed.body.items.map((s: { id: string }) => s.id)).toContain(second.sessionId)
+    // Each with its client's name, not only its id.
+    expect(listed.body.items[0]).toMatchObject({ appId: app!.id, appName: app!.name })
 
     expect(
       (

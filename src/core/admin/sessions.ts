@@ -95,7 +95,17 @@ export function mountSessionRoutes(
   app.openapi(listSessions, async (c) => {
     const { id } = c.req.valid('param')
     await repos.users.mustGet(id)
-    return c.json({ items: await sessions().list(id) }, 200)
+    const items = await sessions().list(id)
+    // The client's name beside its id, so the console shows "Engineer app", not its client id.
+    const appIds = [...new Set(items.map((s) => s.appId))]
+    const { rows } = appIds.length
+      ? await services.sql.execute({
+          sql: `SELECT id, name FROM apps WHERE id IN (${appIds.map(() => '?').join(', ')})`,
+          args: appIds,
+        })
+      : { rows: [] }
+    const names = new Map(rows.map((row) => [String(row.id), String(row.name)]))
+    return c.json({ items: items.map((s) => ({ ...s, appName: names.get(s.appId) ?? null })) }, 200)
   })
 
   app.openapi(endSession, async (c) => {

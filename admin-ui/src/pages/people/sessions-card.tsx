@@ -1,6 +1,6 @@
 import { can, endSession, session } from '../../api/client.ts'
 import { admin, type UserDetail } from '../../api/endpoints.ts'
-import { formatDateTime, methodText, t, tn } from '../../i18n/index.ts'
+import { appName, formatDateTime, methodText, t, tn } from '../../i18n/index.ts'
 import { confirmThen } from '../../ui/actions.ts'
 import { Badge, CardHead, ErrorBox, SkeletonRows } from '../../ui/components.tsx'
 import { useLoad } from '../../ui/use-load.ts'
@@ -89,7 +89,9 @@ export function SessionsCard({ user, onChanged }: { user: UserDetail; onChanged:
                 items.map((s) => (
                   <tr key={s.id}>
                     <td>
-                      <a href={`/admin/apps/${s.appId}`}>{s.appId}</a>
+                      <a href={`/admin/apps/${s.appId}`} title={s.appId}>
+                        {appName({ id: s.appId, name: s.appName })}
+                      </a>
                     </td>
                     <td>
                       {methodText(s.method)}
