@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TestPropusk } from '../../../test/support/propusk.ts'
-import { engineerMobileApp as engineerMobile } from '../../../plugins/app-engineer-mobile/index.ts'
+import type { ClientAppTypePlugin } from '../plugin.ts'
+import { plugins } from '../../plugins.ts'
 import { apiSecret, insertUser, refresh, signIn, startPropusk, testClock } from './test-fixtures.ts'
+
+// The type's default idle lifetime, read from the registered plugin (core tests import no plugin).
+const engineerMobile = plugins.find(
+  (p): p is ClientAppTypePlugin => p.kind === 'client-app-type' && p.id === 'engineer-mobile',
+) as ClientAppTypePlugin
 
 let running: TestPropusk | undefined
 afterEach(async () => {
