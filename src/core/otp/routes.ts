@@ -93,7 +93,7 @@ function sendRoute(id: string, extra: Record<number, string>) {
       429: errorResponse(
         '`resend_too_soon`, `rate_limited` or `otp_locked` (see retryAfterSeconds)',
       ),
-      503: errorResponse('`otp_delivery_unavailable`'),
+      503: errorResponse('`otp_delivery_unavailable` (the provider) or `dependency_unavailable`'),
       ...Object.fromEntries(
         Object.entries(extra).map(([status, text]) => [status, errorResponse(text)]),
       ),
