@@ -5,7 +5,8 @@
  * call more than the budget fails here, printing the calls the request made.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { countRoundTrips, type RoundTrips } from '../testing/round-trips.ts'
+import { countRoundTrips } from './support/round-trip-budget.ts'
+import type { RoundTrips } from '../testing/round-trips.ts'
 import { createTestPropusk, type TestPropusk } from './support/propusk.ts'
 import { stateStores } from './support/state-stores.ts'
 import { insertApp, insertUser } from './support/account.ts'

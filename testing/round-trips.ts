@@ -16,6 +16,8 @@ export interface RoundTrips {
   state: number
   /** Every call in order, e.g. `sql.execute`, `state.admit`: what a failing budget prints. */
   calls: string[]
+  /** Calls left out of the counts by `amortized` (listed, not counted). */
+  amortized: string[]
 }
 
 const passThrough = new Set<PropertyKey>(['close', 'kind', 'then'])
@@ -23,7 +25,7 @@ const passThrough = new Set<PropertyKey>(['close', 'kind', 'then'])
 function wrap<T extends object>(
   inner: T,
   name: string,
-  onCall: (call: string) => void,
+  onCall: (call: string, args: unknown[]) => void,
   delayMs: () => number,
 ): T {
   return new Proxy(inner, {
@@ -31,7 +33,7 @@ function wrap<T extends object>(
       const value = Reflect.get(target, property, receiver) as unknown
       if (typeof value !== 'function' || passThrough.has(property)) return value
       return async (...args: unknown[]) => {
-        onCall(`${name}.${String(property)}`)
+        onCall(`${name}.${String(property)}`, args)
         const delay = delayMs()
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
         return (value as (...a: unknown[]) => unknown).apply(target, args)
@@ -47,14 +49,25 @@ function wrap<T extends object>(
 export function countRoundTrips(
   sql: SqlDatabase,
   state: StateStore,
-  options: { delayMs?: () => number; bucket?: () => string } = {},
+  options: {
+    delayMs?: () => number
+    bucket?: () => string
+    /**
+     * Calls whose cost is shared by every request of an isolate rather than caused by the one
+     * that happens to trigger them (e.g. the periodic plugin-settings re-read): listed in
+     * `amortized`, not counted. Still delayed, because the request that triggers one waits.
+     */
+    amortized?: (call: string, args: unknown[]) => boolean
+  } = {},
 ) {
   const counts = new Map<string, RoundTrips>()
   const delayMs = options.delayMs ?? (() => 0)
   const bucket = options.bucket ?? (() => '')
   const entry = (key: string) => {
     let found = counts.get(key)
-    if (!found) counts.set(key, (found = { sql: 0, sqlBatches: 0, state: 0, calls: [] }))
+    if (!found) {
+      counts.set(key, (found = { sql: 0, sqlBatches: 0, state: 0, calls: [], amortized: [] }))
+    }
     return found
   }
   return {
@@ -68,8 +81,12 @@ export function countRoundTrips(
     sql: wrap(
       sql,
       'sql',
-      (call) => {
+      (call, args) => {
         const e = entry(bucket())
+        if (options.amortized?.(call, args)) {
+          e.amortized.push(call)
+          return
+        }
         e.sql++
         if (call === 'sql.batch') e.sqlBatches++
         e.calls.push(call)
@@ -79,8 +96,12 @@ export function countRoundTrips(
     state: wrap(
       state,
       'state',
-      (call) => {
+      (call, args) => {
         const e = entry(bucket())
+        if (options.amortized?.(call, args)) {
+          e.amortized.push(call)
+          return
+        }
         e.state++
         e.calls.push(call)
       },
