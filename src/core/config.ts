@@ -96,16 +96,16 @@ export const settingsSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(168),
-  /** `{"<plugin id>": {...settings}}`, overriding stored plugin settings. */
-  PLUGIN_SETTINGS: jsonObject,
-  DELIVERY_SMS: z.string().default('console-delivery'),
-  DELIVERY_EMAIL: z.string().default('console-delivery'),
   /**
    * How long a rotated refresh token, presented again by its own client, still returns the same
    * successor (a retry after a lost answer); 0 turns it off. 30 s is Okta's default; like Okta and
    * Cognito, at most 60 s, because a longer window is a longer replay window for a stolen token.
    */
   REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
+  /** `{"<plugin id>": {...settings}}`, overriding stored plugin settings. */
+  PLUGIN_SETTINGS: jsonObject,
+  DELIVERY_SMS: z.string().default('console-delivery'),
+  DELIVERY_EMAIL: z.string().default('console-delivery'),
   DELIVERY_CALL: z.string().default('console-delivery'),
   /** Node and Deno servers only (Workers ignore these). */
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
