@@ -30,7 +30,11 @@ export interface AppRegistry {
 }
 
 export interface SignInRequest {
-  user: User
+  /**
+   * The person as the caller read it, or only the id: the session batch checks the status (and
+   * reads the kind) in its own transaction either way, so a caller need not read the person.
+   */
+  user: User | Pick<User, 'id'>
   app: App
   /** The sign-in method plugin id, e.g. `password`, `sms-otp`. */
   method: string

@@ -79,7 +79,7 @@ export interface EngineContext<S extends AnyOtpSettings = AnyOtpSettings> {
   method: OtpMethod<S>
   keys(): Promise<OtpKeys>
   settingsFor(app: App): S
-  /** Checks the app exists, is enabled and allows this method. */
+  /** Checks the app exists, is enabled and allows this method (a cached copy: see appFor). */
   appFor(clientId: string): Promise<App>
   /**
    * Makes every send answer no sooner than a target (the method's `decoyMinDelayMs`, or the
@@ -133,7 +133,9 @@ export function createOtpEngine<S extends AnyOtpSettings>(
     settingsFor: (app) =>
       settingsForApp(method.schema, method.settings as never, app, method.id, core.log) as S,
     async appFor(clientId) {
-      const app = await core.identity.apps.get(clientId)
+      // This isolate's copy (up to 15 s old, app-cache.ts): a send opens nothing, and a verify's
+      // session batch re-checks the app enabled and allowing the method in its transaction.
+      const app = await core.identity.apps.cached(clientId)
       if (!app) throw core.errors.error('app_not_found')
       if (!app.enabled) throw core.errors.error('app_disabled')
       if (!app.signInMethods.includes(method.id)) {

@@ -39,8 +39,8 @@ const budgets = {
   /** Flash call: the provider picks the code, so the challenge is stored after the call. */
   flashSend: { sql: 6, state: 2 },
   decoySend: { sql: 3, state: 1 },
-  /** Limit, lockout, consume: one script; the session and its audit row: one batch. */
-  verify: { sql: 3, sqlBatches: 1, state: 1 },
+  /** Limit, lockout, consume: one script; the app cached; the person, session, audit: one batch. */
+  verify: { sql: 1, sqlBatches: 1, state: 1 },
   /** Limit, lockout, consume, failure count and lock: one script; the audit row. */
   wrongCode: { sql: 2, state: 1 },
 } satisfies Record<string, Budget>

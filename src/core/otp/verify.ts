@@ -121,22 +121,39 @@ export async function runVerify<S extends AnyOtpSettings>(
   }
 
   const payload = parsePayload(outcome.payload)
-  const user = payload?.userId ? await core.identity.users.get(payload.userId) : null
-  if (!payload || !user) {
+  if (!payload?.userId) {
     await fail('account_gone', payload?.userId ?? null)
     throw core.errors.error('code_expired')
   }
-  if (payload.firstSignIn && user.status === 'invited') {
-    // Roles may have changed since the code was sent: no setup token (and so no activation)
-    // for someone who could not sign in to this app afterwards.
-    if (!(await hasAppAccess(core, user, app, method.id))) {
-      await fail('app_access_denied', user.id)
-      throw core.errors.error('app_access_denied')
+  if (payload.firstSignIn) {
+    // No session opens here, so nothing re-checks this later in SQL: the person and the app
+    // are read fresh (the app above may be this isolate's copy of up to 15 s ago).
+    const [user, fresh] = await Promise.all([
+      core.identity.users.get(payload.userId),
+      core.identity.apps.get(app.id),
+    ])
+    if (!user || !fresh) {
+      await fail('account_gone', payload.userId)
+      throw core.errors.error('code_expired')
     }
-    return firstSignIn(ctx, app, user, settings, request)
+    if (user.status === 'invited') {
+      if (!fresh.enabled) throw core.errors.error('app_disabled')
+      if (!fresh.signInMethods.includes(method.id)) {
+        throw core.errors.error('sign_in_method_not_allowed')
+      }
+      // Roles may have changed since the code was sent: no setup token (and so no activation)
+      // for someone who could not sign in to this app afterwards.
+      if (!(await hasAppAccess(core, user, fresh, method.id))) {
+        await fail('app_access_denied', user.id)
+        throw core.errors.error('app_access_denied')
+      }
+      return firstSignIn(ctx, fresh, user, settings, request)
+    }
   }
+  // The person is not read: the session batch checks they are still active, that the app is
+  // still enabled and allows this method, and that their roles grant it, in one transaction.
   const tokens = await core.identity.sessions.signIn({
-    user,
+    user: { id: payload.userId },
     app,
     method: method.id,
     ip: request.ip,

@@ -88,8 +88,10 @@ export function createSessionService(core: CoreServices): SessionService {
         throw await refuse('invalid_client')
       }
     }
-    if (user.status === 'blocked') throw await refuse('account_blocked')
-    if (user.status !== 'active') throw await refuse('account_not_active')
+    // A caller that read the person gets the refusal without a write; the session batch checks
+    // all of this again in its transaction (and for a caller that passed only the id).
+    if ('status' in user && user.status === 'blocked') throw await refuse('account_blocked')
+    if ('status' in user && user.status !== 'active') throw await refuse('account_not_active')
     if (!app.enabled) throw await refuse('app_disabled')
     if (!app.signInMethods.includes(method)) throw await refuse('sign_in_method_not_allowed')
 
@@ -125,13 +127,19 @@ export function createSessionService(core: CoreServices): SessionService {
         at: now,
       },
     })
-    if (!opened) throw tokenError(core, 'app_access_denied')
+    if (!opened.opened) {
+      // The batch audited a refusal by the roles; any other changed since the caller's read.
+      if (opened.reason === 'app_access_denied') throw tokenError(core, 'app_access_denied')
+      if (opened.reason !== 'account_gone') throw await refuse(opened.reason)
+      await audit({ ...base, details: { reason: opened.reason, appType: app.type } })
+      throw tokenError(core, 'account_not_active')
+    }
     return issue({
       session,
       app,
       type,
       roleIds: opened.roleIds,
-      userKind: user.kind,
+      userKind: opened.userKind,
       refreshToken,
       now,
     })

@@ -45,22 +45,56 @@ export const grantsAppType = (user: string, type: string) =>
     json_each(CASE WHEN json_valid(r.app_types) THEN r.app_types ELSE '[]' END) t
     WHERE ur.user_id = ${user} AND t.value = ${type})`
 
+/** SQL true when user `user` exists and is active. */
+const isActive = (user: string) =>
+  `EXISTS (SELECT 1 FROM users WHERE id = ${user} AND status = 'active')`
+
+/** SQL true when app `app` is enabled and allows sign-in method `method`. */
+const allowsMethod = (app: string, method: string) =>
+  `EXISTS (SELECT 1 FROM apps a,
+    json_each(CASE WHEN json_valid(a.sign_in_methods) THEN a.sign_in_methods ELSE '[]' END) m
+    WHERE a.id = ${app} AND a.enabled = 1 AND m.value = ${method})`
+
+/** Why no session was opened, most fundamental first (as signIn checks them). */
+export type OpenRefusal =
+  | 'account_gone'
+  | 'account_blocked'
+  | 'account_not_active'
+  | 'app_disabled'
+  | 'sign_in_method_not_allowed'
+  | 'app_access_denied'
+
+function refusalOf(row: SqlRow | undefined): OpenRefusal {
+  if (!row || row.status === null || row.status === undefined) return 'account_gone'
+  if (row.status === 'blocked') return 'account_blocked'
+  if (row.status !== 'active') return 'account_not_active'
+  if (Number(row.app_enabled) !== 1) return 'app_disabled'
+  if (Number(row.method_allowed) !== 1) return 'sign_in_method_not_allowed'
+  return 'app_access_denied'
+}
+
 /**
- * Opens a session in one round trip and one transaction: the role check, the session, its first
- * refresh token, the user's last sign-in, the audit entry of the outcome, and the role ids the
- * access token names. Returns null when no role grants the app type: then only the `denied`
- * entry is written.
+ * Opens a session in one round trip and one transaction. The session is written only while the
+ * person is active, the app enabled and allowing the method, and one of the person's roles
+ * grants the app type, all read in that transaction: so a caller may decide from an app or a
+ * person read a moment earlier (a cached app, a person not read at all) and a block or a
+ * disabled app made since still wins. Also written: the first refresh token, the last sign-in,
+ * the audit entry of the outcome (`denied` when only the roles refuse; other refusals are the
+ * caller's to audit), and read: the role ids and the person's kind the access token names.
  */
 export async function openSession(
   sql: SqlDatabase,
   { session: s, refreshTokenHash, appType, audit }: NewSession,
-): Promise<{ roleIds: string[] } | null> {
+): Promise<
+  { opened: true; roleIds: string[]; userKind: string } | { opened: false; reason: OpenRefusal }
+> {
   const opened = 'EXISTS (SELECT 1 FROM sessions WHERE id = ?)'
   const results = await sql.batch([
     {
       sql: `INSERT INTO sessions (id, user_id, app_id, method, device_label, ip, user_agent,
               created_at, last_used_at, expires_at, idle_expires_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${grantsAppType('?', '?')}`,
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE ${isActive('?')} AND ${allowsMethod('?', '?')} AND ${grantsAppType('?', '?')}`,
       args: [
         s.id,
         s.userId,
@@ -73,6 +107,9 @@ export async function openSession(
         s.lastUsedAt,
         s.expiresAt,
         s.idleExpiresAt,
+        s.userId,
+        s.appId,
+        s.method,
         s.userId,
         appType,
       ],
@@ -87,15 +124,31 @@ export async function openSession(
       args: [s.createdAt, s.userId],
     },
     auditStatementWhere(audit.opened, audit.at, opened, [s.id]),
-    auditStatementWhere(audit.denied, audit.at, `NOT ${opened}`, [s.id]),
+    auditStatementWhere(
+      audit.denied,
+      audit.at,
+      `NOT ${opened} AND ${isActive('?')} AND ${allowsMethod('?', '?')}`,
+      [s.id, s.userId, s.appId, s.method],
+    ),
     {
       sql: `SELECT r.id FROM user_roles ur JOIN roles r ON r.id = ur.role_id
             WHERE ur.user_id = ? ORDER BY r.id`,
       args: [s.userId],
     },
+    {
+      sql: `SELECT u.status, u.kind, (SELECT enabled FROM apps WHERE id = ?) AS app_enabled,
+              ${allowsMethod('?', '?')} AS method_allowed
+            FROM (SELECT 1) LEFT JOIN users u ON u.id = ?`,
+      args: [s.appId, s.appId, s.method, s.userId],
+    },
   ])
-  if (results[0]?.rowsAffected !== 1) return null
-  return { roleIds: (results[5]?.rows ?? []).map((row) => String(row.id)) }
+  const person = results[6]?.rows[0]
+  if (results[0]?.rowsAffected !== 1) return { opened: false, reason: refusalOf(person) }
+  return {
+    opened: true,
+    roleIds: (results[5]?.rows ?? []).map((row) => String(row.id)),
+    userKind: String(person?.kind),
+  }
 }
 
 export async function revokeSession(
