@@ -151,6 +151,19 @@ describe.skipIf(!browserAvailable())('console people actions (Russian)', () => {
     expect(audit).toContain('Анна Смирнова')
     expect(audit).toContain('user.create')
     expect(audit).toContain(seeded.personId)
+
+    // The audit log page exports what its filters show.
+    await openPage(page, `${server.url}/admin/audit?action=user.block`)
+    const logDownload = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Выгрузить CSV' }).click()
+    const log = await (await logDownload).path()
+    const logText = readFileSync(log, 'utf8')
+    expect(logText).toMatch(/^\uFEFFВремя,Кто,Имя действующего,/)
+    // trim() drops the byte-order mark too.
+    const rows = logText.trim().split('\r\n')
+    expect(rows.length).toBeGreaterThan(1)
+    expect(rows.slice(1).every((row) => row.includes('user.block'))).toBe(true)
+    expect(rows.join('\n')).not.toContain('user.create')
   })
 
   it('copies a new invitation link, shown once, and resends by SMS', async () => {

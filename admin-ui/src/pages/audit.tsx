@@ -1,6 +1,7 @@
 import { admin } from '../api/endpoints.ts'
 import { t } from '../i18n/index.ts'
 import { Empty, PageHead } from '../ui/components.tsx'
+import { ExportButton } from '../ui/export-button.tsx'
 import { DateRangeFilters, FilterBar, SelectFilter, TextFilter } from '../ui/filter-bar.tsx'
 import { localToIso, useUrlFilters } from '../ui/filters.tsx'
 import { ListBody, ListPager, usePagedList } from '../ui/list.tsx'
@@ -11,23 +12,31 @@ const keys = ['actorId', 'action', 'targetId', 'result', 'from', 'to'] as const
 export function AuditLog() {
   const filters = useUrlFilters(keys)
   const f = filters.applied
+  // The export takes the same filters as the list, so the file holds what the page shows.
+  const query = {
+    actorId: f.actorId.trim(),
+    action: f.action.trim(),
+    targetId: f.targetId.trim(),
+    result: f.result,
+    from: localToIso(f.from),
+    to: localToIso(f.to),
+  }
   const { list: entries, pager } = usePagedList(
-    (cursor) =>
-      admin.audit({
-        actorId: f.actorId.trim(),
-        action: f.action.trim(),
-        targetId: f.targetId.trim(),
-        result: f.result,
-        from: localToIso(f.from),
-        to: localToIso(f.to),
-        cursor,
-        limit: 50,
-      }),
+    (cursor) => admin.audit({ ...query, cursor, limit: 50 }),
     [JSON.stringify(f)],
   )
   return (
     <>
-      <PageHead title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <PageHead
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        actions={
+          <ExportButton
+            name={{ en: 'audit', ru: 'журнал' }}
+            load={(language) => admin.auditExport({ ...query, lang: language })}
+          />
+        }
+      />
       <div class="card">
         <FilterBar filters={filters} clearable>
           <TextFilter
