@@ -1,16 +1,18 @@
 /**
  * Every SMS Propusk writes, in both languages, with realistic long values (a long company
- * domain, the longest code, an Android app hash, a real 43-character link token), counted in
- * segments by the GSM-7 / UCS-2 rules. One segment wherever the text can fit in one; the
- * Russian link messages cannot (the link alone is over 70 UCS-2 units), and are held to two.
+ * domain, the longest code, an Android app hash, a real link token), counted in segments by
+ * the GSM-7 / UCS-2 rules: one segment each. The invitation and reset SMS carry the short link
+ * form; in Russian (UCS-2, 70 units) that holds for a `PUBLIC_URL` of up to 23 characters (24
+ * for the invitation), such as `https://id.example.ru` (21), and this test pins those maxima.
  */
 import { describe, expect, it } from 'vitest'
 import { randomToken } from '../src/core/crypto.ts'
 import { smsLength } from '../src/core/delivery/sms-length.ts'
 import {
+  accountLink,
   accountSmsTemplates,
   invitationMessage,
-  pageLink,
+  LINK_TOKEN_BYTES,
   passwordResetMessage,
 } from '../src/core/account/messages.ts'
 import { smsText, type SmsFormatSettings } from '../plugins/sms-otp/message.ts'
@@ -77,41 +79,54 @@ describe('SMS length in segments', () => {
     }
   }
 
-  const links = {
-    invitation: pageLink(publicUrl, '/invite', randomToken()),
-    reset: pageLink(publicUrl, '/reset-password', randomToken()),
-  }
+  const linkUrl = 'https://id.example.ru'
+  // The longest PUBLIC_URL with which the Russian SMS is still one segment (docs/admin.md).
+  const longestUrl = { invitation: 24, reset: 23 }
   const compose = { invitation: invitationMessage, reset: passwordResetMessage }
-  // Documented maxima: English fits one GSM-7 segment; Russian (UCS-2) two.
-  const maximum = { ru: 2, en: 1 }
+  const smsOf = (kind: 'invitation' | 'reset', locale: 'ru' | 'en', publicUrl: string) => {
+    const link = accountLink(publicUrl, kind, 'sms', randomToken(LINK_TOKEN_BYTES))
+    const { text } = compose[kind]('sms', {
+      displayName: 'Константин Константинопольский',
+      link,
+      expiresAt: '2026-12-13T09:30:00.000Z',
+      locale,
+    })
+    return { link, text }
+  }
+
+  it('link tokens carry 128 bits in 22 base64url characters', () => {
+    expect(LINK_TOKEN_BYTES * 8).toBeGreaterThanOrEqual(128)
+    expect(randomToken(LINK_TOKEN_BYTES)).toMatch(/^[\w-]{22}$/)
+    expect(accountLink(linkUrl, 'invitation', 'sms', 'tok')).toBe(`${linkUrl}/i/tok`)
+    expect(accountLink(linkUrl, 'reset', 'sms', 'tok')).toBe(`${linkUrl}/r/tok`)
+    // E-mail keeps the long, readable form.
+    expect(accountLink(linkUrl, 'invitation', 'email', 'tok')).toBe(`${linkUrl}/invite?token=tok`)
+  })
 
   for (const kind of ['invitation', 'reset'] as const) {
     for (const locale of locales) {
-      it(`${kind} SMS (${locale}): one language, at most ${maximum[locale]} segment(s)`, () => {
-        const link = links[kind]
-        expect(link.length).toBeGreaterThanOrEqual(90)
-        const { text } = compose[kind]('sms', {
-          displayName: 'Константин Константинопольский',
-          link,
-          expiresAt: '2026-12-13T09:30:00.000Z',
-          locale,
-        })
+      it(`${kind} SMS (${locale}): one language, one segment with PUBLIC_URL ${linkUrl}`, () => {
+        const { link, text } = smsOf(kind, locale, linkUrl)
         expect(text).toContain(link)
         const words = text.replace(link, '')
         if (locale === 'ru') {
           expect(words).toMatch(cyrillic)
           expect(words).not.toMatch(latinWord)
-          // It cannot be one: the link alone is over a UCS-2 segment.
-          expect(link.length).toBeGreaterThan(70)
         } else {
           expect(words).not.toMatch(cyrillic)
         }
-        expect(smsLength(text).segments, text).toBeLessThanOrEqual(maximum[locale])
-        // The words leave room for a longer install URL before the next segment.
-        expect(accountSmsTemplates[kind][locale].length).toBeLessThanOrEqual(
-          locale === 'ru' ? 40 : 60,
-        )
+        expect(smsLength(text).segments, text).toBe(1)
       })
     }
+
+    it(`${kind} SMS (ru): one segment up to a ${longestUrl[kind]}-character PUBLIC_URL, two beyond`, () => {
+      const url = (length: number) => `https://${'a'.repeat(length - 'https://.ru'.length)}.ru`
+      const longest = longestUrl[kind]
+      expect(url(longest)).toHaveLength(longest)
+      expect(smsLength(smsOf(kind, 'ru', url(longest)).text).segments).toBe(1)
+      expect(smsLength(smsOf(kind, 'ru', url(longest + 1)).text).segments).toBe(2)
+      // English (GSM-7, 160) has room for far longer install addresses.
+      expect(smsLength(smsOf(kind, 'en', publicUrl).text).segments).toBe(1)
+    })
   }
 })

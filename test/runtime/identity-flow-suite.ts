@@ -139,7 +139,7 @@ export function defineIdentityFlowSuite(runtime: string, getTarget: () => SmokeT
           messages: Array<{ purpose: string; text: string | null }>
         }>(outbox, 200)
         const invitation = messages.find((m) => m.purpose === 'invitation')
-        const token = /[?&]token=([\w-]+)/.exec(invitation?.text ?? '')?.[1]
+        const token = /(?:[?&]token=|\/i\/)([\w-]+)/.exec(invitation?.text ?? '')?.[1]
         expect(token, JSON.stringify(messages)).toBeDefined()
 
         const accepted = await callJson(getTarget(), 'POST', '/v1/invitations/accept', {

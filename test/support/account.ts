@@ -4,6 +4,7 @@
  * delivery outbox (what a person would click).
  */
 import type { Propusk } from '../../src/core/app.ts'
+import { accountPages } from '../../src/core/account/messages.ts'
 import { randomId } from '../../src/core/crypto.ts'
 import { hashPassword } from '../../src/core/passwords/hash.ts'
 import type { UserKind, UserStatus } from '../../src/core/identity/types.ts'
@@ -119,14 +120,18 @@ export async function outbox(
   }))
 }
 
-/** The token of the newest link to `path` (e.g. `/invite`) sent to `recipient`. */
+/**
+ * The token of the newest link to `path` (e.g. `/invite`) sent to `recipient`, in the long
+ * form (`/invite?token=…`) or the short one an SMS carries (`/i/…`).
+ */
 export async function linkToken(
   propusk: Pick<Propusk, 'services'>,
   recipient: string,
   path: string,
 ): Promise<string> {
   const [latest] = await outbox(propusk, recipient)
-  const match = new RegExp(`${path}\\?token=([\\w-]+)`).exec(latest?.text ?? '')
+  const short = Object.values(accountPages).find((p) => p.page === path)?.short ?? path
+  const match = new RegExp(`(?:${path}\\?token=|${short}/)([\\w-]+)`).exec(latest?.text ?? '')
   if (!match?.[1]) throw new Error(`No ${path} link was sent to ${recipient}`)
   return match[1]
 }

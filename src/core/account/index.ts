@@ -7,10 +7,12 @@ import type { AppEnv, CoreServices } from '../services.ts'
 import { accountRateLimits, mountAccountApi } from './api.ts'
 import { accountErrorCodes } from './errors.ts'
 import { mountAccountPages } from './pages.ts'
+import { mountShortLinks } from './short-links.ts'
 
 export function mountAccountRoutes(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   services.errors.register('account', accountErrorCodes)
   services.limits.register('account', accountRateLimits)
   mountAccountApi(app, services)
   mountAccountPages(app, services)
+  mountShortLinks(app, services)
 }

@@ -1,9 +1,9 @@
 /**
  * The texts of invitation and reset messages, each in one language: the recipient's (see
- * `recipientLocale`). SMS texts are short because operators bill per segment: in English they
- * fit one GSM-7 segment (160 characters) with a realistic link; Russian goes as UCS-2, where a
- * link of 60–100 characters alone nearly fills a segment (70), so they are at most two
- * (test/sms-segments.test.ts counts every template).
+ * `recipientLocale`). SMS texts are short because operators bill per segment: Russian goes as
+ * UCS-2, 70 characters a segment, so an SMS carries the short link form (`/i/…`, `/r/…`, a
+ * 22-character token) and a few words, one segment for a `PUBLIC_URL` of up to 23 characters;
+ * English fits one GSM-7 segment (160). test/sms-segments.test.ts counts every template.
  */
 import type { DeliveryChannel } from '../delivery.ts'
 import type { MessageLocale } from './locale.ts'
@@ -42,7 +42,7 @@ function email(subject: string, lines: string[], link: string): AccountMessage {
 /** SMS templates; `{link}` is filled in. Exported for the segment count test. */
 export const accountSmsTemplates = {
   invitation: {
-    ru: 'Пропуск: подтвердите регистрацию {link}',
+    ru: 'Пропуск: приглашение {link}',
     en: 'Propusk: confirm your registration and set a password {link}',
   },
   reset: {
@@ -108,4 +108,28 @@ export function pageLink(publicUrl: string, path: string, token: string): string
   const url = new URL(path, publicUrl)
   url.searchParams.set('token', token)
   return url.toString()
+}
+
+/** The page each account link opens, and the short path of the same page that SMS links use. */
+export const accountPages = {
+  invitation: { page: '/invite', short: '/i' },
+  reset: { page: '/reset-password', short: '/r' },
+} as const
+
+/**
+ * Invitation and reset tokens are 16 random bytes: 128 bits cannot be guessed (each token is
+ * single-use and expires), and their 22 base64url characters keep a Russian SMS in one segment.
+ */
+export const LINK_TOKEN_BYTES = 16
+
+/** The link to send by `channel`: the short form in an SMS, the long, readable one elsewhere. */
+export function accountLink(
+  publicUrl: string,
+  kind: keyof typeof accountPages,
+  channel: DeliveryChannel,
+  token: string,
+): string {
+  const { page, short } = accountPages[kind]
+  if (channel !== 'sms') return pageLink(publicUrl, page, token)
+  return new URL(`${short}/${encodeURIComponent(token)}`, publicUrl).toString()
 }

@@ -51,7 +51,7 @@ const setupPage = pageRoute(
   'First-administrator page (setup-link plugin)',
 )
 
-type PageContext = Context<AppEnv>
+export type PageContext = Context<AppEnv>
 
 function respond(
   c: PageContext,
@@ -107,69 +107,75 @@ const hidden = (name: string, value: string) =>
 const textsOf = (c: PageContext) =>
   texts[pickLang(c.req.header('accept-language'), c.req.query('lang'))]
 
-export function mountAccountPages(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
-  app.openapi(invitePage, async (c) => {
-    const t = textsOf(c)
-    const token = c.req.valid('query').token ?? ''
-    const open = token ? await findOpenInvitation(services, token) : null
-    if (!open) {
-      return respond(c, {
-        title: t.inviteInvalidTitle,
-        body: `<h1>${escapeHtml(t.inviteInvalidTitle)}</h1><p>${escapeHtml(t.inviteInvalid)}</p>`,
-      })
-    }
-    const login = open.user.email ?? open.user.phone ?? ''
+/** The invitation page for `token`; served at `/invite?token=` and at the SMS's `/i/{token}`. */
+export async function invitePageFor(c: PageContext, services: CoreServices, token: string) {
+  const t = textsOf(c)
+  const open = token ? await findOpenInvitation(services, token) : null
+  if (!open) {
     return respond(c, {
-      title: t.inviteTitle,
-      body:
-        `<h1>${escapeHtml(t.inviteTitle)}</h1><p>${escapeHtml(t.inviteIntro(open.user.displayName, phoneForDisplay(login)))}</p>` +
-        form(
-          '/v1/invitations/accept',
-          hidden('token', token) + passwordFields(t, t.password, login),
-          t.save,
-          t,
-        ),
-      config: { messages: scriptMessages(t, t.inviteDone, t.inviteInvalid) },
+      title: t.inviteInvalidTitle,
+      body: `<h1>${escapeHtml(t.inviteInvalidTitle)}</h1><p>${escapeHtml(t.inviteInvalid)}</p>`,
     })
+  }
+  const login = open.user.email ?? open.user.phone ?? ''
+  return respond(c, {
+    title: t.inviteTitle,
+    body:
+      `<h1>${escapeHtml(t.inviteTitle)}</h1><p>${escapeHtml(t.inviteIntro(open.user.displayName, phoneForDisplay(login)))}</p>` +
+      form(
+        '/v1/invitations/accept',
+        hidden('token', token) + passwordFields(t, t.password, login),
+        t.save,
+        t,
+      ),
+    config: { messages: scriptMessages(t, t.inviteDone, t.inviteInvalid) },
   })
+}
+
+/** The new-password page for `token`; served at `/reset-password?token=` and at `/r/{token}`. */
+export async function resetPageFor(c: PageContext, services: CoreServices, token: string) {
+  const t = textsOf(c)
+  const user = await findResetUser(services, token)
+  if (!user) {
+    return respond(c, {
+      title: t.resetInvalidTitle,
+      body:
+        `<h1>${escapeHtml(t.resetInvalidTitle)}</h1><p>${escapeHtml(t.resetInvalid)}</p>` +
+        `<p><a href="/reset-password">${escapeHtml(t.resetRequestLink)}</a></p>`,
+    })
+  }
+  return respond(c, {
+    title: t.resetTitle,
+    body:
+      `<h1>${escapeHtml(t.resetTitle)}</h1><p>${escapeHtml(t.resetIntro(phoneForDisplay(user.email ?? user.phone ?? '')))}</p>` +
+      form(
+        '/v1/password-resets/complete',
+        hidden('token', token) + passwordFields(t, t.newPassword, user.email ?? user.phone ?? ''),
+        t.save,
+        t,
+      ),
+    config: { messages: scriptMessages(t, t.resetDone, t.resetInvalid) },
+  })
+}
+
+export function mountAccountPages(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  app.openapi(invitePage, (c) => invitePageFor(c, services, c.req.valid('query').token ?? ''))
 
   app.openapi(resetPage, async (c) => {
     const t = textsOf(c)
     const token = c.req.valid('query').token
-    if (!token) {
-      return respond(c, {
-        title: t.forgotTitle,
-        body:
-          `<h1>${escapeHtml(t.forgotTitle)}</h1><p>${escapeHtml(t.forgotIntro)}</p>` +
-          form(
-            '/v1/password-resets',
-            field('login', t.login, 'type="text" autocomplete="username" required maxlength="320"'),
-            t.send,
-            t,
-          ),
-        config: { messages: scriptMessages(t, t.forgotDone, t.failed) },
-      })
-    }
-    const user = await findResetUser(services, token)
-    if (!user) {
-      return respond(c, {
-        title: t.resetInvalidTitle,
-        body:
-          `<h1>${escapeHtml(t.resetInvalidTitle)}</h1><p>${escapeHtml(t.resetInvalid)}</p>` +
-          `<p><a href="/reset-password">${escapeHtml(t.resetRequestLink)}</a></p>`,
-      })
-    }
+    if (token) return resetPageFor(c, services, token)
     return respond(c, {
-      title: t.resetTitle,
+      title: t.forgotTitle,
       body:
-        `<h1>${escapeHtml(t.resetTitle)}</h1><p>${escapeHtml(t.resetIntro(phoneForDisplay(user.email ?? user.phone ?? '')))}</p>` +
+        `<h1>${escapeHtml(t.forgotTitle)}</h1><p>${escapeHtml(t.forgotIntro)}</p>` +
         form(
-          '/v1/password-resets/complete',
-          hidden('token', token) + passwordFields(t, t.newPassword, user.email ?? user.phone ?? ''),
-          t.save,
+          '/v1/password-resets',
+          field('login', t.login, 'type="text" autocomplete="username" required maxlength="320"'),
+          t.send,
           t,
         ),
-      config: { messages: scriptMessages(t, t.resetDone, t.resetInvalid) },
+      config: { messages: scriptMessages(t, t.forgotDone, t.failed) },
     })
   })
 

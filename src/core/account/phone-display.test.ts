@@ -23,9 +23,15 @@ describe('phones as people write them', () => {
     await propusk.services.identity.invitations.send(id, { actorId: null })
     const [message] = await outbox(propusk, '+79161234567')
     const sms = message?.text ?? ''
-    expect(sms).toMatch(/^Пропуск: подтвердите регистрацию http/) // Russian for +7, one language
-    const token = new URL(sms.slice(sms.indexOf('http'))).searchParams.get('token')
-    const page = await propusk.app.request(`/invite?token=${token}`, {
+    expect(sms).toMatch(/^Пропуск: приглашение http/) // Russian for +7, one language
+    const token = /\/i\/([\w-]{22})$/.exec(sms)?.[1]
+    expect(token, sms).toBeDefined()
+    // The long form of the link, as sent before SMS links were short, opens the same page.
+    const long = await propusk.app.request(`/invite?token=${token}`, {
+      headers: { 'Accept-Language': 'ru' },
+    })
+    expect(await long.text()).toContain('value="+79161234567"')
+    const page = await propusk.app.request(`/i/${token}`, {
       headers: { 'Accept-Language': 'ru' },
     })
     const html = await page.text()

@@ -8,7 +8,7 @@ import { randomId, randomToken, sha256Hex } from '../crypto.ts'
 import { coreError } from '../errors.ts'
 import type { CoreServices } from '../services.ts'
 import { accountError } from '../account/errors.ts'
-import { pageLink } from '../account/messages.ts'
+import { LINK_TOKEN_BYTES, pageLink } from '../account/messages.ts'
 import { invitationAddress } from './invitations.ts'
 import { actorEntry, auditStatement } from './repositories/audit.ts'
 import type { ActionContext, InvitationState } from './services.ts'
@@ -27,7 +27,7 @@ export async function createInvitationLink(
   const expiresAt = new Date(
     now.getTime() + core.config.INVITATION_TTL_HOURS * 3600_000,
   ).toISOString()
-  const token = randomToken()
+  const token = randomToken(LINK_TOKEN_BYTES)
   const id = randomId('inv')
   const entry = actorEntry(
     { ...context, actorType: context.actorId ? 'user' : 'system' },

@@ -13,7 +13,7 @@ import { DependencyError } from '../../storage/dependency-error.ts'
 import type { SqlRow } from '../../storage/sql/port.ts'
 import { accountError } from '../account/errors.ts'
 import { recipientLocale } from '../account/locale.ts'
-import { invitationMessage, pageLink } from '../account/messages.ts'
+import { accountLink, invitationMessage, LINK_TOKEN_BYTES } from '../account/messages.ts'
 import { assertPasswordPolicy } from '../passwords/policy.ts'
 import { passwordHasher } from '../passwords/store.ts'
 
@@ -55,7 +55,7 @@ export function createInvitationService(core: CoreServices): InvitationService {
       const expiresAt = new Date(
         now.getTime() + core.config.INVITATION_TTL_HOURS * 3600_000,
       ).toISOString()
-      const token = randomToken()
+      const token = randomToken(LINK_TOKEN_BYTES)
       const id = randomId('inv')
       // The new link is stored first but earlier ones stay valid until it has been delivered:
       // a failed resend must not leave the person with no working link.
@@ -64,7 +64,7 @@ export function createInvitationService(core: CoreServices): InvitationService {
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         args: [id, userId, await sha256Hex(token), channel, sentTo, context.actorId, at, expiresAt],
       })
-      const link = pageLink(core.config.PUBLIC_URL, '/invite', token)
+      const link = accountLink(core.config.PUBLIC_URL, 'invitation', channel, token)
       const message = invitationMessage(channel, {
         displayName: user.displayName,
         link,

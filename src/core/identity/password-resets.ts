@@ -11,7 +11,7 @@ import { randomToken, sha256Hex } from '../crypto.ts'
 import { coreError } from '../errors.ts'
 import { accountError } from '../account/errors.ts'
 import { recipientLocale } from '../account/locale.ts'
-import { pageLink, passwordResetMessage } from '../account/messages.ts'
+import { accountLink, LINK_TOKEN_BYTES, passwordResetMessage } from '../account/messages.ts'
 import { assertPasswordPolicy } from '../passwords/policy.ts'
 import { passwordHasher } from '../passwords/store.ts'
 import { clearAccountLockout } from '../passwords/lockout.ts'
@@ -27,7 +27,7 @@ export async function sendPasswordReset(
   const channel = user.email ? 'email' : 'sms'
   const to = (user.email ?? user.phone) as string
   const now = core.now()
-  const token = randomToken()
+  const token = randomToken(LINK_TOKEN_BYTES)
   const tokenHash = await sha256Hex(token)
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS).toISOString()
   await core.sql.batch([
@@ -40,7 +40,7 @@ export async function sendPasswordReset(
       args: [tokenHash, user.id, now.toISOString(), expiresAt],
     },
   ])
-  const link = pageLink(core.config.PUBLIC_URL, '/reset-password', token)
+  const link = accountLink(core.config.PUBLIC_URL, 'reset', channel, token)
   const message = passwordResetMessage(channel, {
     displayName: user.displayName,
     link,
