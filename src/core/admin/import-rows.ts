@@ -41,8 +41,8 @@ export interface CheckedRow {
 
 export interface Header {
   index: Map<Column, number>
-  /** Columns that are read as nothing, e.g. `unknown column "notes" ignored`. */
-  warnings: string[]
+  /** Columns that are read as nothing (`csv_column_ignored`), told in the admin's language later. */
+  warnings: FieldIssue[]
 }
 
 /**
@@ -54,11 +54,16 @@ export function readHeader(header: CsvRecord | undefined): Header {
     throw invalidFields([{ field: 'csv', code: 'csv_empty', message: 'the file is empty' }])
   const index = new Map<Column, number>()
   const issues: FieldIssue[] = []
-  const warnings: string[] = []
+  const warnings: FieldIssue[] = []
   header.cells.forEach((raw, i) => {
     const name = headerName(raw)
     if (!(columns as readonly string[]).includes(name)) {
-      warnings.push(`unknown column "${raw.trim()}" ignored (known: ${columns.join(', ')})`)
+      warnings.push({
+        field: 'csv',
+        code: 'csv_column_ignored',
+        params: { column: raw.trim(), known: [...columns] },
+        message: `unknown column "${raw.trim()}" ignored (known: ${columns.join(', ')})`,
+      })
     } else if (index.has(name as Column)) {
       issues.push({
         field: 'csv',

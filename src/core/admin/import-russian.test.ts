@@ -60,4 +60,24 @@ describe('CSV import from the Russian console’s template', () => {
     })
     expect(rows.map((r) => r.role_id)).toEqual([created.body.id])
   })
+
+  it('tells the file’s warnings in the admin’s language', async () => {
+    const csv = 'Тип,Имя,E-mail,Заметки\nсотрудник,Дарья,darya@example.com,с ярмарки'
+    const ru = await fixture.call('/v1/admin/users/import', {
+      method: 'POST',
+      body: { csv, dryRun: true },
+      headers: { 'Accept-Language': 'ru' },
+    })
+    expect(ru.body.warnings).toEqual([
+      'Неизвестный столбец «Заметки» пропущен (известные: Тип, Имя, Телефон, E-mail, Роли)',
+    ])
+    const en = await fixture.call('/v1/admin/users/import', {
+      method: 'POST',
+      body: { csv, dryRun: true },
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(en.body.warnings).toEqual([
+      'unknown column "Заметки" ignored (known: kind, display_name, phone, email, roles)',
+    ])
+  })
 })

@@ -81,8 +81,8 @@ const importUsers = createRoute({
     '`{csv, dryRun, sendInvitations}`. Each valid row is created atomically and invited; invalid ' +
     'rows, repeats within the file and logins of existing users are reported and skipped, as are ' +
     'roles the importing admin could not give by hand (the role has permissions they lack). ' +
-    'Unknown extra columns are ignored and listed in `warnings`; an unclosed quote refuses the ' +
-    'file (400, `unclosed quote at row N`).',
+    'Unknown extra columns are ignored and listed in `warnings` (in the `Accept-Language` ' +
+    'language); an unclosed quote refuses the file (400, `unclosed quote at row N`).',
   middleware: [
     adminRoute({ permission: 'users:write', action: 'user.import', targetType: 'user' }),
   ],
@@ -114,6 +114,7 @@ export function mountImportRoutes(
     const dryRun = json ? json.dryRun : (query.dryRun ?? false)
     const sendInvitations = json ? json.sendInvitations : (query.sendInvitations ?? true)
 
+    const lang = errorLang(c.req.header('accept-language'))
     const [header, ...records] = readCsv(csv)
     const { index: columns, warnings } = readHeader(header)
     if (records.length === 0)
@@ -137,7 +138,6 @@ export function mountImportRoutes(
       await inviteAll(checked, sendInvitations, services, actionContext(c))
     }
     const rows = checked.map((entry) => entry.report)
-    const lang = errorLang(c.req.header('accept-language'))
     const created = rows.filter((r) => r.status === 'created').length
     const failed = rows.filter((r) => r.status === 'error').length
     await services.sql.execute(
@@ -151,9 +151,13 @@ export function mountImportRoutes(
         services.now(),
       ),
     )
-    // Each row's problems in the admin's language, as error answers are.
+    // Each row's problems and the file's warnings in the admin's language, as error answers are.
     const told = rows.map((row) => ({ ...row, errors: localizeIssues(row.errors, lang) }))
-    return c.json({ dryRun, total: rows.length, created, failed, warnings, rows: told }, 200)
+    const warned = localizeIssues(warnings, lang).map((warning) => warning.message)
+    return c.json(
+      { dryRun, total: rows.length, created, failed, warnings: warned, rows: told },
+      200,
+    )
   })
 }
 

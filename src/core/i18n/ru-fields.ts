@@ -46,6 +46,16 @@ const permissionWords = (value: unknown) =>
     })
     .join(', ')
 
+/** The import's columns by the names of the Russian console's template (import-aliases.ts). */
+const csvColumns: Record<string, string> = {
+  kind: 'Тип',
+  display_name: 'Имя',
+  phone: 'Телефон',
+  email: 'E-mail',
+  roles: 'Роли',
+}
+const column = (value: unknown) => csvColumns[String(value)] ?? String(value ?? '')
+
 const tooBig: Say = ({ origin, maximum, inclusive }) => {
   const n = num(maximum)
   if (origin === 'string') return `Не длиннее ${genitive(n, 'символа', 'символов')}`
@@ -105,8 +115,10 @@ export const russianFieldMessages: Record<string, Say> = {
   csv_empty: () => 'Файл пуст',
   csv_no_rows: () => 'После заголовка нет ни одной строки',
   csv_too_many_rows: ({ maximum }) => `Не больше ${String(maximum)} строк за один импорт`,
-  csv_column_twice: ({ column }) => `Столбец «${String(column)}» указан дважды`,
-  csv_column_missing: ({ column }) => `Нет столбца «${String(column)}»`,
+  csv_column_twice: (params) => `Столбец «${column(params.column)}» указан дважды`,
+  csv_column_missing: (params) => `Нет столбца «${column(params.column)}»`,
+  csv_column_ignored: (params) =>
+    `Неизвестный столбец «${String(params.column)}» пропущен (известные: ${(Array.isArray(params.known) ? params.known : []).map(column).join(', ')})`,
   csv_login_column: () => 'Нужен столбец телефона или e-mail',
   csv_malformed: () => 'Файл CSV не читается',
   cursor_malformed: () => 'Неверный курсор страницы',
