@@ -82,7 +82,9 @@ const importUsers = createRoute({
     'rows, repeats within the file and logins of existing users are reported and skipped, as are ' +
     'roles the importing admin could not give by hand (the role has permissions they lack). ' +
     'Unknown extra columns are ignored and listed in `warnings` (in the `Accept-Language` ' +
-    'language); an unclosed quote refuses the file (400, `unclosed quote at row N`).',
+    'language); an unclosed quote refuses the file (400, `unclosed quote at row N`). A database ' +
+    'or state outage met while inviting answers 503 `dependency_unavailable`, the rows created ' +
+    'before it staying created.',
   middleware: [
     adminRoute({ permission: 'users:write', action: 'user.import', targetType: 'user' }),
   ],
@@ -185,13 +187,20 @@ async function inviteAll(
     return
   }
   let next = 0
+  // An outage (the one thing deliverInvitation throws) stops every worker: the rest would meet it too.
+  let outage: unknown = null
   const worker = async () => {
-    while (next < created.length) {
+    while (next < created.length && !outage) {
       const entry = created[next++]!
-      const outcome = await deliverInvitation(services, entry.report.userId!, context)
-      entry.report.invitation = outcome.status
-      if (outcome.status === 'failed') entry.report.invitationError = outcome.error.message
+      try {
+        const outcome = await deliverInvitation(services, entry.report.userId!, context)
+        entry.report.invitation = outcome.status
+        if (outcome.status === 'failed') entry.report.invitationError = outcome.error.message
+      } catch (error) {
+        outage ??= error
+      }
     }
   }
   await Promise.all(Array.from({ length: 4 }, worker))
+  if (outage) throw outage
 }

@@ -4,6 +4,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import * as z from 'zod'
+import { DependencyError } from '../../storage/dependency-error.ts'
 import { ApiError } from '../errors.ts'
 import type { IdentityRepositories } from '../identity/repositories/index.ts'
 import type { InvitationState } from '../identity/services.ts'
@@ -177,7 +178,9 @@ export type InvitationOutcome =
 
 /**
  * Sends a new user's invitation. A failure here does not undo the user (they were created in
- * their own atomic write): it is reported, and the admin can resend.
+ * their own atomic write): it is reported, and the admin can resend. A database or state outage
+ * is not the invitation's failure but the request's: it propagates, answered as 503
+ * `dependency_unavailable` like any other call that meets it.
  */
 export async function deliverInvitation(
   services: CoreServices,
@@ -187,6 +190,7 @@ export async function deliverInvitation(
   try {
     return { status: 'sent', invitation: await services.identity.invitations.send(userId, context) }
   } catch (err) {
+    if (err instanceof DependencyError) throw err
     if (err instanceof ApiError)
       return { status: 'failed', error: { code: err.code, message: err.message } }
     services.log.error('invitation failed', {

@@ -32,7 +32,9 @@ const createUser = userResource.create({
   description:
     'The user and their roles are written atomically; the invitation is delivered afterwards. ' +
     'If delivery fails the user still exists (status `invited`) and `invitation.status` is ' +
-    '`failed`: resend with `POST /v1/admin/users/{id}/invitation`. A phone that cannot receive ' +
+    '`failed`: resend with `POST /v1/admin/users/{id}/invitation`. A database or state outage ' +
+    'met while inviting answers 503 `dependency_unavailable` (the user may already exist). ' +
+    'A phone that cannot receive ' +
     'SMS (a landline) is refused with 400 `phone_not_mobile`.',
   body: createUserBody,
   schema: createUserResponse,
