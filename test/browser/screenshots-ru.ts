@@ -109,7 +109,7 @@ async function shots(page: Page, url: string, ids: { roleId: string; mariaId: st
   await shoot(page, '09-role-editor', { docs: true, height: 1000 })
 
   await openPage(page, `${url}/admin/outbox`)
-  await page.locator('a[href*="/invite?token="]').first().waitFor()
+  await page.locator('a[href*="/invite?token="], a[href*="/i/"]').first().waitFor()
   await shoot(page, '06-outbox', { docs: true })
 
   await openPage(page, `${url}/admin/plugins?id=password`)
