@@ -1,4 +1,5 @@
 import type { Logger } from './logger.ts'
+import type { SqlStatement } from '../storage/sql/port.ts'
 
 /** What delivery provider plugins implement: they send, the core decides what and to whom. */
 export type DeliveryChannel = 'sms' | 'email' | 'call'
@@ -38,6 +39,11 @@ export interface DeliveryContext {
   requestId?: string
   /** The request's logger (already bound to its request id). */
   log?: Logger
+  /**
+   * R11: the SMS-forwarding address when the caller already read it (with the person, in the
+   * same statement); null when it found no rule. Left out, the delivery service looks it up.
+   */
+  forwardTo?: string | null
 }
 
 export interface DeliveryProvider {
@@ -72,6 +78,15 @@ export interface DeliveryStatusUpdate {
  */
 export interface DeliveryService {
   send(message: OutboundMessage, context?: DeliveryContext): Promise<DeliveryReceipt>
+  /**
+   * As `send`, but the log rows of what the providers accepted are returned, not written: the
+   * caller writes them in its own batch (with its audit row: one round trip for both) and must
+   * do so, or fail the request. A failure is logged at once, as by `send`.
+   */
+  sendUnlogged(
+    message: OutboundMessage,
+    context?: DeliveryContext,
+  ): Promise<{ receipt: DeliveryReceipt; log: SqlStatement[] }>
   providerFor(channel: DeliveryChannel): string
   /** Provider callbacks (e.g. Twilio status) move a logged message to its new status. */
   updateStatus(update: DeliveryStatusUpdate): Promise<void>

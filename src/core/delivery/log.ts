@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../../storage/sql/port.ts'
+import type { SqlDatabase, SqlStatement } from '../../storage/sql/port.ts'
 import { randomId, sha256Hex } from '../crypto.ts'
 import type { DeliveryReceipt, DeliveryStatusUpdate, OutboundMessage } from '../delivery.ts'
 import { maskRecipient } from './mask.ts'
@@ -24,9 +24,20 @@ export async function recordDelivery(
   outcome: DeliveryLogOutcome,
   now: Date,
 ): Promise<string> {
+  const row = await deliveryLogRow(message, outcome, now)
+  await sql.execute(row.statement)
+  return row.id
+}
+
+/** The log row's INSERT, for a caller that writes it in a batch of its own; its id is known now. */
+export async function deliveryLogRow(
+  message: OutboundMessage,
+  outcome: DeliveryLogOutcome,
+  now: Date,
+): Promise<{ id: string; statement: SqlStatement }> {
   const id = randomId('dlv')
   const at = now.toISOString()
-  await sql.execute({
+  const statement: SqlStatement = {
     sql: `INSERT INTO delivery_log (id, created_at, updated_at, channel, provider, recipient_masked,
             recipient_hash, app_id, purpose, status, provider_message_id, error_code, error_message,
             cost_amount, cost_currency, forwarded_from)
@@ -49,8 +60,8 @@ export async function recordDelivery(
       outcome.cost?.currency ?? null,
       outcome.forwardedFrom ?? null,
     ],
-  })
-  return id
+  }
+  return { id, statement }
 }
 
 /** Status callbacks may arrive out of order: a final status is never replaced by an earlier one. */

@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../../storage/sql/port.ts'
+import type { SqlDatabase, SqlStatement } from '../../storage/sql/port.ts'
 import { DependencyScope } from '../../storage/dependency-scope.ts'
 import { ConfigError, type Settings } from '../config.ts'
 import {
@@ -11,7 +11,7 @@ import {
   type OutboundMessage,
 } from '../delivery.ts'
 import type { Logger } from '../logger.ts'
-import { recordDelivery, updateDeliveryStatus } from './log.ts'
+import { deliveryLogRow, recordDelivery, updateDeliveryStatus } from './log.ts'
 
 export interface RegisteredProvider {
   channels: DeliveryChannel[]
@@ -22,6 +22,8 @@ export interface RegisteredProvider {
 interface Scoped {
   dependencies: DependencyScope
   sql: SqlDatabase
+  /** Log rows of accepted messages, left for the caller to write (`sendUnlogged`); else written. */
+  unlogged?: SqlStatement[]
 }
 
 interface DeliveryDeps {
@@ -87,12 +89,11 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     try {
       const send: DeliveryProvider['send'] = entry.provider.send.bind(entry.provider)
       const receipt = await send(message, context)
-      const logId = await recordDelivery(
-        scope.sql,
-        message,
-        { ...receipt, provider: providerId, forwardedFrom },
-        deps.now(),
-      )
+      const outcome = { ...receipt, provider: providerId, forwardedFrom }
+      const row = await deliveryLogRow(message, outcome, deps.now())
+      if (scope.unlogged) scope.unlogged.push(row.statement)
+      else await scope.sql.execute(row.statement)
+      const logId = row.id
       log.info('delivery sent', {
         channel: message.channel,
         provider: providerId,
@@ -133,7 +134,10 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     context: DeliveryContext,
     scope: Scoped,
   ): Promise<void> {
-    const address = await forwardingAddress(scope.sql, message.to)
+    const address =
+      context.forwardTo !== undefined
+        ? context.forwardTo
+        : await forwardingAddress(scope.sql, message.to)
     if (!address) return
     const copy: OutboundMessage = {
       channel: 'email',
@@ -147,24 +151,40 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     await deliver(copy, context, scope, smsLogId)
   }
 
+  async function sendScoped(
+    message: OutboundMessage,
+    context: DeliveryContext,
+    unlogged?: SqlStatement[],
+  ): Promise<DeliveryReceipt> {
+    // Once SQL failed this send (the provider's own write, or the record of its answer), the
+    // failure record and the forwarding lookup fail at once instead of each waiting out its
+    // own deadline: the first failing call bounds the send.
+    const dependencies = new DependencyScope()
+    const sql = dependencies.guard(deps.sql, 'sql', ['close'])
+    const scope: Scoped = { dependencies, sql, ...(unlogged ? { unlogged } : {}) }
+    try {
+      const outcome = await deliver(message, context, scope)
+      // Forwarded whatever the SMS provider said: the rule exists for people whose SMS do not arrive.
+      if (message.channel === 'sms') await forward(message, outcome.logId, context, scope)
+      if (outcome.error !== undefined) throw outcome.error
+      return outcome.receipt as DeliveryReceipt
+    } catch (error) {
+      // A caller that gets an error gets no rows: what was accepted (a forwarded copy of a failed
+      // SMS) is logged here, unless SQL is what failed.
+      if (unlogged?.length) {
+        await sql.batch(unlogged.splice(0)).catch((failure: unknown) => dependencies.note(failure))
+      }
+      // The call that waited and failed explains the answer, not the ones refused after it.
+      throw dependencies.firstOf(error)
+    }
+  }
+
   return {
     providerFor: (channel) => chosen[channel],
-    async send(message, context = {}) {
-      // Once SQL failed this send (the provider's own write, or the record of its answer), the
-      // failure record and the forwarding lookup fail at once instead of each waiting out its
-      // own deadline: the first failing call bounds the send.
-      const dependencies = new DependencyScope()
-      const scope: Scoped = { dependencies, sql: dependencies.guard(deps.sql, 'sql', ['close']) }
-      try {
-        const outcome = await deliver(message, context, scope)
-        // Forwarded whatever the SMS provider said: the rule exists for people whose SMS do not arrive.
-        if (message.channel === 'sms') await forward(message, outcome.logId, context, scope)
-        if (outcome.error !== undefined) throw outcome.error
-        return outcome.receipt as DeliveryReceipt
-      } catch (error) {
-        // The call that waited and failed explains the answer, not the ones refused after it.
-        throw dependencies.firstOf(error)
-      }
+    send: (message, context = {}) => sendScoped(message, context),
+    async sendUnlogged(message, context = {}) {
+      const log: SqlStatement[] = []
+      return { receipt: await sendScoped(message, context, log), log }
     },
     updateStatus: (update) => updateDeliveryStatus(deps.sql, update, deps.now()),
   }

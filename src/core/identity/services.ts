@@ -1,4 +1,5 @@
 import type { SignInLookup } from './repositories/sign-in-lookup.ts'
+import type { CodeSendLookup } from './repositories/code-send-lookup.ts'
 import type { App, AuditEntry, Role, Session, TokenSet, User } from './types.ts'
 
 /** Looks people up by any login form (`8 916 ...`, `+7 (916) ...`, `Ivan@Example.com`). */
@@ -9,6 +10,11 @@ export interface UserDirectory {
    * hash (repositories/sign-in-lookup.ts).
    */
   findForSignIn(login: string, clientId: string): Promise<SignInLookup>
+  /**
+   * One read for a code send: the person with this login, what their roles grant and the phone's
+   * SMS-forwarding address (repositories/code-send-lookup.ts). Null when the login does not parse.
+   */
+  findForCodeSend(login: string): Promise<CodeSendLookup | null>
   get(id: string): Promise<User | null>
   /** Roles of the user, resolved. */
   roles(userId: string): Promise<Role[]>

@@ -3,6 +3,7 @@ import { parseLogin } from './normalize.ts'
 import { createRoleRepository } from './repositories/roles.ts'
 import { createUserRepository } from './repositories/users.ts'
 import { lookUpSignIn } from './repositories/sign-in-lookup.ts'
+import { lookUpCodeSend } from './repositories/code-send-lookup.ts'
 import type { UserDirectory } from './services.ts'
 import type { User } from './types.ts'
 
@@ -23,6 +24,12 @@ export function createUserDirectory(core: CoreServices): UserDirectory {
     },
     async findForSignIn(login, clientId) {
       const found = await lookUpSignIn(core.sql, clientId, parseLogin(login))
+      return { ...found, user: await current(found.user) }
+    },
+    async findForCodeSend(login) {
+      const parsed = parseLogin(login)
+      if (!parsed) return null
+      const found = await lookUpCodeSend(core.sql, parsed)
       return { ...found, user: await current(found.user) }
     },
     get: async (id) => current(await users.get(id)),

@@ -3,6 +3,7 @@
  * again before a first sign-in sets a password), so nobody receives a code they could not use.
  */
 import type { App, User } from '../identity/types.ts'
+import type { CodeSendLookup } from '../identity/repositories/code-send-lookup.ts'
 import type { CoreServices } from '../services.ts'
 import type { EngineContext } from './engine.ts'
 import type { AnyOtpSettings } from './settings.ts'
@@ -13,18 +14,19 @@ import type { AnyOtpSettings } from './settings.ts'
  * (it is enabled, allows the method, and one of their roles grants its type). Everyone else gets
  * a decoy, so nobody receives codes they cannot use and the answer tells nothing.
  */
-export async function isReachable<S extends AnyOtpSettings>(
+export function isReachable<S extends AnyOtpSettings>(
   ctx: EngineContext<S>,
-  user: User | null,
+  found: CodeSendLookup | null,
   login: string,
   app: App,
   s: AnyOtpSettings,
-): Promise<boolean> {
-  if (!user) return false
+): boolean {
+  const user = found?.user
+  if (!found || !user) return false
   const owns = ctx.method.loginKind === 'phone' ? user.phone === login : user.email === login
   if (!owns) return false
   if (!(user.status === 'active' || (user.status === 'invited' && s.allowFirstSignIn))) return false
-  return hasAppAccess(ctx.core, user, app, ctx.method.id)
+  return grantsApp(ctx.core, found.appTypes, app, ctx.method.id)
 }
 
 /** The app-side rules of `sessions.signIn`, checked before a code is sent or a password set. */
@@ -34,8 +36,20 @@ export async function hasAppAccess(
   app: App,
   methodId: string,
 ): Promise<boolean> {
+  // The app's own rules first: a disabled app costs no read of the roles.
+  if (!grantsApp(core, [app.type], app, methodId)) return false
+  const roles = await core.identity.users.rolesOf(user)
+  return grantsApp(
+    core,
+    roles.flatMap((role) => role.appTypes),
+    app,
+    methodId,
+  )
+}
+
+/** The same rules on the app types the person's roles grant, already read. */
+function grantsApp(core: CoreServices, appTypes: string[], app: App, methodId: string): boolean {
   if (!app.enabled || !app.signInMethods.includes(methodId)) return false
   if (!core.plugins.some((p) => p.kind === 'client-app-type' && p.id === app.type)) return false
-  const roles = await core.identity.users.rolesOf(user)
-  return roles.some((role) => role.appTypes.includes(app.type))
+  return appTypes.includes(app.type)
 }

@@ -27,22 +27,25 @@ afterEach(async () => {
 })
 
 /**
- * State: the targets. SQL: ceilings at today's counts, which are above the target of one
- * statement per send: the app and person reads, the roles, the delivery log (and, with
- * console delivery, its outbox row) and the audit row are separate statements still (see
- * docs/performance.md, "Code and password round trips").
+ * State: the targets. SQL: a send is one read before the message (the person, what their roles
+ * grant and the SMS-forwarding rule; the app is the isolate's cached copy) and one batch after
+ * it (the delivery log row with the audit row): 2, above the target of 1, because the person
+ * decides whether a message goes out and the log row records the provider's answer (see
+ * docs/performance.md, "Code and password round trips"). Console delivery, used here, adds its
+ * outbox row, a statement no real provider makes: hence 3.
  */
 const budgets = {
   /** Lockout, resend wait, limits and the challenge: one script. */
-  smsSend: { sql: 7, state: 1 },
-  emailSend: { sql: 6, state: 1 },
+  smsSend: { sql: 3, sqlBatches: 1, state: 1 },
+  emailSend: { sql: 3, sqlBatches: 1, state: 1 },
   /** Flash call: the provider picks the code, so the challenge is stored after the call. */
-  flashSend: { sql: 6, state: 2 },
-  decoySend: { sql: 3, state: 1 },
+  flashSend: { sql: 3, sqlBatches: 1, state: 2 },
+  /** Nothing is delivered: the read and the audit row. */
+  decoySend: { sql: 2, state: 1 },
   /** Limit, lockout, consume: one script; the app cached; the person, session, audit: one batch. */
   verify: { sql: 1, sqlBatches: 1, state: 1 },
-  /** Limit, lockout, consume, failure count and lock: one script; the audit row. */
-  wrongCode: { sql: 2, state: 1 },
+  /** Limit, lockout, consume, failure count and lock: one script; the app cached; the audit row. */
+  wrongCode: { sql: 1, state: 1 },
 } satisfies Record<string, Budget>
 
 async function start(openState: () => import('../../storage/state/port.ts').StateStore) {

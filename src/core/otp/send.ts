@@ -5,10 +5,12 @@
  */
 import { randomDigits, randomToken, base64UrlEncode, randomBytes } from '../crypto.ts'
 import { coreError, ApiError } from '../errors.ts'
-import { DeliveryError, type DeliveryReceipt } from '../delivery.ts'
+import { DeliveryError } from '../delivery.ts'
 import { maskRecipient } from '../delivery/mask.ts'
 import { normalizePhone, parseLogin } from '../identity/normalize.ts'
-import type { App, User } from '../identity/types.ts'
+import type { App, AuditEntry, User } from '../identity/types.ts'
+import { auditStatement } from '../identity/repositories/audit.ts'
+import type { SqlStatement } from '../../storage/sql/port.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import { pickLocale } from './engine.ts'
 import { isReachable } from './reachability.ts'
@@ -117,8 +119,10 @@ export async function runSend<S extends AnyOtpSettings>(
   const loginKey = await keys.loginKey(login)
   // Who gets a real code is settled before anything is counted, so that the challenge can go
   // into the same atomic state step as the gates.
-  const user = await core.identity.users.findByLogin(login)
-  const reachable = await isReachable(ctx, user, login, app, settings)
+  // The person, what their roles grant and the phone's forwarding rule: one statement.
+  const found = await core.identity.users.findForCodeSend(login)
+  const user = found?.user ?? null
+  const reachable = isReachable(ctx, found, login, app, settings)
   const nonce = base64UrlEncode(randomBytes(16))
   const challengeId = await keys.sealChallengeId({ method: method.id, login, nonce })
   const ttlMs = settings.ttlSeconds * 1000
@@ -148,6 +152,8 @@ export async function runSend<S extends AnyOtpSettings>(
   )
   const { ticket, failures } = await admitSend(core.state, core.errors, admission)
   const later = { ...challenge, maxAttempts: attemptsForNextCode(settings, failures) }
+  // The delivery log rows of a real send, written with its audit row in one batch at the end.
+  let log: SqlStatement[] = []
 
   if (!reachable) {
     if (method.code === 'receipt') {
@@ -155,7 +161,7 @@ export async function runSend<S extends AnyOtpSettings>(
     }
   } else {
     try {
-      await deliverChallenge(ctx, {
+      log = await deliverChallenge(ctx, {
         app,
         settings,
         login,
@@ -165,6 +171,7 @@ export async function runSend<S extends AnyOtpSettings>(
         challenge: later,
         ttlMs,
         request,
+        forwardTo: found?.forwardTo ?? null,
       })
     } catch (error) {
       // A dependency that failed is asked nothing more (each call would wait out its deadline
@@ -172,7 +179,8 @@ export async function runSend<S extends AnyOtpSettings>(
       const failed = error instanceof DependencyError ? error.dependency : null
       if (failed !== 'state') await refundSend(core.state, admission, ticket)
       if (failed !== 'sql') {
-        await audit(ctx, app, user, request, 'failure', { reason: 'delivery_failed' })
+        const failure = { reason: 'delivery_failed' }
+        await core.identity.audit.record(auditEntry(ctx, app, user, request, 'failure', failure))
       }
       if (failed || error instanceof ApiError) throw error
       throw method.deliveryError?.(error, app) ?? deliveryFailure(error)
@@ -180,7 +188,18 @@ export async function runSend<S extends AnyOtpSettings>(
     ctx.timing.observe(Date.now() - startedAt)
   }
   await ctx.timing.padFrom(startedAt, settings.decoyMinDelayMs)
-  await audit(ctx, app, reachable ? user : null, request, 'success', {})
+  const entry = auditEntry(ctx, app, reachable ? user : null, request, 'success', {})
+  if (log.length === 0) await core.identity.audit.record(entry)
+  else {
+    try {
+      await core.sql.batch([...log, auditStatement(entry, core.now())])
+    } catch (error) {
+      // The message went out but is not on record: the send fails as when the log row failed
+      // right after the provider's answer, and does not count against the limits.
+      await refundSend(core.state, admission, ticket)
+      throw error
+    }
+  }
   return {
     challengeId,
     method: method.id,
@@ -209,8 +228,9 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     challenge: StoredChallenge
     ttlMs: number
     request: OtpRequestContext
+    forwardTo: string | null
   },
-): Promise<void> {
+): Promise<SqlStatement[]> {
   const { core, method } = ctx
   const message = {
     channel: method.channel,
@@ -220,11 +240,12 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     idempotencyKey: `otp:${input.nonce}`,
     ...(input.request.ip && input.request.ip !== 'unknown' ? { clientIp: input.request.ip } : {}),
   }
-  const deliveryContext = input.request.requestId
-    ? { requestId: input.request.requestId }
-    : undefined
+  const deliveryContext = {
+    ...(input.request.requestId ? { requestId: input.request.requestId } : {}),
+    forwardTo: input.forwardTo,
+  }
   if (input.code === null) {
-    const receipt: DeliveryReceipt = await core.delivery.send(message, deliveryContext)
+    const { receipt, log } = await core.delivery.sendUnlogged(message, deliveryContext)
     const digits = (receipt.callerDigits ?? '').replace(/\D/g, '')
     if (digits.length < input.settings.codeLength) {
       throw new DeliveryError('provider_rejected', 'The provider reported no caller digits.')
@@ -241,7 +262,7 @@ async function deliverChallenge<S extends AnyOtpSettings>(
       { ...input.challenge, secret },
       { ttlMs: input.ttlMs },
     )
-    return
+    return log
   }
   const composed = method.compose?.({
     code: input.code,
@@ -250,7 +271,8 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     settings: input.settings,
     domain: webOtpDomain(input.app, core.config.PUBLIC_URL),
   })
-  await core.delivery.send({ ...message, ...composed }, deliveryContext)
+  const sent = await core.delivery.sendUnlogged({ ...message, ...composed }, deliveryContext)
+  return sent.log
 }
 
 export function webOtpDomain(app: App, publicUrl: string): string {
@@ -258,15 +280,15 @@ export function webOtpDomain(app: App, publicUrl: string): string {
   return typeof configured === 'string' && configured ? configured : new URL(publicUrl).hostname
 }
 
-async function audit<S extends AnyOtpSettings>(
+function auditEntry<S extends AnyOtpSettings>(
   ctx: EngineContext<S>,
   app: App,
   user: User | null,
   request: OtpRequestContext,
   result: 'success' | 'failure',
   details: Record<string, unknown>,
-): Promise<void> {
-  await ctx.core.identity.audit.record({
+): AuditEntry {
+  return {
     actorType: 'anonymous',
     action: 'otp.send',
     targetType: user ? 'user' : null,
@@ -281,5 +303,5 @@ async function audit<S extends AnyOtpSettings>(
       delivered: user !== null,
       ...details,
     },
-  })
+  }
 }
