@@ -4,7 +4,8 @@ import type { App } from './types.ts'
 /**
  * Registered apps as this isolate saw them a moment ago, for answers that are only hints to a
  * client (which sign-in methods to offer, `POST /v1/sign-in/start`): those then cost no SQL round
- * trip. Never used to authorize anything: the sign-in, token and admin paths read the app fresh.
+ * trip. Never what authorizes: a one-time code's send and check use it too, but the session
+ * batch re-checks the app in SQL (tokens/session-store.ts); the token and admin paths read fresh.
  *
  * An entry lives `appCacheTtlMs` (15 s), so an admin's change reaches every isolate within that
  * time; the isolate that made the change drops its entry at once (the app repository calls

@@ -28,7 +28,7 @@ export interface AppRegistry {
   get(clientId: string): Promise<App | null>
   /**
    * The app as this isolate read it at most 15 s ago (identity/app-cache.ts): for hints such as
-   * which methods to offer, never to authorize.
+   * which methods to offer, and where SQL re-checks the app before anything is granted.
    */
   cached(clientId: string): Promise<App | null>
   /** Checks a confidential client's secret. */
