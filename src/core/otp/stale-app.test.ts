@@ -86,6 +86,26 @@ describe('a right code after a change the cached app and the unread person do no
     expect(await auditReasons(p, userId)).toEqual(['account_gone'])
   })
 
+  it('an invited person (no session batch to re-check): the app is read fresh', async () => {
+    const p = (running = await startOtpPropusk())
+    const phone = '+79161234575'
+    const userId = await insertUser(p, { phone, status: 'invited' })
+    const sent = await sendCode(p, 'sms-otp', phone)
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200)
+    const code = await latestCode(p, phone)
+    await change(p, `UPDATE apps SET enabled = 0 WHERE id = ?`, [engineerApp])
+    await expectCachedAppEnabled(p)
+
+    const verified = await verifyCode(p, 'sms-otp', sent.body.challengeId, code)
+    expect(verified.status, JSON.stringify(verified.body)).toBe(403)
+    expect(verified.body).toMatchObject({ error: { code: 'app_disabled' } })
+    const { rows } = await p.services.sql.execute({
+      sql: 'SELECT status FROM users WHERE id = ?',
+      args: [userId],
+    })
+    expect(rows[0]?.status).toBe('invited')
+  })
+
   it('nothing changed: the person signs in', async () => {
     const { p, userId, challengeId, code } = await sentCode()
     const verified = await verifyCode(p, 'sms-otp', challengeId, code)
