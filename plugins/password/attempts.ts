@@ -16,16 +16,30 @@ export type AttemptReservation =
 
 const waitSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
-export function createAttemptGuard(ctx: Ctx) {
+/** The per-login and per-IP lockouts of these settings. */
+function lockoutsOf(ctx: Ctx, settings: PasswordSettings) {
   const policy = {
-    baseSeconds: ctx.settings.lockoutBaseSeconds,
-    maxSeconds: Math.max(ctx.settings.lockoutMaxSeconds, ctx.settings.lockoutBaseSeconds),
+    baseSeconds: settings.lockoutBaseSeconds,
+    maxSeconds: Math.max(settings.lockoutMaxSeconds, settings.lockoutBaseSeconds),
   }
-  const perLogin = createLockout(ctx.state, {
-    ...policy,
-    maxFailures: ctx.settings.maxFailuresBeforeLockout,
-  })
-  const perIp = createLockout(ctx.state, { ...policy, maxFailures: ctx.settings.maxFailuresPerIp })
+  return {
+    perLogin: createLockout(ctx.state, {
+      ...policy,
+      maxFailures: settings.maxFailuresBeforeLockout,
+    }),
+    perIp: createLockout(ctx.state, { ...policy, maxFailures: settings.maxFailuresPerIp }),
+  }
+}
+
+export function createAttemptGuard(ctx: Ctx) {
+  // The settings are live (edited in the console, no restart): each check takes the current
+  // ones. Unchanged settings keep their object, so the lockouts are rebuilt only on a change.
+  let built: { from: PasswordSettings; lockouts: ReturnType<typeof lockoutsOf> } | undefined
+  const lockouts = () => {
+    const settings = ctx.settings
+    if (built?.from !== settings) built = { from: settings, lockouts: lockoutsOf(ctx, settings) }
+    return built.lockouts
+  }
 
   return {
     /**
@@ -34,6 +48,7 @@ export function createAttemptGuard(ctx: Ctx) {
      * nothing else, and while either is locked no attempt is counted anywhere.
      */
     async reserve(subject: string, ip: string | null, limit?: string): Promise<AttemptReservation> {
+      const { perLogin, perIp } = lockouts()
       const decision = await ctx.state.reserveAttempts({
         ...(limit && ip ? { limit: ctx.limits.gate(ctx.pluginId, limit, ip) } : {}),
         attempts: [perLogin.gate('login', subject), ...(ip ? [perIp.gate('ip', `ip:${ip}`)] : [])],
@@ -48,6 +63,7 @@ export function createAttemptGuard(ctx: Ctx) {
      * account's sign-in forgets the login's earlier failures too (`forget`).
      */
     release(subject: string, ip: string | null, forget: boolean): Promise<void> {
+      const { perLogin, perIp } = lockouts()
       return ctx.state.releaseAttempts([
         { key: perLogin.gate('login', subject).key, forget },
         ...(ip ? [{ key: perIp.gate('ip', `ip:${ip}`).key }] : []),

@@ -17,12 +17,16 @@ import { createSecretVault, type SecretVault } from './vault.ts'
 export const PERIOD_SECONDS = 30
 
 export function createCodeChecker(ctx: PluginContext<TotpSettings>) {
-  const { maxFailures, lockoutSeconds, maxLockoutSeconds } = ctx.settings
-  const policy = {
-    maxFailures,
-    lockMs: lockoutSeconds * 1000,
-    maxLockMs: Math.max(maxLockoutSeconds, lockoutSeconds) * 1000,
-    windowMs: 24 * 3600_000,
+  // The settings are live (edited in the console, no restart): each attempt takes the current
+  // lockout policy.
+  const policy = () => {
+    const { maxFailures, lockoutSeconds, maxLockoutSeconds } = ctx.settings
+    return {
+      maxFailures,
+      lockMs: lockoutSeconds * 1000,
+      maxLockMs: Math.max(maxLockoutSeconds, lockoutSeconds) * 1000,
+      windowMs: 24 * 3600_000,
+    }
   }
   const attemptKey = (subject: string) => `totp:attempts:${subject}`
   let vault: Promise<SecretVault> | undefined
@@ -39,7 +43,7 @@ export function createCodeChecker(ctx: PluginContext<TotpSettings>) {
     },
     /** Counts an attempt on `subject`, or throws 429 while it is paused. */
     async reserve(subject: string): Promise<void> {
-      const decision = await ctx.state.reserveAttempt(attemptKey(subject), policy)
+      const decision = await ctx.state.reserveAttempt(attemptKey(subject), policy())
       if (decision.allowed) return
       const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000))
       throw ctx.errors.error('totp_too_many_attempts', undefined, { retryAfterSeconds })
