@@ -404,6 +404,8 @@ export type CreateUser = {
   email?: string | null
   /** Defaults to Field employee for employees and Customer for customers */
   roleIds?: Array<string>
+  /** Language of their SMS and e-mails; null: automatic (Russian for +7 numbers and e-mail, else English, or the app’s locale) */
+  locale?: 'ru' | 'en' | null
   sendInvitation?: boolean
 }
 
@@ -736,6 +738,8 @@ export type UpdateUser = {
   email?: string | null
   /** Replaces the user’s roles */
   roleIds?: Array<string>
+  /** Language of their SMS and e-mails; null: automatic (Russian for +7 numbers and e-mail, else English, or the app’s locale) */
+  locale?: 'ru' | 'en' | null
 }
 
 export type User = {
@@ -754,6 +758,8 @@ export type User = {
   blockedReason: string | null
   /** When the block ends by itself; null: until unblocked */
   blockedUntil: string | null
+  /** Language of their SMS and e-mails; null: automatic */
+  locale: 'ru' | 'en' | null
 }
 
 export type UserAccess = {

@@ -21,4 +21,19 @@ describe('the language of a message', () => {
     expect(pickLocale(null, 'en', ru)).toBe('en')
     expect(pickLocale(null, undefined)).toBe('ru')
   })
+
+  it('is the person’s own when an admin set one: over the app and the number', () => {
+    expect(recipientLocale('sms', '+79161234567', undefined, 'en')).toBe('en')
+    expect(recipientLocale('sms', '+447700900123', 'en', 'ru')).toBe('ru')
+    expect(recipientLocale('email', 'anna@example.com', undefined, 'en')).toBe('en')
+    expect(recipientLocale('sms', '+79161234567', undefined, null)).toBe('ru')
+  })
+
+  it('of a code: the device first, then the person, then the app, then the number', () => {
+    const ru = { channel: 'sms' as const, to: '+79161234567' }
+    expect(pickLocale(null, undefined, ru, 'en')).toBe('en')
+    expect(pickLocale(null, 'ru', ru, 'en')).toBe('en')
+    expect(pickLocale('ru-RU', undefined, ru, 'en')).toBe('ru')
+    expect(pickLocale(null, 'en', ru, null)).toBe('en')
+  })
 })

@@ -114,6 +114,9 @@ export const userSchema = z
     blockedUntil: timestamp
       .nullable()
       .openapi({ description: 'When the block ends by itself; null: until unblocked' }),
+    locale: z.enum(['ru', 'en']).nullable().openapi({
+      description: 'Language of their SMS and e-mails; null: automatic',
+    }),
   })
   .openapi('User')
 
@@ -154,6 +157,16 @@ export const userDetailSchema = userSchema
   })
   .openapi('UserDetail')
 
+/** The person's message language; null: automatic (by their number and the app). */
+const messageLocale = z
+  .enum(['ru', 'en'])
+  .nullable()
+  .openapi({
+    description:
+      'Language of their SMS and e-mails; null: automatic (Russian for +7 numbers and e-mail, ' +
+      'else English, or the app’s locale)',
+  })
+
 const roleIds = z
   .array(id)
   .max(20)
@@ -168,6 +181,7 @@ export const createUserBody = z
     roleIds: roleIds.optional().openapi({
       description: 'Defaults to Field employee for employees and Customer for customers',
     }),
+    locale: messageLocale.optional(),
     sendInvitation: z.boolean().default(true),
   })
   .refine((body) => body.phone || body.email, {
@@ -197,6 +211,7 @@ export const updateUserBody = z
     phone: phoneInput.nullable().optional().openapi({ description: 'null removes the phone' }),
     email: emailInput.nullable().optional().openapi({ description: 'null removes the e-mail' }),
     roleIds: roleIds.optional().openapi({ description: 'Replaces the user’s roles' }),
+    locale: messageLocale.optional(),
   })
   .strict()
   .refine((body) => Object.values(body).some((v) => v !== undefined), 'nothing to change')

@@ -109,6 +109,7 @@ export function mountUserRoutes(
         phone: body.phone ?? null,
         email: body.email ?? null,
         roleIds,
+        locale: body.locale ?? null,
       },
       actorOf(c),
     )

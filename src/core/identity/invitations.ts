@@ -69,7 +69,7 @@ export function createInvitationService(core: CoreServices): InvitationService {
         displayName: user.displayName,
         link,
         expiresAt,
-        locale: recipientLocale(channel, sentTo),
+        locale: recipientLocale(channel, sentTo, undefined, user.locale),
       })
       const audit = {
         ...actorOf(context),

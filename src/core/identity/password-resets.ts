@@ -45,7 +45,7 @@ export async function sendPasswordReset(
     displayName: user.displayName,
     link,
     expiresAt,
-    locale: recipientLocale(channel, to),
+    locale: recipientLocale(channel, to, undefined, user.locale),
   })
   const audit = {
     actorType: context.actorId ? ('user' as const) : ('anonymous' as const),

@@ -23,6 +23,8 @@ export interface User {
   blockedReason: string | null
   /** When the block ends by itself (ISO time); null: until an admin unblocks. */
   blockedUntil: string | null
+  /** The language of their SMS and e-mails; null: chosen by their number and app. */
+  locale: 'ru' | 'en' | null
 }
 
 export type Permission =

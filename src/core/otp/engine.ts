@@ -154,14 +154,16 @@ export function createOtpEngine<S extends AnyOtpSettings>(
 }
 
 /**
- * Picks `ru` or `en`: the client's Accept-Language first (the person is at that device), then
- * the app's setting, then the recipient's (Russian for +7 numbers and e-mail, English for other
+ * Picks `ru` or `en`: the client's Accept-Language first (the person asked for the code on
+ * that device, in its language), then the person's message language set by an admin, then the
+ * app's setting, then the recipient's (Russian for +7 numbers and e-mail, English for other
  * countries' numbers; Russian when the recipient is not given).
  */
 export function pickLocale(
   acceptLanguage: string | null,
   appLocale: unknown,
   recipient?: { channel: DeliveryChannel; to: string },
+  personLocale?: OtpLocale | null,
 ): OtpLocale {
   const ranked = (acceptLanguage ?? '')
     .split(',')
@@ -178,6 +180,7 @@ export function pickLocale(
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index)
   for (const { lang } of ranked) if (lang === 'ru' || lang === 'en') return lang
-  if (recipient) return recipientLocale(recipient.channel, recipient.to, appLocale)
+  if (recipient) return recipientLocale(recipient.channel, recipient.to, appLocale, personLocale)
+  if (personLocale) return personLocale
   return appLocale === 'en' ? 'en' : 'ru'
 }

@@ -172,6 +172,7 @@ export async function runSend<S extends AnyOtpSettings>(
         ttlMs,
         request,
         forwardTo: found?.forwardTo ?? null,
+        personLocale: user?.locale ?? null,
       })
     } catch (error) {
       // A dependency that failed is asked nothing more (each call would wait out its deadline
@@ -229,6 +230,8 @@ async function deliverChallenge<S extends AnyOtpSettings>(
     ttlMs: number
     request: OtpRequestContext
     forwardTo: string | null
+    /** The person's message language (null: automatic). */
+    personLocale: 'ru' | 'en' | null
   },
 ): Promise<SqlStatement[]> {
   const { core, method } = ctx
@@ -267,7 +270,12 @@ async function deliverChallenge<S extends AnyOtpSettings>(
   const composed = method.compose?.({
     code: input.code,
     app: input.app,
-    locale: pickLocale(input.request.acceptLanguage, appOtpSettings(input.app).locale, message),
+    locale: pickLocale(
+      input.request.acceptLanguage,
+      appOtpSettings(input.app).locale,
+      message,
+      input.personLocale,
+    ),
     settings: input.settings,
     domain: webOtpDomain(input.app, core.config.PUBLIC_URL),
   })

@@ -12,7 +12,7 @@ const sameSet = (a: string[], b: string[]) => {
 
 /** The fields a patch really changes (a no-op PATCH changes none). */
 export function changedFields(user: User, next: Required<UserPatch>): (keyof UserPatch)[] {
-  const fields = (['kind', 'displayName', 'phone', 'email'] as const).filter(
+  const fields = (['kind', 'displayName', 'phone', 'email', 'locale'] as const).filter(
     (key) => next[key] !== user[key],
   )
   return sameSet(next.roleIds, user.roleIds) ? fields : [...fields, 'roleIds']

@@ -23,6 +23,8 @@ export interface NewUser {
   email: string | null
   roleIds: string[]
   status?: UserStatus
+  /** The language of their messages; null or absent: chosen by number and app. */
+  locale?: 'ru' | 'en' | null
 }
 
 export interface UserPatch {
@@ -31,6 +33,7 @@ export interface UserPatch {
   phone?: string | null
   email?: string | null
   roleIds?: string[]
+  locale?: 'ru' | 'en' | null
 }
 
 /** UNIQUE failures on phone/e-mail become 409s naming the field; others pass through. */

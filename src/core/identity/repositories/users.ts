@@ -65,7 +65,7 @@ export function createUserRepository(core: CoreServices) {
     const statements: SqlStatement[] = [
       {
         sql: `INSERT INTO users (id, kind, display_name, search_name, phone, email, status,
-                created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                locale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         args: [
           input.id,
           input.kind,
@@ -74,6 +74,7 @@ export function createUserRepository(core: CoreServices) {
           input.phone,
           input.email,
           input.status ?? 'invited',
+          input.locale ?? null,
           at,
           at,
         ],
@@ -129,6 +130,7 @@ export function createUserRepository(core: CoreServices) {
         phone: patch.phone === undefined ? user.phone : patch.phone,
         email: patch.email === undefined ? user.email : patch.email,
         roleIds: patch.roleIds ? [...new Set(patch.roleIds)] : user.roleIds,
+        locale: patch.locale === undefined ? user.locale : patch.locale,
       }
       if (!next.phone && !next.email) {
         throw invalidFields([
@@ -157,13 +159,14 @@ export function createUserRepository(core: CoreServices) {
       const statements: SqlStatement[] = [
         {
           sql: `UPDATE users SET kind = ?, display_name = ?, search_name = ?, phone = ?, email = ?,
-                  updated_at = ? WHERE id = ?`,
+                  locale = ?, updated_at = ? WHERE id = ?`,
           args: [
             next.kind,
             next.displayName,
             searchName(next.displayName),
             next.phone,
             next.email,
+            next.locale,
             now.toISOString(),
             id,
           ],
