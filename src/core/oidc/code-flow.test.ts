@@ -3,12 +3,12 @@
  * and a libSQL file: oauth4webapi as the relying party, the hosted pages filled in by a
  * browser without JavaScript, with a password and with an SMS code.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createRedisStateStore } from '../../storage/state/redis-tcp.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../passwords/hash.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { latestCode, pluginSettings } from '../../../test/support/otp.ts'
-import { createOidcFixture, type OidcFixture } from '../../../test/support/oidc-fixtures.ts'
+import type { TestPropusk } from '../../../test/support/propusk.ts'
+import { latestCode } from '../../../test/support/otp.ts'
+import type { OidcFixture } from '../../../test/support/oidc-fixtures.ts'
+import { inProcessIssuer, startInProcessOidc } from '../../../test/support/oidc-in-process.ts'
 import {
   completeCodeFlow,
   discover,
@@ -19,23 +19,14 @@ import {
   type RpClient,
 } from '../../../test/support/oidc-rp.ts'
 
-const issuer = 'https://id.example.com'
+const issuer = inProcessIssuer
 let propusk: TestPropusk
 let target: OidcTarget
 let fixture: OidcFixture
 let rp: RpClient
 
 beforeAll(async () => {
-  propusk = await createTestPropusk({
-    env: { ...pluginSettings(), PUBLIC_URL: issuer },
-    state: createRedisStateStore({
-      url: inject('redisUrl'),
-      prefix: `oidc:${crypto.randomUUID()}:`,
-    }),
-  })
-  target = { issuer, fetch: async (path, init) => propusk.app.request(path, init) }
-  fixture = await createOidcFixture((statements) => propusk.services.sql.batch(statements))
-  rp = await discover(target, fixture.clientId, fixture.redirectUri)
+  ;({ propusk, target, fixture, rp } = await startInProcessOidc())
 })
 
 afterAll(async () => propusk?.close())

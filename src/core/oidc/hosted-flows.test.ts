@@ -3,16 +3,15 @@
  * (R4: an invited person proves the phone by code, then creates a password), the not-activated
  * and blocked cases (R3) with their messages, the resend cooldown, and every page's size.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../passwords/hash.ts'
-import { createRedisStateStore } from '../../storage/state/redis-tcp.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { latestCode, pluginSettings } from '../../../test/support/otp.ts'
-import { createOidcFixture, type OidcFixture } from '../../../test/support/oidc-fixtures.ts'
+import type { TestPropusk } from '../../../test/support/propusk.ts'
+import { latestCode } from '../../../test/support/otp.ts'
+import type { OidcFixture } from '../../../test/support/oidc-fixtures.ts'
+import { startInProcessOidc } from '../../../test/support/oidc-in-process.ts'
 import {
   authorizationUrl,
   codeGrant,
-  discover,
   FormBrowser,
   location,
   oauth,
@@ -22,23 +21,13 @@ import {
   type RpClient,
 } from '../../../test/support/oidc-rp.ts'
 
-const issuer = 'https://id.example.com'
 let propusk: TestPropusk
 let target: OidcTarget
 let fixture: OidcFixture
 let rp: RpClient
 
 beforeAll(async () => {
-  propusk = await createTestPropusk({
-    env: { ...pluginSettings(), PUBLIC_URL: issuer },
-    state: createRedisStateStore({
-      url: inject('redisUrl'),
-      prefix: `oidc:${crypto.randomUUID()}:`,
-    }),
-  })
-  target = { issuer, fetch: async (path, init) => propusk.app.request(path, init) }
-  fixture = await createOidcFixture((statements) => propusk.services.sql.batch(statements))
-  rp = await discover(target, fixture.clientId, fixture.redirectUri)
+  ;({ propusk, target, fixture, rp } = await startInProcessOidc())
 })
 
 afterAll(async () => propusk?.close())

@@ -2,17 +2,15 @@
  * What the provider refuses, each checked through the real app (in-process) with a real
  * redis-server state store: the relying party is oauth4webapi, the browser fills in forms.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createRedisStateStore } from '../../storage/state/redis-tcp.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mintClientTicket } from './client-ticket.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { pluginSettings } from '../../../test/support/otp.ts'
-import { createOidcFixture, type OidcFixture } from '../../../test/support/oidc-fixtures.ts'
+import type { TestPropusk } from '../../../test/support/propusk.ts'
+import type { OidcFixture } from '../../../test/support/oidc-fixtures.ts'
+import { inProcessIssuer, startInProcessOidc } from '../../../test/support/oidc-in-process.ts'
 import {
   authorizationUrl,
   codeGrant,
   completeCodeFlow,
-  discover,
   FormBrowser,
   location,
   oauth,
@@ -23,7 +21,7 @@ import {
   type RpClient,
 } from '../../../test/support/oidc-rp.ts'
 
-const issuer = 'https://id.example.com'
+const issuer = inProcessIssuer
 let propusk: TestPropusk
 let target: OidcTarget
 let fixture: OidcFixture
@@ -31,16 +29,7 @@ let rp: RpClient
 let password: Proof
 
 beforeAll(async () => {
-  propusk = await createTestPropusk({
-    env: { ...pluginSettings(), PUBLIC_URL: issuer },
-    state: createRedisStateStore({
-      url: inject('redisUrl'),
-      prefix: `oidc:${crypto.randomUUID()}:`,
-    }),
-  })
-  target = { issuer, fetch: async (path, init) => propusk.app.request(path, init) }
-  fixture = await createOidcFixture((statements) => propusk.services.sql.batch(statements))
-  rp = await discover(target, fixture.clientId, fixture.redirectUri)
+  ;({ propusk, target, fixture, rp } = await startInProcessOidc())
   password = { kind: 'password', login: fixture.person.email, password: fixture.person.password }
 })
 
