@@ -67,6 +67,31 @@ describe.skipIf(!browserAvailable())('console people actions (Russian)', () => {
     expect(new URL(page.url()).pathname).toBe(`/admin/people/${seeded.personId}`)
   })
 
+  it('sets a person’s message language when adding them, and back to automatic', async () => {
+    await openPage(page, `${server.url}/admin/people/new`)
+    await page.locator('input[name=displayName]').fill('John Smith')
+    await page.locator('input[name=phone]').fill('8 916 555-00-01')
+    await page.getByLabel('Язык сообщений').selectOption({ label: 'English' })
+    await page.getByRole('button', { name: 'Добавить и пригласить' }).click()
+    await page.getByRole('heading', { level: 1, name: 'John Smith' }).waitFor()
+    const id = new URL(page.url()).pathname.split('/').pop() ?? ''
+    const person = async () => {
+      const response = await fetch(`${server.url}/v1/admin/users/${id}`, {
+        headers: { Authorization: `Bearer ${await adminToken(server.url)}` },
+      })
+      return (await response.json()) as { locale: string | null }
+    }
+    expect((await person()).locale).toBe('en')
+
+    await page.getByRole('button', { name: 'Изменить', exact: true }).click()
+    const dialog = page.getByRole('dialog')
+    expect(await dialog.getByLabel('Язык сообщений').inputValue()).toBe('en')
+    await dialog.getByLabel('Язык сообщений').selectOption({ label: 'Автоматически' })
+    await dialog.getByRole('button', { name: 'Сохранить' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect((await person()).locale).toBeNull()
+  })
+
   it('searches employees from the customers tab', async () => {
     await openPage(page, `${server.url}/admin/people?kind=customer`)
     await page.getByRole('searchbox').fill('Петров')

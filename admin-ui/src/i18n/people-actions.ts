@@ -51,6 +51,11 @@ export const peopleActionsEn = {
     'Pass this link to the person yourself, e.g. in a messenger. It is shown only now; earlier links stopped working.',
   'invite.copied': 'The link was copied by an admin on {date}; valid until {expires}.',
   'invite.resendTitle': 'Send the invitation again',
+  'locale.label': 'Message language',
+  'locale.hint': 'SMS and e-mails to this person. Automatic: Russian for +7 numbers and e-mail.',
+  'locale.auto': 'Automatic',
+  'locale.ru': 'Русский',
+  'locale.en': 'English',
 } as const
 
 export const peopleActionsRu: Record<keyof typeof peopleActionsEn, string> = {
@@ -102,4 +107,9 @@ export const peopleActionsRu: Record<keyof typeof peopleActionsEn, string> = {
     'Передайте ссылку человеку сами, например в мессенджере. Она показывается только сейчас; прежние ссылки больше не действуют.',
   'invite.copied': 'Ссылку скопировал администратор {date}; действует до {expires}.',
   'invite.resendTitle': 'Отправить приглашение снова',
+  'locale.label': 'Язык сообщений',
+  'locale.hint': 'SMS и письма этому человеку. Автоматически: русский для номеров +7 и e-mail.',
+  'locale.auto': 'Автоматически',
+  'locale.ru': 'Русский',
+  'locale.en': 'English',
 }

@@ -9,6 +9,7 @@ import { ErrorBox, Field, PageHead } from '../../ui/components.tsx'
 import { toast } from '../../ui/toast.tsx'
 import { useRoles } from './list.tsx'
 import { TextInput } from '../../ui/inputs.tsx'
+import { MessageLocaleField, type MessageLocale } from './message-locale.tsx'
 
 const defaultRole: Record<UserKind, string> = {
   employee: 'role_field_employee',
@@ -60,6 +61,7 @@ export function CreatePerson() {
   const [phone, setPhone] = useState('')
   const [email, setEmail] = useState('')
   const [roleIds, setRoleIds] = useState<string[]>([defaultRole[kind]])
+  const [locale, setLocale] = useState<MessageLocale>(null)
   const [invite, setInvite] = useState(true)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
@@ -78,7 +80,7 @@ export function CreatePerson() {
     if (first) document.querySelector<HTMLInputElement>(`[name=${first}]`)?.focus()
     return !first
   }
-  const fieldsShown = ['displayName', 'phone', 'email', 'roleIds', 'kind']
+  const fieldsShown = ['displayName', 'phone', 'email', 'roleIds', 'kind', 'locale']
   const otherError =
     error &&
     !(
@@ -109,6 +111,7 @@ export function CreatePerson() {
                 phone: phone.trim() || null,
                 email: email.trim() || null,
                 roleIds,
+                locale,
                 sendInvitation: invite,
               })
               toast(t('create.done', { name: created.user.displayName }))
@@ -162,6 +165,7 @@ export function CreatePerson() {
             onChange={setRoleIds}
             error={fieldError('roleIds')}
           />
+          <MessageLocaleField value={locale} onChange={setLocale} error={fieldError('locale')} />
           <label class="check" style={{ maxWidth: '360px' }}>
             <input
               type="checkbox"

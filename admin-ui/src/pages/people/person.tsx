@@ -15,6 +15,7 @@ import { BlockDetails, BlockPersonDialog } from './block-person.tsx'
 import { SessionsCard } from './sessions-card.tsx'
 import { DuplicateNotice } from './duplicate-notice.tsx'
 import { TextInput } from '../../ui/inputs.tsx'
+import { MessageLocaleField } from './message-locale.tsx'
 
 function EditDialog(props: {
   user: UserDetail
@@ -26,6 +27,7 @@ function EditDialog(props: {
   const [name, setName] = useState(user.displayName)
   const [phone, setPhone] = useState(user.phone ?? '')
   const [email, setEmail] = useState(user.email ?? '')
+  const [locale, setLocale] = useState(user.locale)
   const [error, setError] = useState<unknown>(null)
   const fieldError = (f: string) => (error instanceof ApiFailure ? error.fieldError(f) : undefined)
   return (
@@ -39,6 +41,7 @@ function EditDialog(props: {
               displayName: name,
               phone: phone.trim() || null,
               email: email.trim() || null,
+              locale,
             })
             toast(t('common.saved'))
             props.onSaved()
@@ -59,6 +62,7 @@ function EditDialog(props: {
           <Field label={t('create.email')} error={fieldError('email')}>
             <TextInput type="email" value={email} onValue={setEmail} />
           </Field>
+          <MessageLocaleField value={locale} onChange={setLocale} error={fieldError('locale')} />
           <DuplicateNotice error={error} />
           {error && !(error instanceof ApiFailure && error.fields.length) ? (
             <ErrorBox error={error} />
