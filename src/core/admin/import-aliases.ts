@@ -12,6 +12,7 @@ const headerAliases: Record<string, string> = {
   'e-mail': 'email',
   почта: 'email',
   роли: 'roles',
+  язык: 'language',
 }
 
 const kindAliases: Record<string, string> = {
@@ -33,6 +34,26 @@ export const headerName = (raw: string): string =>
 
 /** `сотрудник` → `employee`; anything else lower-cased. */
 export const kindName = (raw: string): string => kindAliases[key(raw)] ?? key(raw)
+
+const languageAliases: Record<string, 'ru' | 'en' | null> = {
+  '': null,
+  auto: null,
+  automatic: null,
+  автоматически: null,
+  ru: 'ru',
+  russian: 'ru',
+  русский: 'ru',
+  en: 'en',
+  english: 'en',
+  английский: 'en',
+}
+
+/**
+ * A person's message language as either template writes it (`Русский`, `English`, `ru`, empty
+ * or `Автоматически` for automatic); undefined when it is none of them.
+ */
+export const languageName = (raw: string): 'ru' | 'en' | null | undefined =>
+  languageAliases[key(raw)]
 
 /** The built-in role a Russian name stands for (`Клиент` → `role_customer`), or null. */
 export const builtinRoleByRussianName = (ref: string): string | null =>

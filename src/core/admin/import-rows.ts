@@ -19,10 +19,10 @@ import { notMobileIssue } from './mobile-phone.ts'
 import { SqlConstraintError, type SqlDatabase } from '../../storage/sql/port.ts'
 import type { CsvRecord } from './csv.ts'
 import { defaultRoleIds } from './users.ts'
-import { builtinRoleByRussianName, headerName, kindName } from './import-aliases.ts'
+import { builtinRoleByRussianName, headerName, kindName, languageName } from './import-aliases.ts'
 
 export const MAX_IMPORT_ROWS = 5000
-const columns = ['kind', 'display_name', 'phone', 'email', 'roles'] as const
+const columns = ['kind', 'display_name', 'phone', 'email', 'roles', 'language'] as const
 type Column = (typeof columns)[number]
 
 export interface ImportRowReport {
@@ -176,6 +176,14 @@ export async function checkRows(
         message: 'a phone or an e-mail is required',
       })
     }
+    const locale = languageName(cell(record, 'language'))
+    if (locale === undefined) {
+      errors.push({
+        field: 'language',
+        code: 'language_invalid',
+        message: 'must be ru, en or empty',
+      })
+    }
     const roleRefs = cell(record, 'roles')
       .split(/[;|]/)
       .map((r) => r.trim())
@@ -229,6 +237,7 @@ export async function checkRows(
         phone,
         email,
         roleIds: roleIds.length ? roleIds : defaultRoleIds[userKind],
+        locale: locale ?? null,
       },
     }
   })

@@ -44,6 +44,35 @@ describe('CSV import from the Russian console’s template', () => {
     })
   })
 
+  it('reads the optional message language column in either template’s words', async () => {
+    const { status, body } = await importCsv(
+      [
+        'Тип,Имя,Телефон,E-mail,Роли,Язык',
+        'сотрудник,Анна Русская,+7 916 000-00-11,,,Русский',
+        'сотрудник,John English,+7 916 000-00-12,,,English',
+        'сотрудник,Авто Матов,+7 916 000-00-13,,,',
+        'сотрудник,Ганс Немец,+7 916 000-00-14,,,Deutsch',
+      ].join('\n'),
+    )
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ total: 4, created: 3, failed: 1 })
+    expect(body.rows[3].errors).toMatchObject([{ field: 'language', code: 'language_invalid' }])
+    const english = await importCsv(
+      'kind,display_name,email,language\nemployee,Olga,olga@example.com,ru\n',
+    )
+    expect(english.body).toMatchObject({ created: 1 })
+    const { rows } = await fixture.propusk.services.sql.execute(
+      `SELECT display_name AS name, locale FROM users WHERE display_name IN
+         ('Анна Русская', 'John English', 'Авто Матов', 'Olga')`,
+    )
+    expect(Object.fromEntries(rows.map((r) => [String(r.name), r.locale]))).toEqual({
+      'Анна Русская': 'ru',
+      'John English': 'en',
+      'Авто Матов': null,
+      Olga: 'ru',
+    })
+  })
+
   it('prefers a role an admin named like a built-in one over the built-in', async () => {
     const created = await fixture.call('/v1/admin/roles', {
       method: 'POST',
@@ -69,7 +98,7 @@ describe('CSV import from the Russian console’s template', () => {
       headers: { 'Accept-Language': 'ru' },
     })
     expect(ru.body.warnings).toEqual([
-      'Неизвестный столбец «Заметки» пропущен (известные: Тип, Имя, Телефон, E-mail, Роли)',
+      'Неизвестный столбец «Заметки» пропущен (известные: Тип, Имя, Телефон, E-mail, Роли, Язык)',
     ])
     const en = await fixture.call('/v1/admin/users/import', {
       method: 'POST',
@@ -77,7 +106,7 @@ describe('CSV import from the Russian console’s template', () => {
       headers: { 'Accept-Language': 'en' },
     })
     expect(en.body.warnings).toEqual([
-      'unknown column "Заметки" ignored (known: kind, display_name, phone, email, roles)',
+      'unknown column "Заметки" ignored (known: kind, display_name, phone, email, roles, language)',
     ])
   })
 })

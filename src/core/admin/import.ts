@@ -77,7 +77,8 @@ const importUsers = createRoute({
   summary: `Create up to ${MAX_IMPORT_ROWS} users from CSV, with a report per row`,
   description:
     'Columns: `kind,display_name,phone,email,roles` (roles: names or ids, `;`-separated; empty = ' +
-    'the built-in role of the kind). Send `text/csv` (options as query parameters) or JSON ' +
+    'the built-in role of the kind) and optionally `language` (the message language: `ru`, ' +
+    '`en`, `Русский`, `English`; empty = automatic). Send `text/csv` (options as query parameters) or JSON ' +
     '`{csv, dryRun, sendInvitations}`. Each valid row is created atomically and invited; invalid ' +
     'rows, repeats within the file and logins of existing users are reported and skipped, as are ' +
     'roles the importing admin could not give by hand (the role has permissions they lack). ' +

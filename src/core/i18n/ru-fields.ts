@@ -53,6 +53,7 @@ const csvColumns: Record<string, string> = {
   phone: 'Телефон',
   email: 'E-mail',
   roles: 'Роли',
+  language: 'Язык',
 }
 const column = (value: unknown) => csvColumns[String(value)] ?? String(value ?? '')
 
@@ -107,6 +108,7 @@ export const russianFieldMessages: Record<string, Say> = {
     `Роль «${String(role)}» требует прав, которых у вас нет: ${permissionWords(permissions)}`,
   permissions_lacking: ({ permissions }) => `У вас нет прав: ${permissionWords(permissions)}`,
   kind_invalid: () => 'Должно быть «сотрудник» или «клиент»',
+  language_invalid: () => 'Должно быть «Русский», «English» или пусто (автоматически)',
   name_invalid: ({ maximum }) =>
     `Обязательно, не длиннее ${genitive(num(maximum), 'символа', 'символов')}`,
   control_characters: () => 'Без управляющих символов',

@@ -7,13 +7,13 @@ import { ErrorBox, PageHead, StatusBadge } from '../../ui/components.tsx'
 /** The template in the console's language; the import reads either (column names, kinds, roles). */
 const templates = {
   en:
-    'kind,display_name,phone,email,roles\n' +
-    'employee,Иван Петров,8 916 123-45-67,,Field employee\n' +
-    'customer,ООО «Ромашка»,,office@romashka.example,Customer\n',
+    'kind,display_name,phone,email,roles,language\n' +
+    'employee,Иван Петров,8 916 123-45-67,,Field employee,\n' +
+    'customer,ООО «Ромашка»,,office@romashka.example,Customer,English\n',
   ru:
-    'Тип,Имя,Телефон,E-mail,Роли\n' +
-    'сотрудник,Иван Петров,8 916 123-45-67,,Выездной сотрудник\n' +
-    'клиент,ООО «Ромашка»,,office@romashka.example,Клиент\n',
+    'Тип,Имя,Телефон,E-mail,Роли,Язык\n' +
+    'сотрудник,Иван Петров,8 916 123-45-67,,Выездной сотрудник,\n' +
+    'клиент,ООО «Ромашка»,,office@romashka.example,Клиент,English\n',
 }
 
 /** The columns a row's problems name, in words. */
@@ -23,6 +23,7 @@ const columnWords: Record<string, MessageKey> = {
   phone: 'create.phone',
   email: 'create.email',
   roles: 'create.roles',
+  language: 'locale.label',
 }
 
 const columnOf = (field: string) => {
