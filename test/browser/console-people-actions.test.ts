@@ -82,6 +82,8 @@ describe.skipIf(!browserAvailable())('console people actions (Russian)', () => {
       return (await response.json()) as { locale: string | null }
     }
     expect((await person()).locale).toBe('en')
+    const shown = page.locator('dt:has-text("Язык сообщений") + dd')
+    expect(await shown.textContent()).toBe('English')
 
     await page.getByRole('button', { name: 'Изменить', exact: true }).click()
     const dialog = page.getByRole('dialog')
@@ -90,6 +92,7 @@ describe.skipIf(!browserAvailable())('console people actions (Russian)', () => {
     await dialog.getByRole('button', { name: 'Сохранить' }).click()
     await dialog.waitFor({ state: 'hidden' })
     expect((await person()).locale).toBeNull()
+    await shown.getByText('Автоматически').waitFor()
   })
 
   it('searches employees from the customers tab', async () => {

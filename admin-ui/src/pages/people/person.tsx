@@ -198,6 +198,8 @@ export function Person() {
               <dd>{formatPhone(u.phone) || t('common.none')}</dd>
               <dt>{t('person.email')}</dt>
               <dd>{u.email ?? t('common.none')}</dd>
+              <dt>{t('locale.label')}</dt>
+              <dd>{t(`locale.${u.locale ?? 'auto'}`)}</dd>
               <dt>{t('person.created')}</dt>
               <dd>{formatDateTime(u.createdAt)}</dd>
               <dt>{t('person.activated')}</dt>
