@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { tempDir } from '../../test/runtime/support/databases.ts'
 import type { BenchEntry } from '../lib.ts'
 import { Client, closedLoop, rssMiB, type RunResult } from '../flows/driver.ts'
-import { floorFlows, propuskFlows, type Flow } from '../flows/scenarios.ts'
+import { floorFlows, propuskFlows, restartCodeUsers, type Flow } from '../flows/scenarios.ts'
 import { pinSelf, startBenchServer, type BenchServer } from '../flows/spawn.ts'
 import type { RoundTrips as Counted } from '../../testing/round-trips.ts'
 
@@ -95,6 +95,7 @@ export const flowsBench: BenchEntry = {
         await floor.stop()
       }
 
+      restartCodeUsers()
       const propusk = await startBenchServer(join('bench', 'flows', 'propusk-server.ts'), dir.path)
       const rows: string[] = []
       let rssIdle = 0
@@ -152,12 +153,12 @@ export const flowsBench: BenchEntry = {
         '',
         `  Simulated edge: +${edgeDelayMs} ms per SQL and per state call, one user, p50 of ${edgeIterations}`,
       )
+      restartCodeUsers()
       const edge = await startBenchServer(
         join('bench', 'flows', 'propusk-server.ts'),
         join(dir.path, 'edge'),
         {
           BENCH_DELAY_MS: String(edgeDelayMs),
-          BENCH_USERS: '600',
         },
       )
       try {

@@ -12,6 +12,11 @@ export const benchPhone = (i: number) => `+7916${String(1_000_000 + i).padStart(
 const codeUsersFrom = 100
 let nextCodeUser = codeUsersFrom
 
+/** Each server is seeded afresh: its code flows start again at the first code user. */
+export function restartCodeUsers(): void {
+  nextCodeUser = codeUsersFrom
+}
+
 export interface Flow<S = unknown> {
   name: string
   /** The labelled request whose latency is reported (a flow may make several). */
@@ -35,6 +40,19 @@ async function passwordSignIn(client: Client, vu: number) {
 }
 
 const none = async () => ({})
+
+/**
+ * The code just sent to `login`, from the outbox. Console delivery may write its row a moment
+ * after the send answers (more so with the simulated edge delay), so a few short retries.
+ */
+async function codeSentTo(client: Client, login: string): Promise<{ code: string }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const { body } = await client.send('GET', `/__bench/code?to=${encodeURIComponent(login)}`)
+    if (typeof body.code === 'string' && body.code) return { code: body.code }
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error(`no code reached the outbox for ${login}`)
+}
 
 export const propuskFlows: Flow[] = [
   {
@@ -90,7 +108,7 @@ export const propuskFlows: Flow[] = [
         200,
         'code send',
       )
-      const { body } = await client.send('GET', `/__bench/code?to=${encodeURIComponent(login)}`)
+      const body = await codeSentTo(client, login)
       expectStatus(
         await client.send('POST', '/v1/auth/sms-otp/verify', {
           json: { challengeId: sent.body.challengeId, code: body.code, clientId: benchApp },
