@@ -83,7 +83,7 @@ export type {
   StoredChallenge,
 } from '../storage/state/port.ts'
 
-// --- tokens & sessions (engineer T) ---
+// Tokens and sessions: for plugins that open sessions or check access tokens.
 export { requireAuth, type RequireAuthOptions } from './tokens/auth.ts'
 export { tokenErrorCodes, type TokenErrorCode } from './tokens/errors.ts'
 export { verifyAccessToken, InvalidAccessToken, type AccessTokenClaims } from './tokens/jwt.ts'
@@ -93,7 +93,7 @@ export { isLoopbackHttp, isNativeAppRedirectUri, isWebRedirectUri } from './toke
 export { tokenResponse, toTokenResponse } from './tokens/routes/schemas.ts'
 export type { RedirectUriContext } from './plugin.ts'
 
-// --- passwords, invitations, resets, account pages (engineer P) ---
+// Passwords and logins: hashing, rules and lockouts shared by every password-like method.
 export * from './passwords/index.ts'
 export {
   normalizeEmail,
@@ -103,10 +103,10 @@ export {
 } from './identity/normalize.ts'
 export type { App, Role, Session, TokenSet, User, UserKind, UserStatus } from './identity/types.ts'
 
-// one-time codes (engineer O): the engine behind sms-otp, flash-call and email-otp
+// One-time codes: the one engine behind sms-otp, flash-call and email-otp, so limits stay alike.
 export * from './otp/index.ts'
 
-// --- people, roles, apps, admin API (engineer M) ---
+// People, roles and apps: what plugins read about the person signing in.
 export type { EmailResult, PhoneLineType, PhoneResult } from './identity/normalize.ts'
 export {
   createForwardingRepository,
