@@ -6,18 +6,11 @@
  * the moment the invitation gives up on it, so the request's later calls answer and only the
  * invitation's own handling decides what the admin is told.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLogger, createPropusk, loadSettings } from '../src/core/index.ts'
-import { plugins } from '../src/plugins.ts'
-import { migrate } from '../src/runtime/server/bootstrap.ts'
-import { openLibsql } from '../src/storage/sql/libsql-node.ts'
-import { createMemoryStateStore } from '../src/storage/state/memory.ts'
+import { createLogger } from '../src/core/index.ts'
 import { adminRequest, createAdmin, quietDelivery } from './support/admin.ts'
-import { startHranaBridge } from './support/hrana-bridge.ts'
-import { startStallableProxy, timed } from './support/stall.ts'
+import { timed } from './support/stall.ts'
+import { startRemoteSqlPropusk } from './support/remote-sql.ts'
 
 const SQL_TIMEOUT_MS = 800
 /** Scheduling slack on a shared machine, below a second deadline. */
@@ -30,39 +23,28 @@ afterEach(async () => {
 })
 
 async function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'propusk-deadline-admin-'))
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
-  const bridge = await startHranaBridge({ dbPath: join(dir, 'remote.db'), streamIdleMs: 1000 })
-  cleanup.push(() => bridge.close())
-  const proxy = await startStallableProxy(bridge.url)
-  cleanup.push(() => proxy.close())
-  const env = {
-    ...quietDelivery,
-    TURSO_DATABASE_URL: proxy.url,
-    SQL_TIMEOUT_MS: String(SQL_TIMEOUT_MS),
-    PUBLIC_URL: 'https://id.example.ru',
-  }
-  const settings = loadSettings(env)
-  const sql = await openLibsql(proxy.url, undefined, { timeoutMs: settings.SQL_TIMEOUT_MS })
-  cleanup.push(() => sql.close())
-  await migrate(sql, plugins)
-  const state = createMemoryStateStore({ prefix: 'deadline-admin:' })
-  // A short outage: over once the invitation service has logged its failed delivery.
-  const log = createLogger({
-    level: 'warn',
-    write: (_level, line) => {
-      if ((JSON.parse(line) as { msg?: string }).msg === 'invitation delivery failed') {
-        proxy.resume()
-      }
-    },
+  const { propusk, proxy } = await startRemoteSqlPropusk({
+    client: 'node',
+    sqlTimeoutMs: SQL_TIMEOUT_MS,
+    env: { ...quietDelivery, PUBLIC_URL: 'https://id.example.ru' },
+    // A short outage: over once the invitation service has logged its failed delivery.
+    log: (proxy) =>
+      createLogger({
+        level: 'warn',
+        write: (_level, line) => {
+          if ((JSON.parse(line) as { msg?: string }).msg === 'invitation delivery failed') {
+            proxy.resume()
+          }
+        },
+      }),
+    cleanup,
   })
-  const propusk = await createPropusk({ settings, env, sql, state, plugins, log })
   const { token } = await createAdmin(propusk)
   const post = async (path: string, body: unknown) => {
     const response = await adminRequest(propusk, token, path, { method: 'POST', body })
     return { status: response.status, body: (await response.json()) as Record<string, unknown> }
   }
-  return { proxy, post, sql }
+  return { proxy, post, sql: propusk.services.sql }
 }
 
 describe('an admin invitation while SQL freezes at its delivery', () => {

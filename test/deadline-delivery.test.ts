@@ -6,20 +6,12 @@
  * each wait out the deadline again on the frozen database, and a frozen database is not a
  * provider fault (`otp_delivery_unavailable`).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLogger, createPropusk, loadSettings } from '../src/core/index.ts'
-import { plugins } from '../src/plugins.ts'
-import { migrate } from '../src/runtime/server/bootstrap.ts'
-import { openLibsql as openNode } from '../src/storage/sql/libsql-node.ts'
-import { openLibsql as openWeb } from '../src/storage/sql/libsql-web.ts'
-import { createMemoryStateStore } from '../src/storage/state/memory.ts'
-import { startHranaBridge } from './support/hrana-bridge.ts'
+import { createLogger } from '../src/core/index.ts'
 import { engineerApp, insertApp, insertUser, pluginSettings } from './support/otp.ts'
 import type { TestPropusk } from './support/propusk.ts'
-import { startStallableProxy, timed } from './support/stall.ts'
+import { timed } from './support/stall.ts'
+import { sqlClients, startRemoteSqlPropusk } from './support/remote-sql.ts'
 
 const SQL_TIMEOUT_MS = 800
 /**
@@ -35,33 +27,21 @@ afterEach(async () => {
   cleanup = []
 })
 
-const clients = { node: openNode, web: openWeb }
+const clients = sqlClients
 
 async function remoteSetup(client: keyof typeof clients) {
-  const dir = mkdtempSync(join(tmpdir(), 'propusk-deadline-delivery-'))
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
-  const bridge = await startHranaBridge({ dbPath: join(dir, 'remote.db'), streamIdleMs: 1000 })
-  cleanup.push(() => bridge.close())
-  const proxy = await startStallableProxy(bridge.url)
-  cleanup.push(() => proxy.close())
-
-  const env = {
-    ...pluginSettings(),
-    TURSO_DATABASE_URL: proxy.url,
-    SQL_TIMEOUT_MS: String(SQL_TIMEOUT_MS),
-    PUBLIC_URL: 'https://id.example.com',
-  }
-  const settings = loadSettings(env)
-  const sql = await clients[client](proxy.url, undefined, { timeoutMs: settings.SQL_TIMEOUT_MS })
-  cleanup.push(() => sql.close())
-  await migrate(sql, plugins)
-  const state = createMemoryStateStore({ prefix: 'deadline-delivery:' })
   const lines: Array<Record<string, unknown>> = []
-  const log = createLogger({
-    level: 'info',
-    write: (_level, line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+  const { propusk, proxy } = await startRemoteSqlPropusk({
+    client,
+    sqlTimeoutMs: SQL_TIMEOUT_MS,
+    env: { ...pluginSettings(), PUBLIC_URL: 'https://id.example.com' },
+    log: () =>
+      createLogger({
+        level: 'info',
+        write: (_level, line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+      }),
+    cleanup,
   })
-  const propusk = await createPropusk({ settings, env, sql, state, plugins, log })
   // The fixtures only read `services` and `app`.
   const fixture = propusk as TestPropusk
   await insertApp(fixture, { id: engineerApp, type: 'engineer-mobile', methods: ['sms-otp'] })

@@ -4,21 +4,13 @@
  * answers 503 `dependency_unavailable` (naming `sql`) within SQL_TIMEOUT_MS plus a margin, with
  * the Node/Deno client and with the Workers (web) client, and works again once it answers.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLogger, createPropusk, loadSettings, type Propusk } from '../src/core/index.ts'
-import { plugins } from '../src/plugins.ts'
-import { migrate } from '../src/runtime/server/bootstrap.ts'
-import { openLibsql as openNode } from '../src/storage/sql/libsql-node.ts'
-import { openLibsql as openWeb } from '../src/storage/sql/libsql-web.ts'
-import { createMemoryStateStore } from '../src/storage/state/memory.ts'
+import { createLogger, type Propusk } from '../src/core/index.ts'
 import { insertUser } from './support/account.ts'
-import { startHranaBridge } from './support/hrana-bridge.ts'
 import { engineerApp, insertApp, pluginSettings } from './support/otp.ts'
 import type { TestPropusk } from './support/propusk.ts'
-import { startStallableProxy, timed } from './support/stall.ts'
+import { timed } from './support/stall.ts'
+import { sqlClients, startRemoteSqlPropusk } from './support/remote-sql.ts'
 
 const SQL_TIMEOUT_MS = 600
 /** Scheduling slack on a shared, loaded CI machine. */
@@ -32,29 +24,16 @@ afterEach(async () => {
   cleanup = []
 })
 
-const clients = { node: openNode, web: openWeb }
+const clients = sqlClients
 
 async function remoteSetup(client: keyof typeof clients) {
-  const dir = mkdtempSync(join(tmpdir(), 'propusk-deadline-sql-'))
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
-  const bridge = await startHranaBridge({ dbPath: join(dir, 'remote.db'), streamIdleMs: 1000 })
-  cleanup.push(() => bridge.close())
-  const proxy = await startStallableProxy(bridge.url)
-  cleanup.push(() => proxy.close())
-
-  const env = {
-    ...pluginSettings(),
-    TURSO_DATABASE_URL: proxy.url,
-    SQL_TIMEOUT_MS: String(SQL_TIMEOUT_MS),
-    PUBLIC_URL: 'https://id.example.com',
-  }
-  const settings = loadSettings(env)
-  const sql = await clients[client](proxy.url, undefined, { timeoutMs: settings.SQL_TIMEOUT_MS })
-  cleanup.push(() => sql.close())
-  await migrate(sql, plugins)
-  const state = createMemoryStateStore({ prefix: 'deadline-sql:' })
-  const log = createLogger({ level: 'error', write: () => {} })
-  const propusk: Propusk = await createPropusk({ settings, env, sql, state, plugins, log })
+  const { propusk, proxy } = await startRemoteSqlPropusk({
+    client,
+    sqlTimeoutMs: SQL_TIMEOUT_MS,
+    env: { ...pluginSettings(), PUBLIC_URL: 'https://id.example.com' },
+    log: () => createLogger({ level: 'error', write: () => {} }),
+    cleanup,
+  })
   // The fixtures only read `services` and `app`.
   const fixture = propusk as TestPropusk
   await insertApp(fixture, { id: engineerApp, type: 'engineer-mobile', methods: ['password'] })
