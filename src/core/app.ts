@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import type { SqlDatabase } from '../storage/sql/port.ts'
 import type { StateStore } from '../storage/state/port.ts'
 import { withSqlDeadline, withStateDeadline } from '../storage/deadline.ts'
 import { ConfigError, type Settings } from './config.ts'
-import { ErrorRegistry, coreError } from './errors.ts'
+import { ErrorRegistry } from './errors.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { Plugin } from './plugin.ts'
 import type { DeliveryService } from './delivery.ts'
@@ -19,12 +18,13 @@ import {
   type LoadedPlugin,
 } from './plugin-host.ts'
 import { createRateLimiter } from './rate-limit.ts'
+import { createOtpMethodRegistry } from './otp/registry.ts'
 import type { AppEnv, CoreServices } from './services.ts'
 import { errorHandler, methodAwareNotFound } from './http/error-handler.ts'
 import { mountHealth } from './http/health.ts'
 import { mountOpenApi } from './http/openapi.ts'
 import { requestContext, type ClientIpResolver } from './http/request-context.ts'
-import { corsAllowlist, securityHeaders } from './http/security.ts'
+import { corsAllowlist, requestBodyLimit, securityHeaders } from './http/security.ts'
 import { createRouter } from './http/validation.ts'
 import { createIdentityServices } from './identity/index.ts'
 import { mountTokenRoutes } from './tokens/routes.ts'
@@ -130,6 +130,8 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
     errors: new ErrorRegistry(),
     limits: createRateLimiter(state),
     plugins: options.plugins,
+    // Per app, never per module: two apps in one process must not see each other's methods.
+    otpMethods: createOtpMethodRegistry(),
     now: options.now ?? (() => new Date()),
     get delivery() {
       return delivery.get()
@@ -147,15 +149,7 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   app.use('*', requestContext(services, options.clientIp))
   app.use('*', securityHeaders())
   app.use('*', corsAllowlist(options.settings))
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw coreError('payload_too_large', 'The request body is larger than 1 MiB.')
-      },
-    }),
-  )
+  app.use('*', requestBodyLimit(1024 * 1024))
 
   const mounted = mountPlugins(app, options.plugins, prepared, services)
   delivery.set(mounted.delivery)

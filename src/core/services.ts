@@ -8,6 +8,7 @@ import type { RateLimiter } from './rate-limit.ts'
 import type { Plugin } from './plugin.ts'
 import type { IdentityServices, Principal } from './identity/services.ts'
 import type { SessionAuthState } from './tokens/auth-state.ts'
+import type { OtpMethodRegistry } from './otp/registry.ts'
 
 /** Everything the core hands to route handlers and plugins. Built once per process/isolate. */
 export interface CoreServices {
@@ -32,6 +33,8 @@ export interface CoreServices {
   readonly identity: IdentityServices
   /** Every loaded plugin (e.g. to find a client app type's session policy). */
   plugins: readonly Plugin[]
+  /** This app's one-time-code methods, filled as they mount (read by the sign-in start). */
+  otpMethods: OtpMethodRegistry
   now(): Date
 }
 

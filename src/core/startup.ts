@@ -7,6 +7,7 @@ import type { Plugin } from './plugin.ts'
 import { checkPluginList, preparePlugins } from './plugin-host.ts'
 import type { RateLimiter } from './rate-limit.ts'
 import type { CoreServices } from './services.ts'
+import { createOtpMethodRegistry } from './otp/registry.ts'
 
 export interface StartupCheckOptions {
   env: Record<string, string | undefined>
@@ -74,6 +75,7 @@ export async function checkStartup(options: StartupCheckOptions): Promise<Startu
     log,
     errors: new ErrorRegistry(),
     plugins: options.plugins,
+    otpMethods: createOtpMethodRegistry(),
     now: () => new Date(),
     sql: sql ?? notYetOpen<SqlDatabase>('sql'),
     state: notYetOpen<StateStore>('state'),

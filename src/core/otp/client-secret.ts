@@ -1,12 +1,13 @@
 import type { Context } from 'hono'
-import type { AppEnv, CoreServices } from '../services.ts'
+import type { AppEnv } from '../services.ts'
+import type { OtpDeps } from './deps.ts'
 import { presentedClientSecret } from '../tokens/client-auth.ts'
 import { isClientTicket } from '../oidc/client-ticket.ts'
 
 /** The client secret from the body or HTTP Basic; a Basic header for another client is refused. */
 export function presentedSecret(
   c: Context<AppEnv>,
-  core: CoreServices,
+  core: Pick<OtpDeps, 'errors'>,
   clientId: string,
   bodySecret: string | undefined,
 ): string | null {
@@ -20,7 +21,7 @@ export function presentedSecret(
  * without it cannot burn a person's code (sessions.signIn checks it again).
  */
 export async function assertClientSecret(
-  core: CoreServices,
+  core: Pick<OtpDeps, 'errors' | 'state' | 'identity'>,
   app: { id: string; hasSecret: boolean },
   secret: string | null | undefined,
 ): Promise<void> {

@@ -8,7 +8,7 @@ import { ApiError } from '../errors.ts'
 import type { DeliveryChannel, OutboundMessage } from '../delivery.ts'
 import { recipientLocale } from '../account/locale.ts'
 import type { App } from '../identity/types.ts'
-import type { CoreServices } from '../services.ts'
+import type { OtpDeps } from './deps.ts'
 import { createOtpKeys, otpBaseSecret, type OtpKeys } from './keys.ts'
 import { registerOtpErrors } from './errors.ts'
 import { settingsForApp, type AnyOtpSettings } from './settings.ts'
@@ -75,7 +75,7 @@ export interface OtpEngine<S extends AnyOtpSettings = AnyOtpSettings> {
 
 /** What send/verify share: the core, the method, derived keys and the decoy timer. */
 export interface EngineContext<S extends AnyOtpSettings = AnyOtpSettings> {
-  core: CoreServices
+  core: OtpDeps
   method: OtpMethod<S>
   keys(): Promise<OtpKeys>
   settingsFor(app: App): S
@@ -110,7 +110,7 @@ function deliveryTiming(): EngineContext['timing'] {
 }
 
 export function createOtpEngine<S extends AnyOtpSettings>(
-  core: CoreServices,
+  core: OtpDeps,
   method: OtpMethod<S>,
 ): OtpEngine<S> {
   registerOtpErrors(core)

@@ -1,5 +1,5 @@
 import type { ErrorCodeDefinition } from '../errors.ts'
-import type { CoreServices } from '../services.ts'
+import type { OtpDeps } from './deps.ts'
 
 /**
  * Answers shared by every one-time-code method (owner `otp`, registered once per app). The
@@ -54,6 +54,6 @@ export const otpErrorCodes = {
 export type OtpErrorCode = keyof typeof otpErrorCodes
 
 /** Idempotent: every method plugin and the sign-in routes call it at mount time. */
-export function registerOtpErrors(core: Pick<CoreServices, 'errors'>): void {
+export function registerOtpErrors(core: Pick<OtpDeps, 'errors'>): void {
   core.errors.register('otp', otpErrorCodes)
 }

@@ -10,6 +10,8 @@ export {
   type OtpRequestContext,
 } from './engine.ts'
 export { mountOtpMethod } from './routes.ts'
+export type { OtpDeps } from './deps.ts'
+export type { OtpMethodInfo, OtpMethodRegistry } from './registry.ts'
 export {
   appOtpSettings,
   otpSettingsSchema,

@@ -4,7 +4,7 @@
  */
 import type { App, User } from '../identity/types.ts'
 import type { CodeSendLookup } from '../identity/repositories/code-send-lookup.ts'
-import type { CoreServices } from '../services.ts'
+import type { OtpDeps } from './deps.ts'
 import type { EngineContext } from './engine.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
@@ -31,7 +31,7 @@ export function isReachable<S extends AnyOtpSettings>(
 
 /** The app-side rules of `sessions.signIn`, checked before a code is sent or a password set. */
 export async function hasAppAccess(
-  core: CoreServices,
+  core: Pick<OtpDeps, 'plugins' | 'identity'>,
   user: User,
   app: App,
   methodId: string,
@@ -48,7 +48,12 @@ export async function hasAppAccess(
 }
 
 /** The same rules on the app types the person's roles grant, already read. */
-function grantsApp(core: CoreServices, appTypes: string[], app: App, methodId: string): boolean {
+function grantsApp(
+  core: Pick<OtpDeps, 'plugins'>,
+  appTypes: string[],
+  app: App,
+  methodId: string,
+): boolean {
   if (!app.enabled || !app.signInMethods.includes(methodId)) return false
   if (!core.plugins.some((p) => p.kind === 'client-app-type' && p.id === app.type)) return false
   return appTypes.includes(app.type)

@@ -1,11 +1,10 @@
 /**
- * Which one-time-code methods are mounted in this app and which logins each can serve, so the
+ * Which one-time-code methods are mounted in one app and which logins each can serve, so the
  * sign-in start (src/core/sign-in) can offer only methods that would accept the login (e.g. SMS
- * only to allowed countries). Keyed by the app's error registry: one per app instance, shared by
- * every plugin context of that app.
+ * only to allowed countries). A value built once per app by `createPropusk` and handed to the
+ * code-method plugins (through their context) and to the sign-in start: nothing here lives at
+ * module level, so two apps in one process never see each other's methods.
  */
-import type { ErrorRegistry } from '../errors.ts'
-import type { CoreServices } from '../services.ts'
 import type { App } from '../identity/types.ts'
 
 export interface OtpMethodInfo {
@@ -15,20 +14,30 @@ export interface OtpMethodInfo {
   accepts(login: string, app: App): boolean
 }
 
-const registries = new WeakMap<ErrorRegistry, Map<string, OtpMethodInfo>>()
-
-export function registerOtpMethod(core: Pick<CoreServices, 'errors'>, info: OtpMethodInfo): void {
-  let methods = registries.get(core.errors)
-  if (!methods) {
-    methods = new Map()
-    registries.set(core.errors, methods)
-  }
-  methods.set(info.id, info)
+export interface OtpMethodRegistry {
+  /** Called once per method as it mounts; a second method with the same id is a programming error. */
+  register(info: OtpMethodInfo): void
+  get(id: string): OtpMethodInfo | undefined
+  /** The ids mounted so far, in mount order. */
+  ids(): string[]
 }
 
+export function createOtpMethodRegistry(): OtpMethodRegistry {
+  const methods = new Map<string, OtpMethodInfo>()
+  return {
+    register(info) {
+      if (methods.has(info.id)) throw new Error(`One-time-code method "${info.id}" mounted twice`)
+      methods.set(info.id, info)
+    },
+    get: (id) => methods.get(id),
+    ids: () => [...methods.keys()],
+  }
+}
+
+/** The code method `id` of the app whose services (or plugin context) these are, if mounted. */
 export function otpMethodInfo(
-  core: Pick<CoreServices, 'errors'>,
+  core: { otpMethods: OtpMethodRegistry },
   id: string,
 ): OtpMethodInfo | undefined {
-  return registries.get(core.errors)?.get(id)
+  return core.otpMethods.get(id)
 }

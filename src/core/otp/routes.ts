@@ -6,7 +6,8 @@ import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import type { AppEnv, CoreServices } from '../services.ts'
+import type { AppEnv } from '../services.ts'
+import type { OtpDeps } from './deps.ts'
 import { access } from '../http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../tokens/routes/schemas.ts'
 import {
@@ -15,7 +16,6 @@ import {
   type OtpMethod,
   type OtpRequestContext,
 } from './engine.ts'
-import { registerOtpMethod } from './registry.ts'
 import { presentedSecret } from './client-secret.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
@@ -145,12 +145,12 @@ export function requestContext(c: Context<AppEnv>): OtpRequestContext {
  */
 export function mountOtpMethod<S extends AnyOtpSettings>(
   router: OpenAPIHono<AppEnv>,
-  core: CoreServices,
+  core: OtpDeps,
   method: OtpMethod<S>,
   errors: Record<number, string> = {},
 ): OtpEngine<S> {
   const engine = createOtpEngine(core, method)
-  registerOtpMethod(core, {
+  core.otpMethods.register({
     id: method.id,
     loginKind: method.loginKind,
     accepts(login, app) {
