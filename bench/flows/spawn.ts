@@ -11,7 +11,8 @@ export interface BenchServer {
   baseUrl: string
   pid: number
   pinned: boolean
-  stop(): Promise<void>
+  /** SIGKILL by default; SIGTERM lets a server exit normally (and write its --cpu-prof). */
+  stop(signal?: NodeJS.Signals): Promise<void>
 }
 
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0
@@ -25,9 +26,10 @@ export async function startBenchServer(
   script: string,
   dir: string,
   env: Record<string, string> = {},
+  nodeFlags: string[] = [],
 ): Promise<BenchServer> {
   const port = await freePort()
-  const node = [process.execPath, '--import', 'tsx', script, String(port), dir]
+  const node = [process.execPath, ...nodeFlags, '--import', 'tsx', script, String(port), dir]
   const [command, ...args] = hasTaskset ? ['taskset', '-c', '1', ...node] : node
   const child = spawn(command as string, args, {
     cwd: repoRoot,
@@ -58,10 +60,10 @@ export async function startBenchServer(
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid as number,
     pinned: hasTaskset,
-    async stop() {
+    async stop(signal: NodeJS.Signals = 'SIGKILL') {
       if (child.exitCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGKILL')
+      child.kill(signal)
       await exited
     },
   }
