@@ -65,4 +65,44 @@ describe('the app cache of sign-in start', () => {
     expect((await patch({ enabled: false })).status).toBe(200)
     expect(await start()).toMatchObject({ status: 403, body: { error: { code: 'app_disabled' } } })
   })
+
+  it('keeps one cache per app instance, aged on that app’s clock', async () => {
+    const writer = (running = await createTestPropusk())
+    let clock = Date.now()
+    // A second app over the same database in this process, like another isolate.
+    const reader = await createTestPropusk({
+      env: { TURSO_DATABASE_URL: writer.dbUrl },
+      now: () => new Date(clock),
+    })
+    try {
+      await insertApp(writer, { id: 'shared-app', type: 'engineer-mobile' })
+      const methods = async (p: TestPropusk) => {
+        const response = await p.app.request('/v1/sign-in/start', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ login: '+79161234567', clientId: 'shared-app' }),
+        })
+        return ((await response.json()) as { methods: string[] }).methods
+      }
+      expect(await methods(writer)).toEqual(['password'])
+      expect(await methods(reader)).toEqual(['password'])
+
+      const admin = await createAdmin(writer)
+      const patched = await writer.app.request('/v1/admin/apps/shared-app', {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${admin.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ signInMethods: ['sms-otp', 'password'] }),
+      })
+      expect(patched.status).toBe(200)
+      // The writer dropped its own entry; the other app's entry is its own and still fresh.
+      expect(await methods(writer)).toEqual(['sms-otp', 'password'])
+      expect(await methods(reader)).toEqual(['password'])
+      clock += appCacheTtlMs - 1
+      expect(await methods(reader)).toEqual(['password'])
+      clock += 1
+      expect(await methods(reader)).toEqual(['sms-otp', 'password'])
+    } finally {
+      await reader.close()
+    }
+  })
 })

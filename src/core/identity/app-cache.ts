@@ -52,11 +52,18 @@ export function createAppCache(now: () => number = () => Date.now()): AppCache {
   }
 }
 
-// One cache per database: everything that writes apps through the same SqlDatabase shares it.
+/**
+ * One cache per app instance, found by the app's SqlDatabase: `createPropusk` wraps the port in
+ * its own deadline proxy, so each app (like each isolate) has its own object, and everything of
+ * that app that reads or writes apps (`identity.apps`, the admin's repositories) passes that same
+ * object. Two apps in one process over one database therefore keep separate caches, as two
+ * isolates do (app-cache.test.ts). The entries age on the app's clock (`now`), so a test clock
+ * moves them too. The re-layering makes this an explicit value of the identity module.
+ */
 const caches = new WeakMap<SqlDatabase, AppCache>()
 
-export function appCacheFor(sql: SqlDatabase): AppCache {
-  let cache = caches.get(sql)
-  if (!cache) caches.set(sql, (cache = createAppCache()))
+export function appCacheFor(core: { sql: SqlDatabase; now(): Date }): AppCache {
+  let cache = caches.get(core.sql)
+  if (!cache) caches.set(core.sql, (cache = createAppCache(() => core.now().getTime())))
   return cache
 }

@@ -11,7 +11,7 @@ export function createAppRegistry(core: CoreServices): AppRegistry {
   const placeholder = sha256Hex('propusk: no secret')
   return {
     get: (clientId) => apps.get(clientId),
-    cached: (clientId) => appCacheFor(core.sql).get(clientId, apps.get),
+    cached: (clientId) => appCacheFor(core).get(clientId, apps.get),
     async verifySecret(clientId, secret) {
       const [stored, given] = await Promise.all([apps.secretHash(clientId), hashSecret(secret)])
       // Comparing hashes (not secrets) in constant time: nothing about the stored value leaks.

@@ -74,7 +74,7 @@ export function createAppRepository(core: CoreServices) {
       }
       throw err
     } finally {
-      appCacheFor(sql).invalidate(id)
+      appCacheFor(core).invalidate(id)
     }
   }
 
