@@ -47,6 +47,8 @@ export function shareName(source: string): string {
   const path = source.replace(/^(\.\.\/)+/, '').replace(/^.*?\/(src|plugins)\//, '$1/')
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)
   if (pkg) return pkg[1] as string
+  // libphonenumber-js's metadata, trimmed and kept beside its one user (normalize.ts).
+  if (path.endsWith('/phone-metadata.json')) return 'libphonenumber-js (metadata)'
   if (path.startsWith('src/') || path.startsWith('plugins/')) {
     const depth = /^src\/(core|storage|runtime)\//.test(path) ? 3 : 2
     return path.split('/').slice(0, depth).join('/').replace(/\.ts$/, '')

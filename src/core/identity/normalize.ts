@@ -3,11 +3,18 @@
  * that stores or looks up a login goes through here, so `8 916 123-45-67` and `+79161234567`
  * are the same person.
  *
- * Phones use the `max` metadata of libphonenumber-js (~150 KB unminified, ~35 KB gzipped —
- * well inside a Worker's size limit) because only it tells mobile from fixed-line numbers,
- * which the one-time-code methods need (R3, R6).
+ * Phones use libphonenumber-js's `max` metadata because only it tells mobile from fixed-line
+ * numbers, which the one-time-code methods need (R3, R6); phone-metadata.json is that metadata
+ * without its formatting rules (29 KiB gzipped instead of 38 in the Worker; see
+ * phone-metadata.gen.ts). Propusk stores and compares E.164 only, so nothing formats a number:
+ * formatting calls on these parsed numbers would come back unformatted.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+import {
+  parsePhoneNumberFromString as parseWithMetadata,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core'
+import phoneMetadata from './phone-metadata.json' with { type: 'json' }
 import * as z from 'zod'
 
 export type PhoneLineType = 'mobile' | 'fixed-line' | 'fixed-line-or-mobile' | 'other' | 'unknown'
@@ -28,6 +35,7 @@ export type PhoneResult =
 export type EmailResult = { ok: true; email: string } | { ok: false; reason: 'empty' | 'invalid' }
 
 const emailSchema = z.email()
+const metadata = phoneMetadata as unknown as MetadataJson
 
 function lineTypeOf(type: string | undefined): PhoneLineType {
   switch (type) {
@@ -54,7 +62,7 @@ export function normalizePhone(input: string, defaultCountry = 'RU'): PhoneResul
   if (text === '') return { ok: false, reason: 'empty' }
   // Letters are not part of any phone we accept (vanity numbers are not logins).
   if (!/^[+\d\s().\-]+$/.test(text)) return { ok: false, reason: 'not_a_number' }
-  const parsed = parsePhoneNumberFromString(text, defaultCountry as CountryCode)
+  const parsed = parseWithMetadata(text, defaultCountry as CountryCode, metadata)
   if (!parsed) return { ok: false, reason: 'not_a_number' }
   if (!parsed.isValid()) return { ok: false, reason: 'invalid' }
   const lineType = lineTypeOf(parsed.getType())

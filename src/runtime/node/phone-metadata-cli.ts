@@ -1,0 +1,11 @@
+/**
+ * Rewrites src/core/identity/phone-metadata.json from the installed libphonenumber-js (after an
+ * upgrade; phone-metadata.test.ts says when): `npx tsx src/runtime/node/phone-metadata-cli.ts`.
+ */
+import { writeFileSync } from 'node:fs'
+import { phoneMetadataJson } from '../../core/identity/phone-metadata.gen.ts'
+
+writeFileSync(
+  new URL('../../core/identity/phone-metadata.json', import.meta.url),
+  phoneMetadataJson(),
+)
