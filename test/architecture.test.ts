@@ -2,8 +2,8 @@
  * The layering rules, checked on the import specifiers of every source file:
  * - the core and the plugins are web-standard: no `node:` import, tests included (Node-only test
  *   helpers live in test/support);
- * - a plugin imports the core's public entry (src/core/index.ts) and its own files only, never
- *   another plugin or a core internal;
+ * - a plugin imports the SDK by package name (`propusk/plugin`, src/plugin-sdk) and its own
+ *   files only, never another plugin or a path into src/;
  * - the core never imports a runtime entry or a plugin (tests assemble apps through
  *   src/plugins.ts or test/support);
  * - storage depends on nothing above it but the dependency-free core/crypto.ts;
@@ -53,12 +53,23 @@ interface Import {
   target?: string
 }
 
+/** The package's own entries (package.json `exports`), which resolve into this repository. */
+const selfReferences: Record<string, string> = {
+  'propusk/plugin': 'src/plugin-sdk/index.ts',
+  'propusk/testing': 'testing/index.ts',
+}
+
 function importsOf(file: string): Import[] {
   return importSpecifiers(readFileSync(file, 'utf8')).map(({ specifier, typeOnly }) =>
     specifier.startsWith('.')
       ? { file: rel(file), specifier, typeOnly, target: rel(resolve(dirname(file), specifier)) }
-      : { file: rel(file), specifier, typeOnly },
+      : { file: rel(file), specifier, typeOnly, ...selfTarget(specifier) },
   )
+}
+
+function selfTarget(specifier: string): { target?: string } {
+  const target = selfReferences[specifier]
+  return target ? { target } : {}
 }
 
 /** Tests and test-only helpers beside them (`*.contract.ts`, `test-fixtures.ts`, ...). */
@@ -80,15 +91,19 @@ describe('architecture', () => {
     expect(violations([...coreFiles, ...pluginFiles], nodeBuiltin)).toEqual([])
   })
 
-  it('a plugin imports only the core public entry and its own files', () => {
+  it('a plugin imports only propusk/plugin and its own files', () => {
     const broken = (i: Import) => {
       if (!i.target) return false
+      if (i.specifier === 'propusk/plugin') return false
       const own = i.file.split('/').slice(0, 2).join('/') + '/'
-      if (i.target.startsWith(own) || i.target === 'src/core/index.ts') return false
-      // Tests assemble whole apps: the plugin list, test helpers and storage adapters.
+      if (i.target.startsWith(own) && i.specifier.startsWith('.')) return false
+      // Tests assemble whole apps: the plugin list, the test kit, test helpers, storage
+      // adapters, and core test hooks (e.g. waiting for background tasks).
       if (isTest(i.file)) {
         return !(
           i.target === 'src/plugins.ts' ||
+          i.target === 'src/core/index.ts' ||
+          i.specifier === 'propusk/testing' ||
           i.target.startsWith('test/support/') ||
           i.target.startsWith('src/storage/')
         )
@@ -96,6 +111,14 @@ describe('architecture', () => {
       return true
     }
     expect(violations(pluginFiles, broken)).toEqual([])
+    // The rule bites: a plugin reaching into the core by path is reported.
+    const planted: Import = {
+      file: 'plugins/example/index.ts',
+      specifier: '../../src/core/errors.ts',
+      typeOnly: false,
+      target: 'src/core/errors.ts',
+    }
+    expect(broken(planted)).toBe(true)
   })
 
   it('the core never imports a runtime entry or a plugin', () => {

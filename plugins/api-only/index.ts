@@ -1,4 +1,4 @@
-import { defineClientAppType } from '../../src/core/index.ts'
+import { defineClientAppType } from 'propusk/plugin'
 import * as z from 'zod'
 
 /**

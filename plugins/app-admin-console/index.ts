@@ -1,4 +1,4 @@
-import { defineClientAppType, isWebRedirectUri } from '../../src/core/index.ts'
+import { defineClientAppType, redirectUris } from 'propusk/plugin'
 import * as z from 'zod'
 
 /**
@@ -23,6 +23,6 @@ export const adminConsoleApp = defineClientAppType({
     refreshTokenIdleTtlSeconds: 30 * 60,
   },
   defaultSignInMethods: ['password', 'email-otp', 'sms-otp'],
-  isRedirectUriAllowed: isWebRedirectUri,
+  isRedirectUriAllowed: redirectUris.isWebRedirectUri,
   settings: z.object({}),
 })

@@ -1,4 +1,4 @@
-import { defineClientAppType, isNativeAppRedirectUri } from '../../src/core/index.ts'
+import { defineClientAppType, redirectUris } from 'propusk/plugin'
 import * as z from 'zod'
 
 const day = 24 * 3600
@@ -25,6 +25,6 @@ export const customerMobileApp = defineClientAppType({
     refreshTokenIdleTtlSeconds: 90 * day,
   },
   defaultSignInMethods: ['sms-otp', 'flash-call', 'password'],
-  isRedirectUriAllowed: isNativeAppRedirectUri,
+  isRedirectUriAllowed: redirectUris.isNativeAppRedirectUri,
   settings: z.object({}),
 })

@@ -1,4 +1,4 @@
-import { defineClientAppType, isWebRedirectUri } from '../../src/core/index.ts'
+import { defineClientAppType, redirectUris } from 'propusk/plugin'
 import * as z from 'zod'
 
 const hour = 3600
@@ -25,6 +25,6 @@ export const equipmentPassportApp = defineClientAppType({
     refreshTokenIdleTtlSeconds: 24 * hour,
   },
   defaultSignInMethods: ['sms-otp', 'email-otp', 'password'],
-  isRedirectUriAllowed: isWebRedirectUri,
+  isRedirectUriAllowed: redirectUris.isWebRedirectUri,
   settings: z.object({}),
 })

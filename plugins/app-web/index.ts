@@ -1,4 +1,4 @@
-import { defineClientAppType, isWebRedirectUri } from '../../src/core/index.ts'
+import { defineClientAppType, redirectUris } from 'propusk/plugin'
 import * as z from 'zod'
 
 const hour = 3600
@@ -18,6 +18,6 @@ export const webApp = defineClientAppType({
     refreshTokenIdleTtlSeconds: 7 * day,
   },
   defaultSignInMethods: ['password', 'email-otp', 'sms-otp'],
-  isRedirectUriAllowed: isWebRedirectUri,
+  isRedirectUriAllowed: redirectUris.isWebRedirectUri,
   settings: z.object({}),
 })

@@ -1,4 +1,4 @@
-import { defineDeliveryProvider } from '../../src/core/index.ts'
+import { defineDeliveryProvider } from 'propusk/plugin'
 import * as z from 'zod'
 import { createConsoleProvider } from './provider.ts'
 import { mountOutboxRoutes } from './routes.ts'

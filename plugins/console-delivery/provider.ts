@@ -1,13 +1,12 @@
 import {
-  maskRecipient,
-  randomDigits,
-  randomId,
+  cryptoUtils,
   type DeliveryContext,
   type DeliveryReceipt,
   type Logger,
   type OutboundMessage,
+  providers,
   type SqlDatabase,
-} from '../../src/core/index.ts'
+} from 'propusk/plugin'
 
 export interface OutboxEntry {
   id: string
@@ -24,7 +23,7 @@ export interface OutboxEntry {
 
 /** A flash call from the console "dials" from a random Russian number; its last 4 digits are the code. */
 function consoleCallerNumber(): string {
-  return `+7495${randomDigits(7)}`
+  return `+7495${cryptoUtils.randomDigits(7)}`
 }
 
 function banner(message: OutboundMessage, callerNumber: string | null): string {
@@ -67,7 +66,7 @@ export function createConsoleProvider(options: ConsoleProviderOptions): ConsoleP
   return {
     async send(message, context) {
       const callerNumber = message.channel === 'call' ? consoleCallerNumber() : null
-      const id = randomId('msg')
+      const id = cryptoUtils.randomId('msg')
       const result = await options.sql.execute({
         sql: `INSERT INTO console_outbox (id, channel, recipient, subject, body_text, body_html, purpose,
                 app_id, caller_number, idempotency_key, created_at)
@@ -104,7 +103,7 @@ export function createConsoleProvider(options: ConsoleProviderOptions): ConsoleP
       if (options.printToTerminal) write(banner(message, callerNumber))
       logFor(context).info('console delivery', {
         channel: message.channel,
-        recipient: maskRecipient(message.to),
+        recipient: providers.maskRecipient(message.to),
         purpose: message.purpose,
         messageId: id,
       })

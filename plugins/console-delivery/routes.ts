@@ -1,11 +1,11 @@
 import {
+  type AppEnv,
   createRoute,
   errorResponse,
-  requireAuth,
-  type AppEnv,
   type OpenAPIHono,
   type PluginContext,
-} from '../../src/core/index.ts'
+  requireAuth,
+} from 'propusk/plugin'
 import * as z from 'zod'
 import { outboxEntryFromRow } from './provider.ts'
 import type { ConsoleDeliverySettings } from './index.ts'

@@ -1,4 +1,4 @@
-import type { Migration } from '../../src/core/index.ts'
+import type { Migration } from 'propusk/plugin'
 
 export const migrations: Migration[] = [
   {

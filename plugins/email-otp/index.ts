@@ -1,8 +1,8 @@
-import { defineSignInMethod, mountOtpMethod, otpSettingsSchema } from '../../src/core/index.ts'
+import { defineSignInMethod, otp } from 'propusk/plugin'
 import type * as z from 'zod'
 import { emailMessage } from './message.ts'
 
-const settings = otpSettingsSchema({
+const settings = otp.otpSettingsSchema({
   // Not bound by R5 (which is about SMS): six digits keep the guessing bound under 1 in 10,000
   // (docs/otp.md), and e-mail clients copy a code of any length just as easily.
   codeLength: 6,
@@ -26,7 +26,7 @@ export const emailOtp = defineSignInMethod({
   loginKinds: ['email'],
   settings,
   routes(router, ctx) {
-    mountOtpMethod(router, ctx, {
+    otp.mountOtpMethod(router, ctx, {
       id: ctx.pluginId,
       loginKind: 'email',
       channel: 'email',

@@ -1,10 +1,5 @@
 /** The e-mail with a sign-in code: subject, plain text and a simple HTML part, Russian or English. */
-import {
-  appOtpSettings,
-  type ComposeInput,
-  type ComposedMessage,
-  type OtpLocale,
-} from '../../src/core/index.ts'
+import { otp } from 'propusk/plugin'
 
 export interface EmailTemplate {
   subject: string
@@ -12,7 +7,7 @@ export interface EmailTemplate {
   text: string
 }
 
-export const defaultEmailTemplates: Record<OtpLocale, EmailTemplate> = {
+export const defaultEmailTemplates: Record<otp.OtpLocale, EmailTemplate> = {
   ru: {
     subject: 'Код для входа в {app}',
     text:
@@ -37,8 +32,8 @@ const escapeHtml = (text: string) =>
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;')
 
-function templateFor(input: ComposeInput<unknown>): EmailTemplate {
-  const custom = appOtpSettings(input.app).otp?.['email-otp']?.templates as
+function templateFor(input: otp.ComposeInput<unknown>): EmailTemplate {
+  const custom = otp.appOtpSettings(input.app).otp?.['email-otp']?.templates as
     Record<string, Partial<EmailTemplate> | undefined> | undefined
   const mine = custom?.[input.locale]
   const fallback = defaultEmailTemplates[input.locale]
@@ -48,7 +43,7 @@ function templateFor(input: ComposeInput<unknown>): EmailTemplate {
   }
 }
 
-export function emailMessage(input: ComposeInput<{ ttlSeconds: number }>): ComposedMessage {
+export function emailMessage(input: otp.ComposeInput<{ ttlSeconds: number }>): otp.ComposedMessage {
   const template = templateFor(input)
   const minutes = String(Math.max(1, Math.round(input.settings.ttlSeconds / 60)))
   const fill = (text: string, code: string) =>

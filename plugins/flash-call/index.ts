@@ -1,13 +1,7 @@
-import {
-  ApiError,
-  assertPhoneAccepted,
-  defineSignInMethod,
-  mountOtpMethod,
-  phoneOtpSettingsSchema,
-} from '../../src/core/index.ts'
+import { ApiError, defineSignInMethod, otp } from 'propusk/plugin'
 import type * as z from 'zod'
 
-const settings = phoneOtpSettingsSchema({
+const settings = otp.phoneOtpSettingsSchema({
   // The code is the last digits of the calling number (R9: four).
   codeLength: 4,
   ttlSeconds: 5 * 60,
@@ -49,7 +43,7 @@ export const flashCall = defineSignInMethod({
   settings,
   errorCodes: { call_failed: { status: 502, message: callFailedMessage } },
   routes(router, ctx) {
-    mountOtpMethod(
+    otp.mountOtpMethod(
       router,
       ctx,
       {
@@ -62,7 +56,7 @@ export const flashCall = defineSignInMethod({
           return ctx.settings
         },
         code: 'receipt',
-        assertAccepts: (login, s) => assertPhoneAccepted(login, s, 'Sign-in by flash call'),
+        assertAccepts: (login, s) => otp.assertPhoneAccepted(login, s, 'Sign-in by flash call'),
         deliveryError: callFailed,
       },
       {

@@ -6,15 +6,13 @@
  * call is started without being awaited here, so a caller can overlap it with its own SQL (see
  * docs/performance.md for why the give-back cannot be folded into the first call).
  */
-import { createLockout, type PluginContext } from '../../src/core/index.ts'
+import type { PluginContext } from 'propusk/plugin'
 import type { PasswordSettings } from './schema.ts'
 
 type Ctx = PluginContext<PasswordSettings>
 
 export type AttemptReservation =
   { ok: true } | { ok: false; reason: 'locked_out' | 'rate_limited'; retryAfterSeconds: number }
-
-const waitSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 /** The per-login and per-IP lockouts of these settings. */
 function lockoutsOf(ctx: Ctx, settings: PasswordSettings) {
@@ -23,11 +21,8 @@ function lockoutsOf(ctx: Ctx, settings: PasswordSettings) {
     maxSeconds: Math.max(settings.lockoutMaxSeconds, settings.lockoutBaseSeconds),
   }
   return {
-    perLogin: createLockout(ctx.state, {
-      ...policy,
-      maxFailures: settings.maxFailuresBeforeLockout,
-    }),
-    perIp: createLockout(ctx.state, { ...policy, maxFailures: settings.maxFailuresPerIp }),
+    perLogin: ctx.attempts.limiter({ ...policy, maxFailures: settings.maxFailuresBeforeLockout }),
+    perIp: ctx.attempts.limiter({ ...policy, maxFailures: settings.maxFailuresPerIp }),
   }
 }
 
@@ -49,13 +44,13 @@ export function createAttemptGuard(ctx: Ctx) {
      */
     async reserve(subject: string, ip: string | null, limit?: string): Promise<AttemptReservation> {
       const { perLogin, perIp } = lockouts()
-      const decision = await ctx.state.reserveAttempts({
-        ...(limit && ip ? { limit: ctx.limits.gate(ctx.pluginId, limit, ip) } : {}),
-        attempts: [perLogin.gate('login', subject), ...(ip ? [perIp.gate('ip', `ip:${ip}`)] : [])],
-      })
-      if (decision.allowed) return { ok: true }
+      const decision = await ctx.attempts.reserveAll(
+        [perLogin.gate('login', subject), ...(ip ? [perIp.gate('ip', `ip:${ip}`)] : [])],
+        limit && ip ? ctx.limits.gate(ctx.pluginId, limit, ip) : undefined,
+      )
+      if (decision.ok) return { ok: true }
       const reason = decision.gate === limit ? 'rate_limited' : 'locked_out'
-      return { ok: false, reason, retryAfterSeconds: waitSeconds(decision.retryAfterMs) }
+      return { ok: false, reason, retryAfterSeconds: decision.retryAfterSeconds }
     },
 
     /**
@@ -64,9 +59,9 @@ export function createAttemptGuard(ctx: Ctx) {
      */
     release(subject: string, ip: string | null, forget: boolean): Promise<void> {
       const { perLogin, perIp } = lockouts()
-      return ctx.state.releaseAttempts([
-        { key: perLogin.gate('login', subject).key, forget },
-        ...(ip ? [{ key: perIp.gate('ip', `ip:${ip}`).key }] : []),
+      return ctx.attempts.releaseAll([
+        { gate: perLogin.gate('login', subject), forget },
+        ...(ip ? [{ gate: perIp.gate('ip', `ip:${ip}`) }] : []),
       ])
     },
   }

@@ -5,14 +5,7 @@
  * same from outside (status, body and time), and simultaneous requests cannot get more
  * passwords checked than the lockout allows.
  */
-import {
-  burnPasswordCheck,
-  loginLockoutSubject,
-  passwordHasher,
-  readPasswordHash,
-  setPasswordHashStatement,
-  type PluginContext,
-} from '../../src/core/index.ts'
+import { passwords, type PluginContext } from 'propusk/plugin'
 import type { PasswordSettings } from './schema.ts'
 import { createAttemptGuard } from './attempts.ts'
 
@@ -31,7 +24,7 @@ export type CredentialOutcome =
  */
 export function createCredentialChecker(ctx: Ctx, limit?: string) {
   const attempts = createAttemptGuard(ctx)
-  const hasher = passwordHasher(ctx)
+  const hasher = passwords.passwordHasher(ctx)
 
   /**
    * Checks `password` for the account `user` (null = no account has the login). `storedHash`:
@@ -44,14 +37,16 @@ export function createCredentialChecker(ctx: Ctx, limit?: string) {
     ip: string | null,
     storedHash?: string | null,
   ): Promise<CredentialOutcome> {
-    const subject = await loginLockoutSubject(login)
+    const subject = await passwords.loginLockoutSubject(login)
     const reservation = await attempts.reserve(subject, ip, limit)
     if (!reservation.ok) return reservation
     // The same queries and the same PBKDF2 work on every path; a failure keeps its attempts.
     const hash =
-      storedHash === undefined ? await readPasswordHash(ctx.sql, user?.id ?? '') : storedHash
+      storedHash === undefined
+        ? await passwords.readPasswordHash(ctx.sql, user?.id ?? '')
+        : storedHash
     if (!user || !hash || user.status === 'invited') {
-      await burnPasswordCheck(password)
+      await passwords.burnPasswordCheck(password)
       return { ok: false, reason: user ? 'not_activated' : 'unknown_login' }
     }
     const verification = await hasher.verify(password, hash)
@@ -59,7 +54,7 @@ export function createCredentialChecker(ctx: Ctx, limit?: string) {
     // Parameters or pepper changed since this hash was made: upgrade it while we have the password.
     if (user.status === 'active' && verification.needsRehash) {
       await ctx.sql.execute(
-        setPasswordHashStatement(user.id, await hasher.hash(password), ctx.now()),
+        passwords.setPasswordHashStatement(user.id, await hasher.hash(password), ctx.now()),
       )
     }
     // The right password is no failure: it gives its attempts back, and an active account's

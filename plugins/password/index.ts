@@ -1,4 +1,4 @@
-import { defineSignInMethod } from '../../src/core/index.ts'
+import { defineSignInMethod } from 'propusk/plugin'
 import { passwordErrorCodes } from './error-codes.ts'
 import { mountPasswordRoutes } from './routes.ts'
 import { passwordSettings } from './schema.ts'

@@ -1,24 +1,22 @@
 import {
   access,
-  assertPasswordPolicy,
-  createRoute,
   ApiError,
-  passwordHasher,
-  presentedClientSecret,
+  type AppEnv,
+  coreError,
+  createRoute,
+  fieldIssues,
+  type OpenAPIHono,
+  passwords,
+  type PluginContext,
   rateLimited,
   requireAuth,
-  setPasswordHashStatement,
-  tokenResponse,
-  toTokenResponse,
-  coreError,
-  fieldIssues,
-  type AppEnv,
-  type OpenAPIHono,
-  type PluginContext,
-} from '../../src/core/index.ts'
+  sessions,
+  signInFailed,
+} from 'propusk/plugin'
 import type { Context } from 'hono'
 import type { ZodError } from 'zod'
 import { createCredentialChecker } from './credentials.ts'
+import { passwordFailureMessages } from './error-codes.ts'
 import {
   changeBody,
   changeResult,
@@ -36,7 +34,10 @@ const signInRoute = createRoute({
   summary: 'Sign in to an app with a phone or e-mail and a password',
   request: { body: { required: true, content: { 'application/json': { schema: signInBody } } } },
   responses: {
-    200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
+    200: {
+      description: 'Signed in',
+      content: { 'application/json': { schema: sessions.tokenResponse } },
+    },
     400: errorResponse('`validation_failed`, `app_not_found`'),
     401: errorResponse(
       '`invalid_credentials`: unknown login, wrong password or account not activated yet; ' +
@@ -127,7 +128,11 @@ export function mountPasswordRoutes(
         await auditFailure(c, 'app_not_found', { details: { clientId: body.clientId } })
         throw ctx.errors.error('app_not_found')
       }
-      const client = presentedClientSecret(app.id, body.clientSecret, c.req.header('authorization'))
+      const client = sessions.presentedClientSecret(
+        app.id,
+        body.clientSecret,
+        c.req.header('authorization'),
+      )
       if (!client.ok) {
         await countAlone()
         await auditFailure(c, 'invalid_client', { appId: app.id, details: { why: client.reason } })
@@ -145,11 +150,14 @@ export function mountPasswordRoutes(
         await auditFailure(c, outcome.reason, { appId: app.id, userId: user?.id ?? null })
         if (outcome.reason === 'rate_limited') throw rateLimited(outcome.retryAfterSeconds * 1000)
         if (outcome.reason === 'locked_out') {
-          throw ctx.errors.error('too_many_attempts', undefined, {
+          throw signInFailed('too_many_attempts', {
+            message: passwordFailureMessages.too_many_attempts,
             retryAfterSeconds: outcome.retryAfterSeconds,
           })
         }
-        throw ctx.errors.error('invalid_credentials')
+        throw signInFailed('invalid_credentials', {
+          message: passwordFailureMessages.invalid_credentials,
+        })
       }
       // The attempts go back while the session is written: one state hop off the critical path.
       const [tokens] = await Promise.all([
@@ -165,7 +173,7 @@ export function mountPasswordRoutes(
         }),
         outcome.released,
       ])
-      return c.json(toTokenResponse(tokens), 200)
+      return c.json(sessions.toTokenResponse(tokens), 200)
     },
     // The validator awaits the hook: the rejected promise reaches the error handler as a 400.
     (result, c) => (result.success ? undefined : (refuseInvalid(c, result.error) as never)),
@@ -194,7 +202,8 @@ export function mountPasswordRoutes(
       const reason = outcome.ok ? 'unknown_user' : outcome.reason
       await ctx.identity.audit.record({ ...audit, result: 'failure', details: { reason } })
       if (!outcome.ok && outcome.reason === 'locked_out') {
-        throw ctx.errors.error('too_many_attempts', undefined, {
+        throw signInFailed('too_many_attempts', {
+          message: passwordFailureMessages.too_many_attempts,
           retryAfterSeconds: outcome.retryAfterSeconds,
         })
       }
@@ -202,9 +211,9 @@ export function mountPasswordRoutes(
         fields: [{ field: 'currentPassword', message: 'wrong password' }],
       })
     }
-    const password = assertPasswordPolicy(newPassword, user, 'newPassword')
-    const hash = await passwordHasher(ctx).hash(password)
-    await ctx.sql.execute(setPasswordHashStatement(user.id, hash, ctx.now()))
+    const password = passwords.assertPasswordPolicy(newPassword, user, 'newPassword')
+    const hash = await passwords.passwordHasher(ctx).hash(password)
+    await ctx.sql.execute(passwords.setPasswordHashStatement(user.id, hash, ctx.now()))
     // Whoever else holds a session (maybe the reason for the change) is signed out; this one stays.
     const others = (await ctx.identity.sessions.list(user.id)).filter(
       (s) => s.id !== principal.sessionId,

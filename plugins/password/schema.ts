@@ -76,4 +76,4 @@ export const changeResult = z.object({
 })
 
 // The core's one documented error body (with `retryAfterSeconds` for lockouts).
-export { errorResponse } from '../../src/core/index.ts'
+export { errorResponse } from 'propusk/plugin'

@@ -1,4 +1,4 @@
-import { DeliveryError } from '../../src/core/index.ts'
+import { DeliveryError } from 'propusk/plugin'
 
 /**
  * What the `resend` SDK returns instead of throwing: Resend's error body

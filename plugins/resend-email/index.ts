@@ -1,9 +1,4 @@
-import {
-  defineDeliveryProvider,
-  presentEnv,
-  requireWhenSelected,
-  retrySettings,
-} from '../../src/core/index.ts'
+import { defineDeliveryProvider, providers } from 'propusk/plugin'
 import * as z from 'zod'
 import { createResendProvider } from './provider.ts'
 
@@ -17,7 +12,7 @@ const settings = z.object({
     .describe('EMAIL_FROM: sender on a verified domain, e.g. "Propusk <no-reply@example.com>"'),
   replyTo: z.string().min(3).optional().describe('EMAIL_REPLY_TO (optional)'),
   baseUrl: z.url().default('https://api.resend.com').describe('Resend API origin'),
-  ...retrySettings('on 429, 5xx and network errors'),
+  ...providers.retrySettings('on 429, 5xx and network errors'),
 })
 
 export type ResendEmailSettings = z.output<typeof settings>
@@ -34,9 +29,13 @@ export const resendEmail = defineDeliveryProvider({
   channels: ['email'],
   settings,
   settingsFromEnv: (env) =>
-    presentEnv({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO }),
+    providers.presentEnv({
+      apiKey: env.RESEND_API_KEY,
+      from: env.EMAIL_FROM,
+      replyTo: env.EMAIL_REPLY_TO,
+    }),
   createProvider(ctx) {
-    requireWhenSelected(ctx, () => [
+    providers.requireWhenSelected(ctx, () => [
       !ctx.settings.apiKey && 'RESEND_API_KEY is required (wrangler secret put RESEND_API_KEY)',
       !ctx.settings.from && 'EMAIL_FROM is required (a sender on a domain verified in Resend)',
     ])

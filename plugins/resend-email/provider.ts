@@ -1,18 +1,18 @@
 import { Resend } from 'resend'
 import {
+  cryptoUtils,
   DeliveryError,
-  sha256Hex,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
   type OutboundMessage,
-} from '../../src/core/index.ts'
+} from 'propusk/plugin'
 import { resendError } from './errors.ts'
 import type { ResendEmailSettings } from './index.ts'
 
 /** Resend accepts keys up to 256 characters; longer ones are hashed (still one key per message). */
 async function idempotencyKey(key: string): Promise<string> {
-  return key.length <= 256 ? key : `sha256:${await sha256Hex(key)}`
+  return key.length <= 256 ? key : `sha256:${await cryptoUtils.sha256Hex(key)}`
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -3,7 +3,8 @@
  * test/runtime/resend-workerd.test.ts: the `resend` SDK's fetch, headers and abort signal must work in workerd, not
  * only in Node. Never deployed: only that test bundles it.
  */
-import { createLogger, DeliveryError, type OutboundMessage } from '../../src/core/index.ts'
+import { DeliveryError, type OutboundMessage } from 'propusk/plugin'
+import { createLogger } from '../../src/core/index.ts'
 import { createResendProvider } from './provider.ts'
 
 export default {

@@ -4,20 +4,16 @@
  */
 import {
   ApiError,
-  assertPasswordPolicy,
-  createRoute,
-  displayNameSchema,
-  errorResponse,
-  normalizeEmail,
-  normalizePhone,
-  passwordHasher,
-  randomId,
-  sha256Hex,
   type AppEnv,
+  createRoute,
+  cryptoUtils,
+  errorResponse,
   type FieldIssue,
+  logins,
   type OpenAPIHono,
+  passwords,
   type PluginContext,
-} from '../../src/core/index.ts'
+} from 'propusk/plugin'
 import * as z from 'zod'
 import type { SetupLinkSettings } from './index.ts'
 import { inspectSetupToken } from './store.ts'
@@ -27,7 +23,7 @@ export const ADMINISTRATOR_ROLE_ID = 'role_administrator'
 const completeBody = z
   .object({
     token: z.string().min(20).max(200),
-    displayName: displayNameSchema,
+    displayName: logins.displayNameSchema,
     email: z
       .string()
       .trim()
@@ -87,12 +83,12 @@ function normalizeLogins(
   let normalizedEmail: string | null = null
   let normalizedPhone: string | null = null
   if (email) {
-    const result = normalizeEmail(email)
+    const result = logins.normalizeEmail(email)
     if (result.ok) normalizedEmail = result.email
     else fields.push({ field: 'email', message: 'Not a valid e-mail address.' })
   }
   if (phone) {
-    const result = normalizePhone(phone)
+    const result = logins.normalizePhone(phone)
     if (result.ok) normalizedPhone = result.e164
     else
       fields.push({
@@ -120,16 +116,16 @@ export function mountCompleteRoute(
     await ctx.limits.consume(ctx.pluginId, 'completePerIp', ip)
     const body = c.req.valid('json')
     const logins = normalizeLogins(body.email, body.phone)
-    const password = assertPasswordPolicy(body.password, {
+    const password = passwords.assertPasswordPolicy(body.password, {
       ...logins,
       displayName: body.displayName,
     })
-    const hash = await passwordHasher(ctx).hash(password)
-    const tokenHash = await sha256Hex(body.token)
+    const hash = await passwords.passwordHasher(ctx).hash(password)
+    const tokenHash = await cryptoUtils.sha256Hex(body.token)
     // For the audit only; the batch below re-checks the link inside its write transaction.
     const link = await inspectSetupToken(ctx.sql, body.token, ctx.now())
     const purpose = link.valid ? link.purpose : 'first_admin'
-    const userId = randomId('usr')
+    const userId = cryptoUtils.randomId('usr')
     const at = ctx.now().toISOString()
     // The user row only appears if the link is still open; the role and the "used" mark only if
     // that user row appeared. Inside one write transaction, so two racing requests cannot both win.

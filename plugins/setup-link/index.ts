@@ -1,4 +1,4 @@
-import { defineSignInMethod } from '../../src/core/index.ts'
+import { defineSignInMethod } from 'propusk/plugin'
 import * as z from 'zod'
 import { mountSetupLinkRoutes } from './routes.ts'
 import { isSetupPending, issueSetupToken, migrations } from './store.ts'

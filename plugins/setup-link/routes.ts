@@ -1,10 +1,10 @@
 import {
+  type AppEnv,
   createRoute,
   errorResponse,
-  type AppEnv,
   type OpenAPIHono,
   type PluginContext,
-} from '../../src/core/index.ts'
+} from 'propusk/plugin'
 import * as z from 'zod'
 import type { SetupLinkSettings } from './index.ts'
 import { mountCompleteRoute } from './complete.ts'

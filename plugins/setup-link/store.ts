@@ -1,4 +1,4 @@
-import { randomToken, sha256Hex, type AuditEntry, type SqlDatabase } from '../../src/core/index.ts'
+import { type AuditEntry, cryptoUtils, type SqlDatabase } from 'propusk/plugin'
 
 export const migrations = [
   {
@@ -43,13 +43,13 @@ export async function issueSetupToken(
   ttlHours: number,
   purpose: SetupLinkPurpose = 'first_admin',
 ): Promise<string> {
-  const token = randomToken()
+  const token = cryptoUtils.randomToken()
   const expires = new Date(now.getTime() + ttlHours * 3600_000)
   await sql.batch([
     { sql: 'DELETE FROM setup_links WHERE used_at IS NULL' },
     {
       sql: 'INSERT INTO setup_links (token_hash, created_at, expires_at, purpose) VALUES (?, ?, ?, ?)',
-      args: [await sha256Hex(token), now.toISOString(), expires.toISOString(), purpose],
+      args: [await cryptoUtils.sha256Hex(token), now.toISOString(), expires.toISOString(), purpose],
     },
   ])
   return token
@@ -65,7 +65,7 @@ export async function inspectSetupToken(
 ): Promise<SetupTokenState> {
   const { rows } = await sql.execute({
     sql: 'SELECT expires_at, purpose FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
-    args: [await sha256Hex(token), now.toISOString()],
+    args: [await cryptoUtils.sha256Hex(token), now.toISOString()],
   })
   const row = rows[0]
   if (!row) return { valid: false }

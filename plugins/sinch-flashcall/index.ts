@@ -1,9 +1,4 @@
-import {
-  defineDeliveryProvider,
-  presentEnv,
-  requireWhenSelected,
-  retrySettings,
-} from '../../src/core/index.ts'
+import { defineDeliveryProvider, providers } from 'propusk/plugin'
 import * as z from 'zod'
 import { createSinchFlashCallProvider } from './provider.ts'
 
@@ -34,7 +29,7 @@ const settings = z.object({
     .max(60)
     .optional()
     .describe('How long the phone rings'),
-  ...retrySettings('after HTTP 429 or a refused connection'),
+  ...providers.retrySettings('after HTTP 429 or a refused connection'),
 })
 
 export type SinchFlashCallSettings = z.output<typeof settings>
@@ -55,12 +50,12 @@ export const sinchFlashCall = defineDeliveryProvider({
   channels: ['call'],
   settings,
   settingsFromEnv: (env) =>
-    presentEnv({
+    providers.presentEnv({
       applicationKey: env.SINCH_APPLICATION_KEY,
       applicationSecret: env.SINCH_APPLICATION_SECRET,
     }),
   createProvider(ctx) {
-    requireWhenSelected(ctx, () => [
+    providers.requireWhenSelected(ctx, () => [
       !ctx.settings.applicationKey && 'SINCH_APPLICATION_KEY is required',
       !ctx.settings.applicationSecret &&
         'SINCH_APPLICATION_SECRET is required (wrangler secret put SINCH_APPLICATION_SECRET)',

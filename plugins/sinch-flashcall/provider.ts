@@ -1,12 +1,11 @@
 import {
   DeliveryError,
-  readJsonBody,
-  sendToProvider,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
   type OutboundMessage,
-} from '../../src/core/index.ts'
+  providers,
+} from 'propusk/plugin'
 import { signSinchRequest } from './signing.ts'
 import type { SinchFlashCallSettings } from './index.ts'
 
@@ -53,8 +52,8 @@ export function sinchError(status: number, body: SinchErrorBody | null): Deliver
 
 /** The receipt of a started flash call, or the DeliveryError any other answer means. */
 async function read(response: Response): Promise<DeliveryReceipt> {
-  if (!response.ok) throw sinchError(response.status, await readJsonBody(response))
-  const started = await readJsonBody<SinchStarted>(response)
+  if (!response.ok) throw sinchError(response.status, await providers.readJsonBody(response))
+  const started = await providers.readJsonBody<SinchStarted>(response)
   const digits = digitsFromCliFilter(started?.flashCall?.cliFilter)
   if (!digits) {
     throw new DeliveryError(
@@ -124,7 +123,7 @@ export function createSinchFlashCallProvider(
       // Built per attempt: the signature covers a fresh timestamp.
       const request = async () =>
         new Request(url, { method: 'POST', headers: await headersFor(json), body: json })
-      return sendToProvider(request, {
+      return providers.sendToProvider(request, {
         ...settings,
         provider: 'Sinch',
         duplicate: 'a second call',

@@ -1,4 +1,4 @@
-import { base64UrlDecode } from '../../src/core/index.ts'
+import { cryptoUtils } from 'propusk/plugin'
 import { md5 } from './md5.ts'
 
 const encoder = new TextEncoder()
@@ -39,7 +39,7 @@ export async function signSinchRequest(options: {
   ].join('\n')
   const key = await crypto.subtle.importKey(
     'raw',
-    new Uint8Array(base64UrlDecode(options.applicationSecret)),
+    new Uint8Array(cryptoUtils.base64UrlDecode(options.applicationSecret)),
     { name: 'HMAC', hash: 'SHA-256' },
     false,
     ['sign'],

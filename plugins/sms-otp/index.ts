@@ -1,22 +1,19 @@
-import {
-  assertPhoneAccepted,
-  defineSignInMethod,
-  mountOtpMethod,
-  phoneOtpSettingsSchema,
-} from '../../src/core/index.ts'
+import { defineSignInMethod, otp } from 'propusk/plugin'
 import * as z from 'zod'
 import { smsText } from './message.ts'
 
-const settings = phoneOtpSettingsSchema({
-  codeLength: 4, // R5
-  ttlSeconds: 5 * 60,
-  allowFirstSignIn: true, // R4: an invited person registers by proving the phone
-}).extend({
-  androidHashPlacement: z
-    .enum(['before-origin-line', 'end'])
-    .default('before-origin-line')
-    .describe('Where the Android app hash goes (see plugins/sms-otp/message.ts)'),
-})
+const settings = otp
+  .phoneOtpSettingsSchema({
+    codeLength: 4, // R5
+    ttlSeconds: 5 * 60,
+    allowFirstSignIn: true, // R4: an invited person registers by proving the phone
+  })
+  .extend({
+    androidHashPlacement: z
+      .enum(['before-origin-line', 'end'])
+      .default('before-origin-line')
+      .describe('Where the Android app hash goes (see plugins/sms-otp/message.ts)'),
+  })
 
 export type SmsOtpSettings = z.output<typeof settings>
 
@@ -35,7 +32,7 @@ export const smsOtp = defineSignInMethod({
   loginKinds: ['phone'],
   settings,
   routes(router, ctx) {
-    mountOtpMethod(router, ctx, {
+    otp.mountOtpMethod(router, ctx, {
       id: ctx.pluginId,
       loginKind: 'phone',
       channel: 'sms',
@@ -46,7 +43,7 @@ export const smsOtp = defineSignInMethod({
       },
       code: 'generated',
       compose: (input) => ({ text: smsText(input) }),
-      assertAccepts: (login, s) => assertPhoneAccepted(login, s, 'Sign-in by SMS code'),
+      assertAccepts: (login, s) => otp.assertPhoneAccepted(login, s, 'Sign-in by SMS code'),
     })
   },
 })

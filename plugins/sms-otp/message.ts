@@ -9,27 +9,21 @@
  *    end with `androidHashPlacement: 'end'` (for clients that insist on the older "end with the
  *    hash" rule; iOS/WebOTP auto-fill then no longer applies to that app).
  */
-import {
-  appOtpSettings,
-  smsPayloadBytes,
-  SMS_SEGMENT_BYTES,
-  type ComposeInput,
-  type OtpLocale,
-} from '../../src/core/index.ts'
+import { otp, providers } from 'propusk/plugin'
 
-export const defaultSmsTemplates: Record<OtpLocale, string> = {
+export const defaultSmsTemplates: Record<otp.OtpLocale, string> = {
   ru: 'Код для входа: {code}',
   en: 'Sign-in code: {code}',
 }
 
-const minimalTemplates: Record<OtpLocale, string> = { ru: 'Код: {code}', en: 'Code: {code}' }
+const minimalTemplates: Record<otp.OtpLocale, string> = { ru: 'Код: {code}', en: 'Code: {code}' }
 
 export const androidAppHashPattern = /^[A-Za-z0-9+/]{11}$/
 
 /** SMS Retriever's limit on the whole message: one segment's payload. */
-export const SMS_RETRIEVER_MAX_BYTES = SMS_SEGMENT_BYTES
+export const SMS_RETRIEVER_MAX_BYTES = providers.SMS_SEGMENT_BYTES
 
-export { smsPayloadBytes }
+export const smsPayloadBytes = providers.smsPayloadBytes
 
 export interface SmsFormatSettings {
   androidHashPlacement: 'before-origin-line' | 'end'
@@ -40,8 +34,8 @@ function fill(template: string, code: string, appName: string): string {
 }
 
 /** The app's own template for this language, if it set one. */
-function customTemplate(input: ComposeInput<unknown>): string | null {
-  const custom = appOtpSettings(input.app).otp?.['sms-otp']?.templates
+function customTemplate(input: otp.ComposeInput<unknown>): string | null {
+  const custom = otp.appOtpSettings(input.app).otp?.['sms-otp']?.templates
   const text = (custom as Record<string, unknown> | undefined)?.[input.locale]
   return typeof text === 'string' && text.trim() ? text : null
 }
@@ -52,9 +46,9 @@ function customTemplate(input: ComposeInput<unknown>): string | null {
  * the auto-fill lines alone (the origin line carries the code). An app's own template without
  * a hash is the admin's wording and is kept whole, however long.
  */
-export function smsText(input: ComposeInput<SmsFormatSettings>): string {
+export function smsText(input: otp.ComposeInput<SmsFormatSettings>): string {
   const originLine = `@${input.domain} #${input.code}`
-  const hash = appOtpSettings(input.app).androidAppHash
+  const hash = otp.appOtpSettings(input.app).androidAppHash
   const androidHash = typeof hash === 'string' && androidAppHashPattern.test(hash) ? hash : null
   const assemble = (body: string) => {
     const lines = body ? [body, ''] : []
@@ -63,7 +57,7 @@ export function smsText(input: ComposeInput<SmsFormatSettings>): string {
       ? [...lines, originLine, androidHash].join('\n')
       : [...lines, androidHash, originLine].join('\n')
   }
-  const fits = (text: string) => smsPayloadBytes(text) <= SMS_SEGMENT_BYTES
+  const fits = (text: string) => providers.smsPayloadBytes(text) <= providers.SMS_SEGMENT_BYTES
   const custom = customTemplate(input)
   const full = assemble(
     fill(custom ?? defaultSmsTemplates[input.locale], input.code, input.app.name),

@@ -1,4 +1,4 @@
-import { defineDeliveryProvider, requireWhenSelected, retrySettings } from '../../src/core/index.ts'
+import { defineDeliveryProvider, providers } from 'propusk/plugin'
 import * as z from 'zod'
 import { createSmsRuCallProvider } from './provider.ts'
 
@@ -6,7 +6,9 @@ import { createSmsRuCallProvider } from './provider.ts'
 const settings = z.object({
   apiId: z.string().min(1).optional().describe('SMSRU_API_ID (secret) from the sms.ru cabinet'),
   baseUrl: z.url().default('https://sms.ru').describe('sms.ru API origin'),
-  ...retrySettings('when sms.ru answers 220/500 ("repeat the request") or cannot be reached'),
+  ...providers.retrySettings(
+    'when sms.ru answers 220/500 ("repeat the request") or cannot be reached',
+  ),
 })
 
 export type SmsRuCallSettings = z.output<typeof settings>
@@ -28,7 +30,7 @@ export const smsRuCall = defineDeliveryProvider({
   settings,
   settingsFromEnv: (env) => (env.SMSRU_API_ID ? { apiId: env.SMSRU_API_ID } : {}),
   createProvider(ctx) {
-    requireWhenSelected(ctx, () => [
+    providers.requireWhenSelected(ctx, () => [
       !ctx.settings.apiId && 'SMSRU_API_ID is required (wrangler secret put SMSRU_API_ID)',
     ])
     return createSmsRuCallProvider(ctx.settings, ctx.log)

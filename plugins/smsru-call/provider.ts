@@ -1,12 +1,11 @@
 import {
   DeliveryError,
-  readJsonBody,
-  sendToProvider,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
   type OutboundMessage,
-} from '../../src/core/index.ts'
+  providers,
+} from 'propusk/plugin'
 import type { SmsRuCallSettings } from './index.ts'
 
 /** https://sms.ru/api/code_call — `code` is the last 4 digits of the number that will call. */
@@ -59,7 +58,7 @@ function receiptFrom(answer: SmsRuCallAnswer): DeliveryReceipt {
 
 /** The receipt of a placed call, or the DeliveryError any other answer means. */
 async function read(response: Response): Promise<DeliveryReceipt> {
-  const answer = await readJsonBody<SmsRuCallAnswer>(response)
+  const answer = await providers.readJsonBody<SmsRuCallAnswer>(response)
   if (!response.ok || !answer) {
     throw new DeliveryError('provider_unavailable', `sms.ru answered HTTP ${response.status}`)
   }
@@ -101,7 +100,7 @@ export function createSmsRuCallProvider(
       if (message.channel !== 'call') {
         throw new DeliveryError('provider_rejected', 'smsru-call places flash calls only')
       }
-      return sendToProvider(request(message), {
+      return providers.sendToProvider(request(message), {
         ...settings,
         provider: 'sms.ru',
         duplicate: 'a second call',

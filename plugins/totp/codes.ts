@@ -1,15 +1,10 @@
 /**
  * What every route needs: the vault, code checks against a sealed secret, the attempt limiter
- * and the audit. Attempts are reserved before a code is checked (StateStore.reserveAttempt), so
+ * and the audit. Attempts are reserved before a code is checked (`ctx.attempts`), so
  * racing wrong codes cannot get past `maxFailures` however many arrive at once.
  */
 import type { Context } from 'hono'
-import {
-  otpBaseSecret,
-  randomBytes,
-  type AppEnv,
-  type PluginContext,
-} from '../../src/core/index.ts'
+import { type AppEnv, cryptoUtils, otp, type PluginContext } from 'propusk/plugin'
 import type { TotpSettings } from './schema.ts'
 import { matchStep, timeStep } from './totp.ts'
 import { createSecretVault, type SecretVault } from './vault.ts'
@@ -19,18 +14,17 @@ export const PERIOD_SECONDS = 30
 export function createCodeChecker(ctx: PluginContext<TotpSettings>) {
   // The settings are live (edited in the console, no restart): each attempt takes the current
   // lockout policy.
-  const policy = () => {
+  const limiter = () => {
     const { maxFailures, lockoutSeconds, maxLockoutSeconds } = ctx.settings
-    return {
+    return ctx.attempts.limiter({
       maxFailures,
-      lockMs: lockoutSeconds * 1000,
-      maxLockMs: Math.max(maxLockoutSeconds, lockoutSeconds) * 1000,
-      windowMs: 24 * 3600_000,
-    }
+      baseSeconds: lockoutSeconds,
+      maxSeconds: maxLockoutSeconds,
+      windowSeconds: 24 * 3600,
+    })
   }
-  const attemptKey = (subject: string) => `totp:attempts:${subject}`
   let vault: Promise<SecretVault> | undefined
-  const openVault = () => (vault ??= createSecretVault(otpBaseSecret(ctx.config).secret))
+  const openVault = () => (vault ??= createSecretVault(otp.otpBaseSecret(ctx.config).secret))
   return {
     vault: openVault,
     /** The time step (±1) `code` belongs to, or null; no secret costs the same work. */
@@ -38,18 +32,18 @@ export function createCodeChecker(ctx: PluginContext<TotpSettings>) {
       const secret = sealed ? await (await openVault()).open(userId, sealed) : null
       if (sealed && !secret) ctx.log.error('a TOTP secret does not open: was OTP_SECRET changed?')
       const step = timeStep(ctx.now(), PERIOD_SECONDS)
-      const found = await matchStep(secret ?? randomBytes(20), code, step, 1)
+      const found = await matchStep(secret ?? cryptoUtils.randomBytes(20), code, step, 1)
       return secret ? found : null
     },
     /** Counts an attempt on `subject`, or throws 429 while it is paused. */
     async reserve(subject: string): Promise<void> {
-      const decision = await ctx.state.reserveAttempt(attemptKey(subject), policy())
-      if (decision.allowed) return
-      const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000))
+      const decision = await limiter().reserve(subject)
+      if (decision.ok) return
+      const { retryAfterSeconds } = decision
       throw ctx.errors.error('totp_too_many_attempts', undefined, { retryAfterSeconds })
     },
     /** A right code: the subject's earlier failures are forgotten. */
-    forget: async (subject: string) => void (await ctx.state.delete(attemptKey(subject))),
+    forget: (subject: string) => limiter().clear(subject),
     audit: (c: Context<AppEnv>, action: string, ok: boolean, who: Actor, reason?: string) =>
       ctx.identity.audit.record({
         actorType: who.actorId ? 'user' : 'anonymous',

@@ -1,13 +1,13 @@
 import type { Context } from 'hono'
 import {
   access,
-  createRoute,
-  randomBytes,
-  requireAuth,
   type AppEnv,
+  createRoute,
+  cryptoUtils,
   type OpenAPIHono,
   type PluginContext,
-} from '../../src/core/index.ts'
+  requireAuth,
+} from 'propusk/plugin'
 import { PERIOD_SECONDS, type CodeChecker } from './codes.ts'
 import { codeBody, confirmBody, doneResult, enrolResult, errorResponse } from './schema.ts'
 import type { TotpSettings } from './schema.ts'
@@ -91,7 +91,7 @@ export function mountEnrolment(
     await ctx.limits.consume(ctx.pluginId, 'enrolPerUser', userId)
     const user = await ctx.identity.users.get(userId)
     if (!user) throw ctx.errors.error('unauthorized')
-    const secret = randomBytes(20)
+    const secret = cryptoUtils.randomBytes(20)
     const now = ctx.now()
     const expiresAt = new Date(now.getTime() + ctx.settings.enrolmentMinutes * 60_000).toISOString()
     await store.savePending(

@@ -1,4 +1,4 @@
-import type { ErrorCodeDefinition } from '../../src/core/index.ts'
+import type { ErrorCodeDefinition } from 'propusk/plugin'
 
 /**
  * Unknown logins, people without an authenticator, wrong and replayed codes all get

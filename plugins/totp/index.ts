@@ -1,4 +1,4 @@
-import { defineSignInMethod } from '../../src/core/index.ts'
+import { defineSignInMethod } from 'propusk/plugin'
 import { createCodeChecker } from './codes.ts'
 import { mountEnrolment } from './enrol.ts'
 import { mountReset } from './reset.ts'

@@ -1,11 +1,11 @@
 import {
   access,
-  createRoute,
-  requireAuth,
   type AppEnv,
+  createRoute,
   type OpenAPIHono,
   type PluginContext,
-} from '../../src/core/index.ts'
+  requireAuth,
+} from 'propusk/plugin'
 import type { CodeChecker } from './codes.ts'
 import { doneResult, errorResponse, resetBody, type TotpSettings } from './schema.ts'
 

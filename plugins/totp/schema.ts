@@ -1,4 +1,4 @@
-import type { Migration } from '../../src/core/index.ts'
+import type { Migration } from 'propusk/plugin'
 import * as z from 'zod'
 
 const int = (min: number, max: number, value: number) =>
@@ -48,4 +48,4 @@ export const doneResult = (key: 'enrolled' | 'disabled' | 'removed') =>
   z.object({ [key]: z.boolean() })
 
 // The core's one documented error body, so clients see the same `Error` schema everywhere.
-export { errorResponse } from '../../src/core/index.ts'
+export { errorResponse } from 'propusk/plugin'

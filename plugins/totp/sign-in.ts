@@ -1,16 +1,13 @@
 import {
   access,
-  createRoute,
-  findAppType,
-  parseLogin,
-  presentedClientSecret,
-  sha256Hex,
-  toTokenResponse,
-  tokenResponse,
   type AppEnv,
+  createRoute,
+  cryptoUtils,
+  logins,
   type OpenAPIHono,
   type PluginContext,
-} from '../../src/core/index.ts'
+  sessions,
+} from 'propusk/plugin'
 import type { CodeChecker } from './codes.ts'
 import { errorResponse, signInBody, type TotpSettings } from './schema.ts'
 import { totpStore } from './store.ts'
@@ -24,7 +21,10 @@ const signInRoute = createRoute({
   security: access.optionalClientBasic, // or a confidential app's secret in the body
   request: { body: { required: true, content: { 'application/json': { schema: signInBody } } } },
   responses: {
-    200: { description: 'Signed in', content: { 'application/json': { schema: tokenResponse } } },
+    200: {
+      description: 'Signed in',
+      content: { 'application/json': { schema: sessions.tokenResponse } },
+    },
     400: errorResponse('`validation_failed`, `app_not_found`'),
     401: errorResponse(
       '`totp_invalid_credentials` (no account, no authenticator, wrong or used code), `invalid_client`',
@@ -47,17 +47,21 @@ export function mountSignIn(
     const body = c.req.valid('json')
     const app = await ctx.identity.apps.get(body.clientId)
     if (!app) throw ctx.errors.error('app_not_found')
-    const client = presentedClientSecret(app.id, body.clientSecret, c.req.header('authorization'))
+    const client = sessions.presentedClientSecret(
+      app.id,
+      body.clientSecret,
+      c.req.header('authorization'),
+    )
     // Checked before the code is spent (sessions.signIn checks again, too late for the code).
-    const confidential = findAppType(ctx, app.type)?.clientKind === 'confidential'
+    const confidential = sessions.findAppType(ctx, app.type)?.clientKind === 'confidential'
     const secret = client.ok ? client.secret : null
     if (!client.ok || (confidential && !secret)) throw ctx.errors.error('invalid_client')
     if (secret && !(await ctx.identity.apps.verifySecret(app.id, secret))) {
       throw ctx.errors.error('invalid_client')
     }
     // Per login, known or not, so the limiter's answers say nothing about which accounts exist.
-    const login = parseLogin(body.login)?.value ?? body.login.toLowerCase()
-    const subject = `login:${(await sha256Hex(login)).slice(0, 32)}`
+    const login = logins.parseLogin(body.login)?.value ?? body.login.toLowerCase()
+    const subject = `login:${(await cryptoUtils.sha256Hex(login)).slice(0, 32)}`
     await codes.reserve(subject).catch(async (error: unknown) => {
       await codes.audit(c, 'sign_in.totp', false, { userId: null, appId: app.id }, 'paused')
       throw error
@@ -91,6 +95,6 @@ export function mountSignIn(
       requestId: c.get('requestId'),
       clientSecret: secret,
     })
-    return c.json(toTokenResponse(tokens), 200)
+    return c.json(sessions.toTokenResponse(tokens), 200)
   })
 }

@@ -2,7 +2,7 @@
  * The totp_credentials rows. Every change that spends a code is one conditional UPDATE or
  * DELETE, so of two requests racing with the same code (or enrolment) exactly one wins.
  */
-import type { SqlDatabase } from '../../src/core/index.ts'
+import type { SqlDatabase } from 'propusk/plugin'
 
 export interface TotpRow {
   secret: string | null

@@ -3,10 +3,10 @@
  * the one-time codes (OTP_SECRET, else SIGNING_KEYS). The user id is the associated data, so a
  * sealed secret copied into another person's row does not open.
  */
-import { base64UrlDecode, base64UrlEncode, randomBytes } from '../../src/core/index.ts'
+import { cryptoUtils } from 'propusk/plugin'
 
 const encoder = new TextEncoder()
-const bytes = (text: string) => new Uint8Array(base64UrlDecode(text))
+const bytes = (text: string) => new Uint8Array(cryptoUtils.base64UrlDecode(text))
 
 export type SecretVault = Awaited<ReturnType<typeof createSecretVault>>
 
@@ -29,9 +29,9 @@ export async function createSecretVault(serverSecret: string) {
   })
   return {
     async seal(userId: string, secret: Uint8Array<ArrayBuffer>): Promise<string> {
-      const iv = randomBytes(12)
+      const iv = cryptoUtils.randomBytes(12)
       const sealed = await crypto.subtle.encrypt(params(iv, userId), key, secret)
-      return `v1.${base64UrlEncode(iv)}.${base64UrlEncode(new Uint8Array(sealed))}`
+      return `v1.${cryptoUtils.base64UrlEncode(iv)}.${cryptoUtils.base64UrlEncode(new Uint8Array(sealed))}`
     },
     /** Null when sealed for someone else, tampered with, or under another server secret. */
     async open(userId: string, sealed: string): Promise<Uint8Array<ArrayBuffer> | null> {

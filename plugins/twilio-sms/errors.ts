@@ -1,4 +1,4 @@
-import { DeliveryError, type DeliveryReceipt } from '../../src/core/index.ts'
+import { DeliveryError, type DeliveryReceipt } from 'propusk/plugin'
 
 /** Twilio's error body: https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions */
 export interface TwilioErrorBody {

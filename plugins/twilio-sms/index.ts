@@ -1,9 +1,4 @@
-import {
-  defineDeliveryProvider,
-  presentEnv,
-  requireWhenSelected,
-  retrySettings,
-} from '../../src/core/index.ts'
+import { defineDeliveryProvider, providers } from 'propusk/plugin'
 import * as z from 'zod'
 import { createTwilioProvider } from './provider.ts'
 import { mountTwilioStatusRoute } from './routes.ts'
@@ -23,7 +18,7 @@ const settings = z.object({
     .boolean()
     .default(true)
     .describe('Ask Twilio to post delivery status to PUBLIC_URL/v1/providers/twilio-sms/status'),
-  ...retrySettings('after HTTP 429 or a refused connection'),
+  ...providers.retrySettings('after HTTP 429 or a refused connection'),
 })
 
 export type TwilioSmsSettings = z.output<typeof settings>
@@ -44,7 +39,7 @@ export const twilioSms = defineDeliveryProvider({
   channels: ['sms'],
   settings,
   settingsFromEnv: (env) =>
-    presentEnv({
+    providers.presentEnv({
       accountSid: env.TWILIO_ACCOUNT_SID,
       authToken: env.TWILIO_AUTH_TOKEN,
       from: env.TWILIO_FROM,
@@ -58,7 +53,7 @@ export const twilioSms = defineDeliveryProvider({
     twilio_not_configured: { status: 404, message: 'Twilio SMS is not configured here.' },
   },
   createProvider(ctx) {
-    requireWhenSelected(ctx, () => [
+    providers.requireWhenSelected(ctx, () => [
       !ctx.settings.accountSid &&
         'TWILIO_ACCOUNT_SID is required (wrangler secret put TWILIO_ACCOUNT_SID)',
       !ctx.settings.authToken &&

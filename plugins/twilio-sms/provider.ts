@@ -1,12 +1,11 @@
 import {
   DeliveryError,
-  readJsonBody,
-  sendToProvider,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
   type OutboundMessage,
-} from '../../src/core/index.ts'
+  providers,
+} from 'propusk/plugin'
 import { twilioError, twilioStatus, type TwilioErrorBody } from './errors.ts'
 import type { TwilioSmsSettings } from './index.ts'
 
@@ -33,8 +32,8 @@ function receiptFrom(message: TwilioMessage | null): DeliveryReceipt {
 
 /** The receipt of an accepted message, or the DeliveryError any other answer means. */
 async function read(response: Response): Promise<DeliveryReceipt> {
-  if (response.ok) return receiptFrom(await readJsonBody<TwilioMessage>(response))
-  throw twilioError(response.status, await readJsonBody<TwilioErrorBody>(response))
+  if (response.ok) return receiptFrom(await providers.readJsonBody<TwilioMessage>(response))
+  throw twilioError(response.status, await providers.readJsonBody<TwilioErrorBody>(response))
 }
 
 export interface TwilioProviderOptions {
@@ -83,7 +82,7 @@ export function createTwilioProvider(options: TwilioProviderOptions): DeliveryPr
       if (message.channel !== 'sms' || !message.text) {
         throw new DeliveryError('provider_rejected', 'twilio-sms sends SMS with a text only')
       }
-      return sendToProvider(request(message), {
+      return providers.sendToProvider(request(message), {
         ...settings,
         provider: 'Twilio',
         // A timeout or a dropped connection after sending: Twilio may have queued the SMS.

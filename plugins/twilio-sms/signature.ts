@@ -1,4 +1,4 @@
-import { timingSafeEqual } from '../../src/core/index.ts'
+import { cryptoUtils } from 'propusk/plugin'
 
 const encoder = new TextEncoder()
 
@@ -36,5 +36,5 @@ export async function isValidTwilioSignature(
   signature: string,
 ): Promise<boolean> {
   if (!signature) return false
-  return timingSafeEqual(await twilioSignature(authToken, url, params), signature)
+  return cryptoUtils.timingSafeEqual(await twilioSignature(authToken, url, params), signature)
 }

@@ -1,9 +1,4 @@
-import {
-  defineDeliveryProvider,
-  presentEnv,
-  requireWhenSelected,
-  retrySettings,
-} from '../../src/core/index.ts'
+import { defineDeliveryProvider, providers } from 'propusk/plugin'
 import * as z from 'zod'
 import { createWebhookProvider } from './provider.ts'
 
@@ -20,7 +15,7 @@ const settings = z.object({
     .min(16)
     .optional()
     .describe('WEBHOOK_DELIVERY_SECRET (secret): HMAC key of the Propusk-Signature header'),
-  ...retrySettings('on 429, 5xx, timeouts and network errors (receivers dedupe by id)', {
+  ...providers.retrySettings('on 429, 5xx, timeouts and network errors (receivers dedupe by id)', {
     maxRetries: 5,
     retryDelayMs: 5_000,
   }),
@@ -44,9 +39,9 @@ export const webhookDelivery = defineDeliveryProvider({
   channels: ['sms', 'email', 'call'],
   settings,
   settingsFromEnv: (env) =>
-    presentEnv({ url: env.WEBHOOK_DELIVERY_URL, secret: env.WEBHOOK_DELIVERY_SECRET }),
+    providers.presentEnv({ url: env.WEBHOOK_DELIVERY_URL, secret: env.WEBHOOK_DELIVERY_SECRET }),
   createProvider(ctx) {
-    requireWhenSelected(ctx, (channels) => [
+    providers.requireWhenSelected(ctx, (channels) => [
       ...channels.map(
         (channel) =>
           !ctx.settings.urls[channel] &&

@@ -1,21 +1,18 @@
 import {
+  cryptoUtils,
   DeliveryError,
-  hmacSha256,
-  readJsonBody,
-  sendToProvider,
-  sha256Hex,
-  toHex,
   type DeliveryProvider,
   type DeliveryReceipt,
   type Logger,
   type OutboundMessage,
-} from '../../src/core/index.ts'
+  providers,
+} from 'propusk/plugin'
 import type { WebhookDeliverySettings } from './index.ts'
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (see README.md). */
 export async function signWebhookBody(secret: string, body: string, unixSeconds: number) {
-  const mac = await hmacSha256(secret, `${unixSeconds}.${body}`)
-  return `t=${unixSeconds},v1=${toHex(mac)}`
+  const mac = await cryptoUtils.hmacSha256(secret, `${unixSeconds}.${body}`)
+  return `t=${unixSeconds},v1=${cryptoUtils.toHex(mac)}`
 }
 
 /** What a receiver may answer with a 2xx (all optional, except callerDigits for calls). */
@@ -78,8 +75,8 @@ function receiptFrom(message: OutboundMessage, id: string, answer: WebhookAnswer
 /** The receipt of an accepted message, or the DeliveryError any other answer means. */
 function reader(message: OutboundMessage, id: string) {
   return async (response: Response): Promise<DeliveryReceipt> => {
-    if (!response.ok) throw refusal(response.status, await readJsonBody(response))
-    return receiptFrom(message, id, await readJsonBody<WebhookAnswer>(response))
+    if (!response.ok) throw refusal(response.status, await providers.readJsonBody(response))
+    return receiptFrom(message, id, await providers.readJsonBody<WebhookAnswer>(response))
   }
 }
 
@@ -99,7 +96,7 @@ export function createWebhookProvider(
         )
       }
       // The id derives from the idempotency key: a retry or a repeated send is recognisable.
-      const id = `msg_${(await sha256Hex(`webhook:${message.idempotencyKey}`)).slice(0, 32)}`
+      const id = `msg_${(await cryptoUtils.sha256Hex(`webhook:${message.idempotencyKey}`)).slice(0, 32)}`
       const body = JSON.stringify({
         id,
         channel: message.channel,
@@ -125,7 +122,7 @@ export function createWebhookProvider(
           body,
         })
       }
-      return sendToProvider(signed, {
+      return providers.sendToProvider(signed, {
         ...settings,
         maxRetryDelayMs: 5000,
         provider: 'The webhook',

@@ -27,6 +27,12 @@ export const coreErrorCodes = {
     message: 'The Expect header asks for something this server does not do (only 100-continue).',
   },
   rate_limited: { status: 429, message: 'Too many requests; try again later.' },
+  // Sign-in failures are the core's, so every method answers a guesser alike (see signInFailed).
+  invalid_credentials: { status: 401, message: 'Wrong login or credentials.' },
+  too_many_attempts: {
+    status: 429,
+    message: 'Too many failed attempts: sign-in is paused for a while. Try again later.',
+  },
   request_header_too_large: {
     status: 431,
     message: 'The URL and headers together are larger than the server accepts.',
@@ -138,4 +144,21 @@ export function coreError(
 ): ApiError {
   const definition = coreErrorCodes[code]
   return new ApiError(code, definition.status, message ?? definition.message, details)
+}
+
+/** The failures every sign-in method answers with: the same codes whatever the method. */
+export type SignInFailureCode = 'invalid_credentials' | 'too_many_attempts'
+
+/**
+ * The one way a sign-in method reports a failed sign-in: `invalid_credentials` for anything a
+ * guesser must not tell apart (unknown login, wrong secret, inactive account), and
+ * `too_many_attempts` with the wait while the attempt limiter refuses. `message` words it for
+ * the method (e.g. "Wrong login or password."); the code stays the same.
+ */
+export function signInFailed(
+  code: SignInFailureCode,
+  options: { message?: string; retryAfterSeconds?: number } = {},
+): ApiError {
+  const { message, retryAfterSeconds } = options
+  return coreError(code, message, retryAfterSeconds ? { retryAfterSeconds } : undefined)
 }

@@ -12,6 +12,7 @@ import {
 import { createLiveSettings, registerLiveSettings, type LiveSettings } from './live-settings.ts'
 import type { Logger } from './logger.ts'
 import type { Plugin, PluginContext } from './plugin.ts'
+import { createPluginAttempts } from './passwords/lockout.ts'
 import type { AppEnv, CoreServices } from './services.ts'
 import { createRouter } from './http/validation.ts'
 
@@ -141,10 +142,31 @@ export function resolvePluginSettings(
       overrides[plugin.id],
     )
     const result = plugin.settings.safeParse(candidate)
-    if (result.success) resolved.set(plugin.id, result.data)
-    else problems.push(...formatZodIssues(result.error, `plugin ${plugin.id}: settings.`))
+    if (!result.success) {
+      problems.push(...formatZodIssues(result.error, `plugin ${plugin.id}: settings.`))
+      continue
+    }
+    resolved.set(plugin.id, result.data)
+    const own = validatePlugin(plugin, result.data, env)
+    problems.push(...own.map((problem) => `plugin ${plugin.id}: ${problem}`))
   }
   return { resolved, problems }
+}
+
+/** A plugin's own `validate` hook; a hook that throws is reported as a problem, not a crash. */
+function validatePlugin(
+  plugin: Plugin,
+  settings: unknown,
+  env: Record<string, string | undefined>,
+): readonly string[] {
+  if (!plugin.validate) return []
+  try {
+    // The settings were parsed by this plugin's own schema just above.
+    const validate = plugin.validate as (s: unknown, e: typeof env) => readonly string[] | undefined
+    return validate(settings, env) ?? []
+  } catch (error) {
+    return [error instanceof ConfigError ? error.problems.join('; ') : String(error)]
+  }
 }
 
 export interface PreparedPlugins {
@@ -199,6 +221,7 @@ export async function preparePlugins(
     const ctx = Object.assign(Object.create(services) as CoreServices, {
       log: services.log.child({ plugin: plugin.id }),
       pluginId: plugin.id,
+      attempts: createPluginAttempts(services.state, plugin.id),
     }) as PluginContext<unknown>
     // Read at use, so a setting saved in the console applies without a restart.
     Object.defineProperty(ctx, 'settings', { get: () => live.current(plugin.id), enumerable: true })

@@ -5,6 +5,9 @@ import type { CoreServices, AppEnv } from './services.ts'
 import type { ErrorCodeDefinition } from './errors.ts'
 import type { RateLimitRule } from './rate-limit.ts'
 import type { DeliveryChannel, DeliveryProvider } from './delivery.ts'
+import type { ParsedLogin } from './identity/normalize.ts'
+import type { App } from './identity/types.ts'
+import type { PluginAttempts } from './passwords/lockout.ts'
 
 export type PluginKind = 'sign-in-method' | 'client-app-type' | 'delivery-provider'
 
@@ -17,6 +20,8 @@ export type PluginKind = 'sign-in-method' | 'client-app-type' | 'delivery-provid
 export interface PluginContext<Settings> extends CoreServices {
   pluginId: string
   settings: Settings
+  /** Failures-only attempt limiters (growing lockouts) whose keys are this plugin's own. */
+  attempts: PluginAttempts
 }
 
 interface PluginBase<Schema extends z.ZodType> {
@@ -30,6 +35,15 @@ interface PluginBase<Schema extends z.ZodType> {
   settings: Schema
   /** Settings taken from env/secrets (e.g. API keys), merged under stored settings. */
   settingsFromEnv?(env: Record<string, string | undefined>): Record<string, unknown>
+  /**
+   * Checks the resolved settings together with env/secrets at startup, beyond what the schema
+   * can say (e.g. "a secret is required when this option is on"). Each returned problem joins
+   * the one startup `ConfigError`, prefixed with the plugin id; nothing returned = fine.
+   */
+  validate?(
+    settings: z.output<Schema>,
+    env: Record<string, string | undefined>,
+  ): readonly string[] | undefined
   migrations?: Migration[]
   rateLimits?: Record<string, RateLimitRule>
   errorCodes?: Record<string, ErrorCodeDefinition>
@@ -43,6 +57,13 @@ export interface SignInMethodPlugin<S extends z.ZodType = z.ZodType> extends Plu
   kind: 'sign-in-method'
   /** Which logins the method can serve. */
   loginKinds: Array<'phone' | 'email'>
+  /**
+   * Whether `/v1/sign-in/start` offers this method for a login of one of its `loginKinds` in an
+   * app that lists it (e.g. only to phones of allowed countries, only to people who enrolled).
+   * Without it the method is offered for every such login. It must not reveal whether an
+   * account exists to someone who does not control the login.
+   */
+  offeredAt?(login: ParsedLogin, app: App): boolean | Promise<boolean>
 }
 
 export interface SessionPolicy {

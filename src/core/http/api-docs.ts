@@ -70,3 +70,15 @@ export const access = {
    */
   optionalClientBasic: anyOf({}, { clientBasic: [] }),
 }
+
+/** A required JSON request body of `schema`, as `createRoute({ request: { body } })` wants it. */
+export const jsonBody = <Schema extends z.ZodType>(schema: Schema) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+/** A documented JSON answer of `schema`, as `createRoute({ responses })` wants it. */
+export const jsonResponse = <Schema extends z.ZodType>(description: string, schema: Schema) => ({
+  description,
+  content: { 'application/json': { schema } },
+})

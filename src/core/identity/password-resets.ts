@@ -166,7 +166,7 @@ export async function completePasswordReset(
   }
   // Whoever knew the old password (or holds a stolen token) is signed out everywhere.
   const ended = await core.identity.sessions.revokeAll(user.id, 'password_reset')
-  await clearAccountLockout(core.state, user)
+  await clearAccountLockout(core.state, user, core.plugins)
   await core.identity.audit.record({
     ...audit,
     actorType: 'user',

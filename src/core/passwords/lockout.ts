@@ -1,9 +1,11 @@
 /**
- * Password attempts with growing lockouts, on the state store's attempt limiter (one atomic step
- * in Redis, shared by every isolate and server). An attempt is reserved *before* the password is
- * checked, so a burst of simultaneous requests cannot get more checks than the policy allows,
- * and given back when the password was right. Subjects are opaque strings: `login:<hash>` for a
- * login (the same whether or not an account has it), `ip:<address>` for a client.
+ * Failures-only attempt limiting with growing lockouts, on the state store's attempt limiter
+ * (one atomic step in Redis, shared by every isolate and server). An attempt is reserved
+ * *before* the secret is checked, so a burst of simultaneous requests cannot get more checks
+ * than the policy allows, and given back when it was right. Every plugin gets its own key
+ * namespace (`attempts:<plugin id>:`), so two methods never share or clear each other's counts.
+ * Subjects are opaque strings: `login:<hash>` for a login (the same whether or not an account
+ * has it), `ip:<address>` for a client, a user id, …
  */
 import { sha256Hex } from '../crypto.ts'
 import { parseLogin } from '../identity/normalize.ts'
@@ -36,9 +38,61 @@ export interface Lockout {
   gate(name: string, subject: string): AdmissionGate & { policy: AttemptPolicy }
 }
 
-const attemptKey = (subject: string) => `pw:attempts:${subject}`
+const attemptKey = (namespace: string, subject: string) => `attempts:${namespace}:${subject}`
 
-export function createLockout(state: StateStore, policy: LockoutPolicy): Lockout {
+/** Several reservations (and optionally one rate-limit hit) decided in one state call. */
+export type BatchReservation = { ok: true } | { ok: false; gate: string; retryAfterSeconds: number }
+
+/**
+ * `ctx.attempts`: a plugin's attempt limiters. Keys live under the plugin's own namespace;
+ * policies are per call, so live settings apply at once.
+ */
+export interface PluginAttempts {
+  /** A limiter with this policy over the plugin's keys. */
+  limiter(policy: LockoutPolicy): Lockout
+  /**
+   * Reserves an attempt on every gate (from `Lockout.gate`) in one atomic state call; `limit`
+   * (from `ctx.limits.gate`) is counted first and a refusal there counts nothing else.
+   */
+  reserveAll(
+    gates: Array<AdmissionGate & { policy: AttemptPolicy }>,
+    limit?: AdmissionGate & { limit: number; windowMs: number },
+  ): Promise<BatchReservation>
+  /** Gives reserved attempts back in one call; `forget` also drops the earlier failures. */
+  releaseAll(releases: Array<{ gate: AdmissionGate; forget?: boolean }>): Promise<void>
+}
+
+const waitSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
+
+export function createPluginAttempts(state: StateStore, pluginId: string): PluginAttempts {
+  return {
+    limiter: (policy) => createLockout(state, policy, pluginId),
+    async reserveAll(gates, limit) {
+      const decision = await state.reserveAttempts({
+        ...(limit ? { limit } : {}),
+        attempts: gates,
+      })
+      if (decision.allowed) return { ok: true }
+      return {
+        ok: false,
+        gate: decision.gate,
+        retryAfterSeconds: waitSeconds(decision.retryAfterMs),
+      }
+    },
+    releaseAll: (releases) =>
+      state.releaseAttempts(
+        releases.map(({ gate, forget }) => ({ key: gate.key, ...(forget ? { forget } : {}) })),
+      ),
+  }
+}
+
+/** A limiter whose keys live under `namespace` (a plugin id). */
+export function createLockout(
+  state: StateStore,
+  policy: LockoutPolicy,
+  namespace: string,
+): Lockout {
+  const keyOf = (subject: string) => attemptKey(namespace, subject)
   const attempts: AttemptPolicy = {
     maxFailures: policy.maxFailures,
     lockMs: policy.baseSeconds * 1000,
@@ -48,17 +102,17 @@ export function createLockout(state: StateStore, policy: LockoutPolicy): Lockout
   }
   return {
     async reserve(subject) {
-      const decision = await state.reserveAttempt(attemptKey(subject), attempts)
+      const decision = await state.reserveAttempt(keyOf(subject), attempts)
       if (decision.allowed) return { ok: true }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) }
+      return { ok: false, retryAfterSeconds: waitSeconds(decision.retryAfterMs) }
     },
     async release(subject) {
-      await state.releaseAttempt(attemptKey(subject))
+      await state.releaseAttempt(keyOf(subject))
     },
     async clear(subject) {
-      await state.delete(attemptKey(subject))
+      await state.delete(keyOf(subject))
     },
-    gate: (name, subject) => ({ name, key: attemptKey(subject), policy: attempts }),
+    gate: (name, subject) => ({ name, key: keyOf(subject), policy: attempts }),
   }
 }
 
@@ -73,13 +127,21 @@ export async function loginLockoutSubject(login: string): Promise<string> {
   return `login:${(await sha256Hex(canonical)).slice(0, 32)}`
 }
 
-/** Ends the lockouts of an account's logins (after a password reset proves the person controls one). */
+/**
+ * Ends the lockouts of an account's logins in every sign-in method's namespace (after a password
+ * reset proves the person controls one).
+ */
 export async function clearAccountLockout(
   state: StateStore,
   user: { phone: string | null; email: string | null },
+  plugins: ReadonlyArray<{ id: string; kind: string }>,
 ): Promise<void> {
   const logins = [user.phone, user.email].filter((login): login is string => !!login)
+  const methods = plugins.filter((plugin) => plugin.kind === 'sign-in-method')
+  const subjects = await Promise.all(logins.map(loginLockoutSubject))
   await Promise.all(
-    logins.map(async (login) => state.delete(attemptKey(await loginLockoutSubject(login)))),
+    methods.flatMap((method) =>
+      subjects.map((subject) => state.delete(attemptKey(method.id, subject))),
+    ),
   )
 }

@@ -8,7 +8,7 @@ import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../errors.ts'
-import { normalizePhone, parseLogin } from '../identity/normalize.ts'
+import { normalizePhone, parseLogin, type ParsedLogin } from '../identity/normalize.ts'
 import type { App } from '../identity/types.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../tokens/routes/schemas.ts'
@@ -43,8 +43,8 @@ const startRoute = createRoute({
   tags: ['Sign-in'],
   summary: 'Which sign-in methods a login may use in an app',
   description:
-    'Parses the login and lists the methods the app allows for its kind (phone: sms-otp, ' +
-    'flash-call, password; e-mail: email-otp, password), without revealing whether an account ' +
+    'Parses the login and lists the sign-in methods the app allows that serve its kind (phone ' +
+    'or e-mail) and offer themselves for it, without revealing whether an account ' +
     'exists. Answered from the app as this instance read it at most 15 s ago: an admin ' +
     "change to the app's methods reaches every instance within 15 s.",
   request: { body: { required: true, content: { 'application/json': { schema: startRequest } } } },
@@ -56,27 +56,36 @@ const startRoute = createRoute({
   },
 })
 
-/** The methods of `app` that can serve this login, in the order the app lists them. */
-export function methodsFor(core: CoreServices, app: App, kind: 'phone' | 'email', login: string) {
-  return app.signInMethods.filter((id) => {
-    const plugin = core.plugins.find((p) => p.id === id)
-    if (plugin?.kind !== 'sign-in-method' || !plugin.loginKinds.includes(kind)) return false
-    const otp = otpMethodInfo(core, id)
-    return !otp || (otp.loginKind === kind && otp.accepts(login, app))
-  })
+/**
+ * The methods of `app` that can serve this login, in the order the app lists them: a method
+ * must serve the login's kind and, when it says so through `offeredAt`, accept this very login
+ * (e.g. SMS only to allowed countries). Code methods without the hook answer through the
+ * one-time-code engine they mounted.
+ */
+export async function methodsFor(core: CoreServices, app: App, login: ParsedLogin) {
+  const offered = await Promise.all(
+    app.signInMethods.map(async (id) => {
+      const plugin = core.plugins.find((p) => p.id === id)
+      if (plugin?.kind !== 'sign-in-method' || !plugin.loginKinds.includes(login.kind)) {
+        return false
+      }
+      if (plugin.offeredAt) return plugin.offeredAt(login, app)
+      const otp = otpMethodInfo(core, id)
+      return !otp || (otp.loginKind === login.kind && otp.accepts(login.value, app))
+    }),
+  )
+  return app.signInMethods.filter((_, index) => offered[index])
+}
+
+/** The rule sign-in start is limited by, per client IP (owner `sign-in`). */
+export const signInStartLimits = {
+  startPerIp: { limit: 120, windowMs: 60_000, description: 'Sign-in starts per IP per minute' },
 }
 
 export function mountSignInStart(app: OpenAPIHono<AppEnv>, core: CoreServices): void {
+  core.limits.register('sign-in', signInStartLimits)
   app.openapi(startRoute, async (c) => {
-    const decision = await core.state.hit(`sign-in:start:${c.get('clientIp')}`, {
-      limit: 120,
-      windowMs: 60_000,
-    })
-    if (!decision.allowed) {
-      throw coreError('rate_limited', undefined, {
-        retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
-      })
-    }
+    await core.limits.consume('sign-in', 'startPerIp', c.get('clientIp'))
     const body = c.req.valid('json')
     const parsed = parseLogin(body.login)
     if (!parsed) {
@@ -96,7 +105,7 @@ export function mountSignInStart(app: OpenAPIHono<AppEnv>, core: CoreServices): 
       {
         loginKind: parsed.kind,
         normalizedLogin: parsed.value,
-        methods: methodsFor(core, registered, parsed.kind, parsed.value),
+        methods: await methodsFor(core, registered, parsed),
       },
       200,
     )

@@ -1,0 +1,18 @@
+/**
+ * The one-time-code engine (`otp`): a code method (SMS, call, e-mail) mounts it with its
+ * settings and message; limits and lockouts then behave like every other code method's.
+ */
+export {
+  mountOtpMethod,
+  otpSettingsSchema,
+  phoneOtpSettingsSchema,
+  appOtpSettings,
+  assertPhoneAccepted,
+  otpBaseSecret,
+  type ComposeInput,
+  type ComposedMessage,
+  type OtpLocale,
+  type OtpMethod,
+  type OtpSettings,
+  type PhoneOtpSettings,
+} from '../core/otp/index.ts'

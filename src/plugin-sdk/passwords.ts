@@ -1,0 +1,14 @@
+/**
+ * Password hashing and rules (`passwords`), shared by every method that sets or checks a
+ * password, so hashes and rules stay one scheme.
+ */
+export {
+  assertPasswordPolicy,
+  burnPasswordCheck,
+  checkPasswordPolicy,
+  loginLockoutSubject,
+  passwordHasher,
+  readPasswordHash,
+  setPasswordHashStatement,
+  type PasswordHasher,
+} from '../core/passwords/index.ts'

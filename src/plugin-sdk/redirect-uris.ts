@@ -1,0 +1,6 @@
+/** The core's redirect-URI rules (`redirectUris`), for a client app type's `isRedirectUriAllowed`. */
+export {
+  isLoopbackHttp,
+  isNativeAppRedirectUri,
+  isWebRedirectUri,
+} from '../core/tokens/redirect-uris.ts'
