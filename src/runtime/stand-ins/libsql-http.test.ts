@@ -1,0 +1,101 @@
+/**
+ * The Worker's libSQL client stand-in passes the same SqlDatabase and migration contracts as
+ * `@libsql/client/web` (test/support/hrana-bridge.test.ts), through the Hrana bridge to a file,
+ * and sends what a deployed Turso expects: one v2 pipeline per call, closed, with the token.
+ */
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startHranaBridge, type HranaBridge } from '../../../testing/hrana-bridge.ts'
+import { createLibsqlDatabase, mapLibsqlError } from '../../storage/sql/libsql.ts'
+import { describeMigrationContract } from '../../storage/sql/migrate.contract.ts'
+import { DependencyError } from '../../storage/sql/port.ts'
+import {
+  describeSqlDatabaseContract,
+  tempDir,
+  type OpenFreshDatabase,
+} from '../../storage/sql/sql-database.contract.ts'
+import { createClient } from './libsql-http.ts'
+
+const TOKEN = 'test-token'
+const base = tempDir()
+let n = 0
+
+const open = (url: string, authToken = TOKEN) =>
+  createLibsqlDatabase(createClient({ url, authToken, intMode: 'bigint' }))
+
+const openThroughBridge: OpenFreshDatabase = async () => {
+  const bridge = await startHranaBridge({ dbPath: join(base, `stand-in-${++n}.db`), token: TOKEN })
+  const db = open(bridge.url)
+  return {
+    db,
+    openAnother: async () => open(bridge.url),
+    cleanup: async () => {
+      db.close()
+      await bridge.close()
+    },
+  }
+}
+
+describeSqlDatabaseContract('Worker libSQL stand-in → Hrana bridge → file', openThroughBridge)
+describeMigrationContract('Worker libSQL stand-in → Hrana bridge → file', openThroughBridge)
+
+describe('Worker libSQL stand-in', () => {
+  const bridges: HranaBridge[] = []
+  afterEach(async () => {
+    for (const bridge of bridges.splice(0)) await bridge.close()
+  })
+  const bridge = async () => {
+    const started = await startHranaBridge({ dbPath: join(base, `raw-${++n}.db`), token: TOKEN })
+    bridges.push(started)
+    return started
+  }
+
+  it('sends one closed v2 pipeline per call, with the token', async () => {
+    const { url } = await bridge()
+    const seen: Array<{ url: string; auth: string | null; requests: Array<{ type: string }> }> = []
+    const client = createClient({
+      url,
+      authToken: TOKEN,
+      intMode: 'bigint',
+      fetch: async (request: Request) => {
+        const body = (await request.clone().json()) as { requests: Array<{ type: string }> }
+        seen.push({
+          url: request.url,
+          auth: request.headers.get('authorization'),
+          requests: body.requests.map(({ type }) => ({ type })),
+        })
+        return fetch(request)
+      },
+    })
+    await client.execute('SELECT 1')
+    await client.batch(['SELECT 1', 'SELECT 2'], 'write')
+    expect(seen).toEqual([
+      {
+        url: `${url}/v2/pipeline`,
+        auth: `Bearer ${TOKEN}`,
+        requests: [{ type: 'execute' }, { type: 'close' }],
+      },
+      {
+        url: `${url}/v2/pipeline`,
+        auth: `Bearer ${TOKEN}`,
+        requests: [{ type: 'batch' }, { type: 'close' }],
+      },
+    ])
+  })
+
+  it('answers a refused token, a dead server and a closed client as unavailable', async () => {
+    const started = await bridge()
+    const refused = await open(started.url, 'wrong')
+      .execute('SELECT 1')
+      .catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(DependencyError)
+    const dead = await open('http://127.0.0.1:9')
+      .execute('SELECT 1')
+      .catch((error: unknown) => error)
+    expect(dead).toBeInstanceOf(DependencyError)
+    const client = createClient({ url: started.url, authToken: TOKEN })
+    client.close()
+    const closed = await client.execute('SELECT 1').catch((error: unknown) => error)
+    expect(mapLibsqlError(closed)).toBeInstanceOf(DependencyError)
+  })
+})
