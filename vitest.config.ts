@@ -6,6 +6,7 @@ export default defineConfig({
       'src/**/*.test.ts',
       'plugins/**/*.test.ts',
       'test/**/*.test.ts',
+      'testing/**/*.test.ts',
       'clients/*/test/**/*.test.ts',
     ],
     globalSetup: ['test/global-setup.ts'],

@@ -8,9 +8,8 @@
 import type { StateStore } from '../src/core/index.ts'
 import { createMemoryStateStore } from '../src/storage/state/memory.ts'
 import { createRedisStateStore } from '../src/storage/state/redis-tcp.ts'
-import { startRedisServer } from '../test/support/redis-server.ts'
-import { insertApp, insertUser, latestCode, pluginSettings } from '../test/support/otp.ts'
-import { createTestPropusk } from '../test/support/propusk.ts'
+import { createTestPropusk } from '../testing/index.ts'
+import { startRedisServer } from '../testing/redis-server.ts'
 import type { BenchEntry } from './lib.ts'
 
 const COUNT = 400
@@ -57,16 +56,17 @@ export async function benchOtp(): Promise<Record<string, number>> {
     decoyMinDelayMs: 0,
   }
   const propusk = await createTestPropusk({
-    env: { ...pluginSettings({ 'sms-otp': unlimited }), LOG_LEVEL: 'warn' },
+    settings: { 'sms-otp': unlimited },
+    env: { LOG_LEVEL: 'warn' },
     state: store,
   })
   try {
-    await insertApp(propusk, { id: 'engineer-app', type: 'engineer-mobile', methods: ['sms-otp'] })
+    await propusk.createApp({ id: 'engineer-app', type: 'engineer-mobile', methods: ['sms-otp'] })
     const phones = Array.from(
       { length: COUNT },
       (_, i) => `+7916${String(1_000_000 + i).padStart(7, '0')}`,
     )
-    for (const phone of phones) await insertUser(propusk, { phone })
+    for (const phone of phones) await propusk.insertUser({ phone })
     const request = (path: string, body: unknown) =>
       propusk.app.request(path, {
         method: 'POST',
@@ -86,7 +86,9 @@ export async function benchOtp(): Promise<Record<string, number>> {
     const sendCalls = calls() - before
 
     const codes = new Map<string, string>()
-    for (const phone of challenges.keys()) codes.set(phone, await latestCode(propusk, phone))
+    for (const phone of challenges.keys()) {
+      codes.set(phone, (await propusk.deliveries.last(phone)).code ?? '')
+    }
     const middle = calls()
     const verifySeconds = await pool([...challenges.keys()], async (login) => {
       const response = await request('/v1/auth/sms-otp/verify', {

@@ -9,7 +9,7 @@
  * BENCH_CONCURRENCY (default 32), BENCH_EDGE_ITERATIONS (default 25).
  */
 import { join } from 'node:path'
-import { tempDir } from '../../test/runtime/support/databases.ts'
+import { tempDir } from '../../testing/runtime/databases.ts'
 import type { BenchEntry } from '../lib.ts'
 import { Client, closedLoop, rssMiB, type RunResult } from '../flows/driver.ts'
 import { floorFlows, propuskFlows, restartCodeUsers, type Flow } from '../flows/scenarios.ts'

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import { tempDir } from '../../test/runtime/support/databases.ts'
-import { freePort, startServer, type ServerProcess } from '../../test/runtime/support/processes.ts'
-import { serverEnv } from '../../test/runtime/support/server-env.ts'
-import { repoRoot } from '../../test/runtime/support/worker-bundle.ts'
+import { tempDir } from '../../testing/runtime/databases.ts'
+import { freePort, startServer, type ServerProcess } from '../../testing/runtime/processes.ts'
+import { serverEnv } from '../../testing/runtime/server-env.ts'
+import { repoRoot } from '../../testing/runtime/worker-bundle.ts'
 import { load, type BenchEntry, type BenchRow, type LoadResult } from '../lib.ts'
 
 const TOTAL = 2000

@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
-import { bundleWorker } from '../../test/runtime/support/worker-bundle.ts'
+import { bundleWorker } from '../../testing/runtime/worker-bundle.ts'
 import { bundleShares } from '../bundle-breakdown.ts'
 import type { BenchEntry, BenchRow } from '../lib.ts'
 

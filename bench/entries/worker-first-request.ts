@@ -3,13 +3,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { Miniflare } from 'miniflare'
-import { migratedDatabase, tempDir } from '../../test/runtime/support/databases.ts'
-import {
-  bundleWorker,
-  repoRoot,
-  type WorkerBundle,
-} from '../../test/runtime/support/worker-bundle.ts'
-import { startHranaBridge } from '../../test/support/hrana-bridge.ts'
+import { migratedDatabase, tempDir } from '../../testing/runtime/databases.ts'
+import { bundleWorker, repoRoot, type WorkerBundle } from '../../testing/runtime/worker-bundle.ts'
+import { startHranaBridge } from '../../testing/hrana-bridge.ts'
 import { generateSigningKeysJson } from '../../src/runtime/server/signing-keys.ts'
 import type { BenchEntry } from '../lib.ts'
 

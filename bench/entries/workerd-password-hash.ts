@@ -3,8 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Miniflare } from 'miniflare'
-import { tempDir } from '../../test/runtime/support/databases.ts'
-import { bundleWorker, repoRoot } from '../../test/runtime/support/worker-bundle.ts'
+import { tempDir } from '../../testing/runtime/databases.ts'
+import { bundleWorker, repoRoot } from '../../testing/runtime/worker-bundle.ts'
 import type { BenchEntry } from '../lib.ts'
 
 const SAMPLES = 20

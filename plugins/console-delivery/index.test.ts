@@ -89,7 +89,8 @@ describe('console delivery', () => {
     const original = console.log
     console.log = (text: string) => printed.push(text)
     try {
-      running = await createTestPropusk()
+      // An explicit (empty) PLUGIN_SETTINGS keeps the plugin's defaults: the kit's quiet one is off.
+      running = await createTestPropusk({ env: { PLUGIN_SETTINGS: '{}' } })
       await running.services.delivery.send({
         channel: 'sms',
         to: '+79160000000',

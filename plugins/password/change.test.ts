@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
-import { insertApp, insertUser, postJson, testEnv } from '../../test/support/account.ts'
+import { createTestPropusk, type TestPropusk } from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
@@ -10,28 +9,21 @@ afterEach(async () => {
 
 describe('password change', () => {
   it('needs a token and the current password, applies the rules and ends the other sessions', async () => {
-    const propusk = (running = await createTestPropusk({ env: testEnv() }))
-    await insertApp(propusk, { id: 'engineer-app', type: 'engineer-mobile' })
-    const id = await insertUser(propusk, {
+    const propusk = (running = await createTestPropusk())
+    const clientId = await propusk.createApp({ type: 'engineer-mobile', methods: ['password'] })
+    const id = await propusk.insertUser({
       email: 'pavel@example.com',
       password: 'первый пароль 2020',
       displayName: 'Павел',
     })
     const signIn = async (password: string) =>
-      postJson(propusk, '/v1/auth/password/sign-in', {
-        login: 'pavel@example.com',
-        password,
-        clientId: 'engineer-app',
+      propusk.request('/v1/auth/password/sign-in', {
+        body: { login: 'pavel@example.com', password, clientId },
       })
     const phone = await (await signIn('первый пароль 2020')).json()
     const tablet = await (await signIn('первый пароль 2020')).json()
     const change = (body: unknown, token?: string) =>
-      postJson(
-        propusk,
-        '/v1/auth/password/change',
-        body,
-        token ? { Authorization: `Bearer ${token}` } : {},
-      )
+      propusk.request('/v1/auth/password/change', { body, ...(token ? { token } : {}) })
 
     expect(
       (await change({ currentPassword: 'первый пароль 2020', newPassword: 'второй пароль 2021' }))
@@ -61,14 +53,8 @@ describe('password change', () => {
     const sessions = await propusk.services.identity.sessions.list(id)
     expect(sessions.map((s) => s.id)).toEqual([phone.session_id])
     // The tablet's session is over; the phone's goes on.
-    const tabletMe = await propusk.app.request('/v1/me', {
-      headers: { Authorization: `Bearer ${tablet.access_token}` },
-    })
-    expect(tabletMe.status).toBe(401)
-    const phoneMe = await propusk.app.request('/v1/me', {
-      headers: { Authorization: `Bearer ${phone.access_token}` },
-    })
-    expect(phoneMe.status).toBe(200)
+    expect((await propusk.request('/v1/me', { token: tablet.access_token })).status).toBe(401)
+    expect((await propusk.request('/v1/me', { token: phone.access_token })).status).toBe(200)
     expect((await signIn('первый пароль 2020')).status).toBe(401)
     expect((await signIn('второй пароль 2021')).status).toBe(200)
   })

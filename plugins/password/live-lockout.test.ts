@@ -3,9 +3,7 @@
  * applies to the next sign-in, without a restart (the guard reads the live settings per check).
  */
 import { afterEach, expect, it } from 'vitest'
-import { adminRequest, createAdmin } from '../../test/support/admin.ts'
-import { createTestPropusk, fromIp, type TestPropusk } from '../../test/support/propusk.ts'
-import { insertApp, insertUser, postJson, testEnv } from '../../test/support/account.ts'
+import { createTestPropusk, fromIp, type TestPropusk } from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
@@ -13,31 +11,26 @@ afterEach(async () => {
   running = undefined
 })
 
-const signIn = async (p: TestPropusk, login: string, password: string, ip: string) => {
-  const response = await postJson(
-    p,
-    '/v1/auth/password/sign-in',
-    { clientId: 'engineer-app', login, password },
-    fromIp(ip),
-  )
-  const body = (await response.json()) as { error?: { code: string } }
-  return { status: response.status, code: body.error?.code }
-}
-
 it('a lockout threshold saved in the console applies to the next sign-in', async () => {
-  const p = (running = await createTestPropusk({ env: testEnv(), ipHeader: true }))
-  const { token } = await createAdmin(p)
-  await insertApp(p, { id: 'engineer-app', type: 'engineer-mobile' })
-  await insertUser(p, { email: 'ivan@example.com', password: 'верный пароль тут' })
+  const p = (running = await createTestPropusk({ ipHeader: true }))
+  const admin = await p.insertUser({ roleIds: ['role_administrator'] })
+  const { accessToken: token } = await p.signInAs(admin, 'admin-console')
+  const clientId = await p.createApp({ type: 'engineer-mobile', methods: ['password'] })
+  await p.insertUser({ email: 'ivan@example.com', password: 'верный пароль тут' })
   const save = (values: Record<string, unknown>) =>
-    adminRequest(p, token, '/v1/admin/plugins/password/settings', {
-      method: 'PUT',
-      body: { values },
+    p.request('/v1/admin/plugins/password/settings', { method: 'PUT', token, body: { values } })
+  const signIn = async (login: string, password: string, ip: string) => {
+    const response = await p.request('/v1/auth/password/sign-in', {
+      body: { clientId, login, password },
+      headers: fromIp(ip),
     })
+    const body = (await response.json()) as { error?: { code: string } }
+    return { status: response.status, code: body.error?.code }
+  }
 
   // The default (5 wrong passwords) leaves room after 2.
   for (let i = 0; i < 2; i++) {
-    expect(await signIn(p, 'ivan@example.com', `wrong ${i}`, '198.51.100.1')).toMatchObject({
+    expect(await signIn('ivan@example.com', `wrong ${i}`, '198.51.100.1')).toMatchObject({
       status: 401,
     })
   }
@@ -45,21 +38,21 @@ it('a lockout threshold saved in the console applies to the next sign-in', async
   expect(saved.status).toBe(200)
   expect(await saved.json()).toMatchObject({ restartRequired: false })
   // Now the 3rd wrong password reaches the limit and starts the lock: even the right one waits.
-  expect(await signIn(p, 'ivan@example.com', 'wrong 2', '198.51.100.2')).toMatchObject({
+  expect(await signIn('ivan@example.com', 'wrong 2', '198.51.100.2')).toMatchObject({
     status: 401,
   })
-  const locked = await signIn(p, 'ivan@example.com', 'верный пароль тут', '198.51.100.2')
+  const locked = await signIn('ivan@example.com', 'верный пароль тут', '198.51.100.2')
   expect(locked).toMatchObject({ status: 429, code: 'too_many_attempts' })
 
   // And back: a higher threshold lets the next failures through again (on another login).
   expect((await save({ maxFailuresBeforeLockout: 4 })).status).toBe(200)
-  await insertUser(p, { email: 'olga@example.com', password: 'другой пароль тут' })
+  await p.insertUser({ email: 'olga@example.com', password: 'другой пароль тут' })
   for (let i = 0; i < 3; i++) {
-    expect(await signIn(p, 'olga@example.com', `wrong ${i}`, '198.51.100.3')).toMatchObject({
+    expect(await signIn('olga@example.com', `wrong ${i}`, '198.51.100.3')).toMatchObject({
       status: 401,
     })
   }
-  expect(await signIn(p, 'olga@example.com', 'другой пароль тут', '198.51.100.3')).toMatchObject({
+  expect(await signIn('olga@example.com', 'другой пароль тут', '198.51.100.3')).toMatchObject({
     status: 200,
   })
 })

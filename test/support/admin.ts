@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Propusk } from '../../src/core/index.ts'
 import type { Permission, TokenSet, User } from '../../src/core/identity/types.ts'
+import { createRole, insertUser, signInAs } from '../../testing/index.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'
 
 let counter = 0
@@ -21,45 +22,21 @@ export async function createAdmin(
 ): Promise<TestAdmin> {
   counter += 1
   const suffix = `${counter}_${crypto.randomUUID().slice(0, 8)}`
-  const at = new Date().toISOString()
   const custom = options.permissions !== undefined || options.appTypes !== undefined
-  const roleId = custom ? `role_test_${suffix}` : 'role_administrator'
-  const userId = `usr_admin_${suffix}`
-  await propusk.services.sql.batch([
-    ...(custom
-      ? [
-          {
-            sql: `INSERT INTO roles (id, name, name_key, app_types, permissions, created_at, updated_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?)`,
-            args: [
-              roleId,
-              `Test role ${suffix}`,
-              `test role ${suffix}`,
-              JSON.stringify(options.appTypes ?? ['admin-console']),
-              JSON.stringify(options.permissions ?? []),
-              at,
-              at,
-            ],
-          },
-        ]
-      : []),
-    {
-      sql: `INSERT INTO users (id, kind, display_name, email, status, created_at, updated_at, activated_at)
-            VALUES (?, 'employee', ?, ?, 'active', ?, ?, ?)`,
-      args: [userId, `Admin ${suffix}`, `admin.${suffix}@example.com`, at, at, at],
-    },
-    { sql: 'INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)', args: [userId, roleId] },
-  ])
-  const user = await propusk.services.identity.users.get(userId)
-  const app = await propusk.services.identity.apps.get('admin-console')
-  if (!user || !app) throw new Error('admin fixture: user or admin-console app missing')
-  const tokens = await propusk.services.identity.sessions.signIn({
-    user,
-    app,
-    method: 'password',
-    ip: null,
-    userAgent: null,
+  const roleId = custom
+    ? await createRole(propusk, {
+        appTypes: options.appTypes ?? ['admin-console'],
+        permissions: options.permissions ?? [],
+      })
+    : 'role_administrator'
+  const userId = await insertUser(propusk, {
+    displayName: `Admin ${suffix}`,
+    email: `admin.${suffix}@example.com`,
+    roleIds: [roleId],
   })
+  const user = await propusk.services.identity.users.get(userId)
+  if (!user) throw new Error('admin fixture: user missing')
+  const tokens = await signInAs(propusk, user, 'admin-console', { method: 'password' })
   return { user, tokens, token: tokens.accessToken }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { StateStore } from '../../src/storage/state/port.ts'
 import { adminToken } from './admin.ts'
+import { createApp, insertUser as insertKitUser } from '../../testing/index.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'
 
 export const engineerApp = 'engineer-app'
@@ -45,54 +46,24 @@ export async function insertApp(
   propusk: TestPropusk,
   app: { id: string; type: string; methods: string[]; settings?: Record<string, unknown> },
 ): Promise<void> {
-  const at = new Date().toISOString()
-  await propusk.services.sql.execute({
-    sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, settings, created_at, updated_at)
-          VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
-    args: [
-      app.id,
-      `App ${app.id}`,
-      app.type,
-      JSON.stringify(app.methods),
-      JSON.stringify(app.settings ?? {}),
-      at,
-      at,
-    ],
-  })
+  await createApp(propusk, app)
 }
 
 let counter = 0
 
-/** A field employee (R10): the role grants the engineer mobile app. */
+/** A field employee: the role grants the engineer mobile app. */
 export async function insertUser(
   propusk: TestPropusk,
   user: { phone?: string; email?: string; status?: 'active' | 'invited' | 'blocked' },
 ): Promise<string> {
   counter += 1
-  const id = `usr_otp_${counter}_${crypto.randomUUID().slice(0, 8)}`
-  const at = new Date().toISOString()
-  const status = user.status ?? 'active'
-  await propusk.services.sql.batch([
-    {
-      sql: `INSERT INTO users (id, kind, display_name, phone, email, status, created_at, updated_at, activated_at)
-            VALUES (?, 'employee', ?, ?, ?, ?, ?, ?, ?)`,
-      args: [
-        id,
-        `Ivan ${counter}`,
-        user.phone ?? null,
-        user.email ?? null,
-        status,
-        at,
-        at,
-        status === 'invited' ? null : at,
-      ],
-    },
-    {
-      sql: `INSERT INTO user_roles (user_id, role_id) VALUES (?, 'role_field_employee')`,
-      args: [id],
-    },
-  ])
-  return id
+  return insertKitUser(propusk, {
+    displayName: `Ivan ${counter}`,
+    phone: user.phone ?? null,
+    email: user.email ?? null,
+    status: user.status ?? 'active',
+    roleIds: ['role_field_employee'],
+  })
 }
 
 export async function post(
@@ -148,11 +119,7 @@ export async function outbox(
 
 /** The code of the newest message: the `#code` of an SMS, the caller's last digits, the e-mail's code. */
 export async function latestCode(propusk: TestPropusk, recipient: string): Promise<string> {
-  const [message] = await outbox(propusk, recipient)
-  if (!message) throw new Error(`nothing was sent to ${recipient}`)
-  if (message.channel === 'call') return (message.callerNumber ?? '').slice(-4)
-  if (message.channel === 'sms') return /#(\d+)$/.exec(message.text ?? '')?.[1] ?? ''
-  return /: (\d{4,10})\n/.exec(message.text ?? '')?.[1] ?? ''
+  return (await propusk.deliveries.last(recipient)).code ?? ''
 }
 
 export const sendCode = (
