@@ -8,6 +8,7 @@ import {
   defineSignInMethod,
   type Plugin,
 } from './plugin.ts'
+import { checkPluginList } from './plugin-host.ts'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
 import { plugins as defaultPlugins } from '../plugins.ts'
 
@@ -115,7 +116,8 @@ describe('plugin host', () => {
   })
 
   it('rejects duplicate ids, bad ids, foreign migration ids and clashing error codes', async () => {
-    await expect(start({}, [...defaultPlugins, strictMethod, strictMethod])).rejects.toThrow(
+    // Checked on the list itself: the test harness lets a later plugin replace one of its id.
+    expect(() => checkPluginList([...defaultPlugins, strictMethod, strictMethod])).toThrow(
       /Two plugins/,
     )
     await expect(start({}, [...defaultPlugins, { ...strictMethod, id: 'Bad Id' }])).rejects.toThrow(
@@ -217,6 +219,74 @@ describe('plugin host', () => {
     expect(problems).toContainEqual(
       expect.stringMatching(/^plugin resend-email \(DELIVERY_EMAIL=resend-email\): RESEND_API_KEY/),
     )
+  })
+
+  it("joins every kind of plugin's validate hook into the one startup ConfigError", async () => {
+    const kioskType = defineClientAppType({
+      id: 'kiosk',
+      kind: 'client-app-type',
+      name: 'Kiosk',
+      localized: { ru: { name: 'Киоск' } },
+      clientKind: 'confidential',
+      sessionPolicy: {
+        accessTokenTtlSeconds: 60,
+        refreshTokenAbsoluteTtlSeconds: 600,
+        refreshTokenIdleTtlSeconds: 600,
+      },
+      defaultSignInMethods: [],
+      settings: z.object({ pinned: z.boolean().default(false) }),
+      validate: (settings, env) =>
+        settings.pinned && !env.KIOSK_PIN ? ['KIOSK_PIN is required when pinned is on'] : [],
+    })
+    const checkedMethod = defineSignInMethod({
+      ...strictMethod,
+      validate: (settings) =>
+        settings.codeLength > 6 && !settings.allowedCountries.includes('RU')
+          ? ['long codes only for RU']
+          : undefined,
+    })
+    const throwingProvider = defineDeliveryProvider({
+      id: 'throwing-provider',
+      kind: 'delivery-provider',
+      name: 'Throwing',
+      channels: ['sms'],
+      settings: z.object({}),
+      validate: () => {
+        throw new Error('cannot read its settings')
+      },
+      createProvider: () => ({ send: () => Promise.reject(new Error('unused')) }),
+    })
+    const plugins = [...defaultPlugins, checkedMethod, kioskType, throwingProvider]
+    const problems = await startupProblems(
+      {
+        PLUGIN_SETTINGS: JSON.stringify({
+          kiosk: { pinned: true },
+          'strict-method': { codeLength: 8, allowedCountries: ['KZ'] },
+        }),
+      },
+      plugins,
+    )
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'plugin kiosk: KIOSK_PIN is required when pinned is on',
+        'plugin strict-method: long codes only for RU',
+        'plugin throwing-provider: Error: cannot read its settings',
+      ]),
+    )
+    expect(problems).toHaveLength(3)
+    // Settings the hooks accept start normally.
+    await start(
+      { KIOSK_PIN: '1234', PLUGIN_SETTINGS: JSON.stringify({ kiosk: { pinned: true } }) },
+      [...defaultPlugins, checkedMethod, kioskType],
+    )
+  })
+
+  it('every registered plugin names (and describes) itself in Russian too', () => {
+    for (const plugin of defaultPlugins) {
+      const ru = plugin.localized?.ru
+      expect(ru?.name, plugin.id).toBeTruthy()
+      if (plugin.description) expect(ru?.description, plugin.id).toBeTruthy()
+    }
   })
 
   it('says clearly that delivery and identity exist only once requests are handled', async () => {

@@ -15,13 +15,13 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'expectation_failed'
   | 'rate_limited'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
   | 'request_header_too_large'
   | 'internal_error'
   | 'dependency_unavailable'
   | 'outbox_disabled'
   | 'setup_link_invalid'
-  | 'invalid_credentials'
-  | 'too_many_attempts'
   | 'current_password_incorrect'
   | 'call_failed'
   | 'totp_invalid_credentials'
@@ -167,7 +167,9 @@ export type BulkUserResult = {
 
 export type ConsoleAppType = {
   id: string
+  /** In the language Accept-Language prefers (Russian or English) */
   name: string
+  /** In the same language as `name` */
   description: string | null
   /** Name and description by language code, e.g. `ru` */
   localized: Record<

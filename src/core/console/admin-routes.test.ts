@@ -17,6 +17,24 @@ describe('app types', () => {
       defaultSignInMethods: expect.arrayContaining(['sms-otp', 'password']),
       sessionPolicy: { accessTokenTtlSeconds: expect.any(Number) },
     })
+    // Names come in the language the console asks for.
+    const russian = await json(
+      await call('/v1/admin/app-types', { headers: { 'Accept-Language': 'ru' } }),
+    )
+    for (const type of russian.items as Array<{
+      id: string
+      name: string
+      localized: Record<string, { name: string }>
+    }>) {
+      expect(type.name).toBe(
+        type.localized.ru?.name ?? (byId.get(type.id) as { name: string }).name,
+      )
+    }
+    const english = byId.get('engineer-mobile') as {
+      name: string
+      localized: Record<string, { name: string }>
+    }
+    expect(english.name).not.toBe(english.localized.ru?.name)
     // Any console admin may read it; nobody else.
     const limited = await createAdmin(ctx.propusk, { permissions: [] })
     expect((await adminRequest(ctx.propusk, limited.token, '/v1/admin/app-types')).status).toBe(200)

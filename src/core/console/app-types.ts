@@ -5,6 +5,7 @@ import type { ClientAppTypePlugin } from '../plugin.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
+import { pickLang } from '../account/i18n.ts'
 
 /**
  * The client app types the console offers: what a new app of each type starts with (its sign-in
@@ -15,8 +16,8 @@ import { requireAuth } from '../tokens/auth.ts'
 export const appTypeSchema = z
   .object({
     id: z.string(),
-    name: z.string(),
-    description: z.string().nullable(),
+    name: z.string().describe('In the language Accept-Language prefers (Russian or English)'),
+    description: z.string().nullable().describe('In the same language as `name`'),
     localized: z
       .record(z.string(), z.object({ name: z.string(), description: z.string().optional() }))
       .describe('Name and description by language code, e.g. `ru`'),
@@ -58,12 +59,13 @@ export function mountAppTypes(app: OpenAPIHono<AppEnv>, services: CoreServices):
     const types = services.plugins.filter(
       (p): p is ClientAppTypePlugin => p.kind === 'client-app-type',
     )
+    const lang = pickLang(c.req.header('accept-language'))
     return c.json(
       {
         items: types.map((type) => ({
           id: type.id,
-          name: type.name,
-          description: type.description ?? null,
+          name: type.localized?.[lang]?.name ?? type.name,
+          description: type.localized?.[lang]?.description ?? type.description ?? null,
           localized: type.localized ?? {},
           clientKind: type.clientKind,
           defaultSignInMethods: [...type.defaultSignInMethods],

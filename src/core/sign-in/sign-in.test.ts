@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { TestPropusk } from '../../../test/support/propusk.ts'
+import * as z from 'zod'
+import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import { plugins as defaultPlugins } from '../../plugins.ts'
+import { defineSignInMethod } from '../plugin.ts'
 import {
   insertApp,
   insertUser,
@@ -64,6 +67,60 @@ describe('POST /v1/sign-in/start', () => {
       expect(b.status).toBe(a.status)
       expect({ ...b.body, normalizedLogin: '' }).toEqual({ ...a.body, normalizedLogin: '' })
     }
+  })
+
+  it("asks a method's offeredAt whether to offer it for this login and app", async () => {
+    const seen: string[] = []
+    const enrolledOnly = defineSignInMethod({
+      id: 'enrolled-only',
+      kind: 'sign-in-method',
+      name: 'Enrolled only',
+      loginKinds: ['phone', 'email'],
+      settings: z.object({}),
+      async offeredAt(login, app) {
+        seen.push(`${login.kind}:${login.value}@${app.id}`)
+        return login.value.endsWith('7') || login.value.startsWith('yes@')
+      },
+    })
+    const p = (running = await createTestPropusk({
+      env: { PUBLIC_URL: 'https://id.example.com' },
+      plugins: [...defaultPlugins, enrolledOnly],
+    }))
+    await insertApp(p, {
+      id: 'hook-app',
+      type: 'engineer-mobile',
+      methods: ['enrolled-only', 'password'],
+    })
+    expect((await startSignIn(p, '+7 916 123-45-67', 'hook-app')).body.methods).toEqual([
+      'enrolled-only',
+      'password',
+    ])
+    expect((await startSignIn(p, '+7 916 123-45-60', 'hook-app')).body.methods).toEqual([
+      'password',
+    ])
+    expect((await startSignIn(p, 'yes@example.com', 'hook-app')).body.methods).toEqual([
+      'enrolled-only',
+      'password',
+    ])
+    expect(seen).toEqual([
+      'phone:+79161234567@hook-app',
+      'phone:+79161234560@hook-app',
+      'email:yes@example.com@hook-app',
+    ])
+  })
+
+  it('limits starts per client IP through the rate limiter', async () => {
+    const p = (running = await startOtpPropusk())
+    expect(p.services.limits.rules()).toContainEqual(
+      expect.objectContaining({ owner: 'sign-in', rule: 'startPerIp', limit: 120 }),
+    )
+    const answers = []
+    for (let i = 0; i < 121; i++) answers.push((await startSignIn(p, '+79161234567')).status)
+    expect(answers.slice(0, 120).every((status) => status === 200)).toBe(true)
+    const refused = await startSignIn(p, '+79161234567')
+    expect(refused.status).toBe(429)
+    expect(refused.body).toMatchObject({ error: { code: 'rate_limited' } })
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
   })
 
   it('refuses what is neither a phone nor an e-mail, and unknown apps', async () => {
