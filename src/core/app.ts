@@ -161,7 +161,7 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   mountAdminApi(app, services)
   mountSignInRoutes(app, services)
   mountOidc(app, services)
-  mountConsole(app, services)
+  mountConsole(app, services, { pluginSettings: prepared.live })
   app.openapi(listPluginsRoute, (c) =>
     c.json({ plugins: options.plugins.map((plugin) => summarizePlugin(plugin)) }, 200),
   )

@@ -83,14 +83,3 @@ export function createLiveSettings(options: Options): LiveSettings {
     },
   }
 }
-
-// Found by the database the plugins run on, like the app cache: the settings routes reload it.
-const registry = new WeakMap<object, LiveSettings>()
-
-export function registerLiveSettings(key: object, live: LiveSettings): void {
-  registry.set(key, live)
-}
-
-export function liveSettingsOf(key: object): LiveSettings | undefined {
-  return registry.get(key)
-}

@@ -9,7 +9,7 @@ import {
   createDeliveryService,
   type RegisteredProvider,
 } from './delivery/service.ts'
-import { createLiveSettings, registerLiveSettings, type LiveSettings } from './live-settings.ts'
+import { createLiveSettings, type LiveSettings } from './live-settings.ts'
 import type { Logger } from './logger.ts'
 import type { Plugin, PluginContext } from './plugin.ts'
 import { createPluginAttempts } from './passwords/lockout.ts'
@@ -175,6 +175,8 @@ export interface PreparedPlugins {
   providers: Map<string, RegisteredProvider>
   /** Bad plugin settings, providers selected without their secrets, unknown DELIVERY_* ids. */
   problems: string[]
+  /** The settings as they are now; the app hands it to the console, which reloads it on a save. */
+  live: LiveSettings
 }
 
 /**
@@ -213,7 +215,6 @@ export async function preparePlugins(
     now: () => services.now().getTime(),
     initial: resolved,
   })
-  registerLiveSettings(services, live)
   const contexts = new Map<string, PluginContext<unknown>>()
   const providers = new Map<string, RegisteredProvider>()
   for (const plugin of plugins) {
@@ -243,7 +244,7 @@ export async function preparePlugins(
     }
   }
   problems.push(...chosenProviderProblems(services.config, providers))
-  return { resolved, contexts, providers, problems }
+  return { resolved, contexts, providers, problems, live }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { LiveSettings } from '../live-settings.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { mountAppTypes } from './app-types.ts'
 import { mountDeliveries } from './deliveries.ts'
@@ -13,14 +14,19 @@ import { mountStats } from './stats.ts'
  * delivery log, plugin settings and app types. The static files are mounted by each runtime with
  * `mountConsoleAssets`, since only the runtime knows how to read them.
  */
-export function mountConsole(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+export function mountConsole(
+  app: OpenAPIHono<AppEnv>,
+  services: CoreServices,
+  /** This app's live plugin settings: a save reloads them at once here. */
+  options: { pluginSettings: Pick<LiveSettings, 'reload'> },
+): void {
   mountConsoleSession(app, services)
   // After mountConsoleSession, whose middleware guards every /v1/console/* route.
   mountConsoleCodeSession(app, services)
   mountStats(app, services)
   mountDeliveries(app, services)
   mountDeliveryChannels(app, services)
-  mountPluginSettings(app, services)
+  mountPluginSettings(app, services, options.pluginSettings)
   mountAppTypes(app, services)
 }
 

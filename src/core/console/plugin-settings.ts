@@ -6,7 +6,7 @@ import type { Plugin } from '../plugin.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../http/api-docs.ts'
 import { requireAuth } from '../tokens/auth.ts'
-import { liveSettingsOf } from '../live-settings.ts'
+import type { LiveSettings } from '../live-settings.ts'
 import { fieldIssues } from '../http/validation.ts'
 
 /**
@@ -90,7 +90,11 @@ function asObject(value: unknown): Record<string, unknown> {
     : {}
 }
 
-export function mountPluginSettings(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+export function mountPluginSettings(
+  app: OpenAPIHono<AppEnv>,
+  services: CoreServices,
+  live: Pick<LiveSettings, 'reload'>,
+): void {
   const findPlugin = (id: string): Plugin => {
     const plugin = services.plugins.find((p) => p.id === id)
     if (!plugin) throw coreError('not_found', `No plugin has the id "${id}".`)
@@ -183,7 +187,7 @@ export function mountPluginSettings(app: OpenAPIHono<AppEnv>, services: CoreServ
               updated_at = excluded.updated_at`,
       args: [plugin.id, JSON.stringify(next), now],
     })
-    await liveSettingsOf(services)?.reload()
+    await live.reload()
     await services.identity.audit.record({
       actorType: 'user',
       actorId: principal.userId,

@@ -8,12 +8,11 @@ import {
 } from '../../../test/support/admin.ts'
 import type { Propusk } from '../index.ts'
 import { hashPassword } from '../passwords/index.ts'
-import { mountConsole } from './index.ts'
 
-/** Mounts the console API unless app.ts already does (until it is wired there). */
+/** Checks that `createPropusk` mounted the console API (with the app's live plugin settings). */
 export function withConsole(propusk: Propusk): void {
   if (!propusk.app.routes.some((route) => route.path === '/v1/console/refresh')) {
-    mountConsole(propusk.app, propusk.services)
+    throw new Error('createPropusk did not mount the console API')
   }
 }
 

@@ -8,13 +8,12 @@ import { join, resolve } from 'node:path'
 import { serve, type HttpBindings } from '@hono/node-server'
 import { plugins } from '../../../src/plugins.ts'
 import { bootServer, repoRoot } from '../../../src/runtime/server/bootstrap.ts'
-import { mountConsole, mountConsoleAssets } from '../../../src/core/console/index.ts'
+import { mountConsoleAssets } from '../../../src/core/console/index.ts'
 
 const dir = resolve(repoRoot, 'dist/console/admin')
 const boot = await bootServer(process.env, plugins, {
   clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress,
-  extend: (app, services) => {
-    if (!app.routes.some((r) => r.path === '/v1/console/refresh')) mountConsole(app, services)
+  extend: (app) => {
     mountConsoleAssets(app, {
       read: (path) =>
         readFile(join(dir, path)).then(
