@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeliveryError, defineDeliveryProvider } from '../../src/core/index.ts'
+import { defineDeliveryProvider, DeliveryError } from 'propusk/plugin'
 import * as z from 'zod'
 import { plugins as defaultPlugins } from '../../src/plugins.ts'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'

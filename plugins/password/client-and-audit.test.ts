@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
-import { sha256Hex } from '../../src/core/index.ts'
+import { cryptoUtils } from 'propusk/plugin'
 import { insertUser, postJson, testEnv } from '../../test/support/account.ts'
 
 let running: TestPropusk | undefined
@@ -22,7 +22,7 @@ async function start() {
   await running.services.sql.execute({
     sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, secret_hash, created_at, updated_at)
           VALUES ('erp-sync', 'ERP sync', 'api-only', 1, '["password"]', ?, ?, ?)`,
-    args: [await sha256Hex(secret), at, at],
+    args: [await cryptoUtils.sha256Hex(secret), at, at],
   })
   // The Field employee role grants api-only.
   await insertUser(running, {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
 import { createRedisStateStore } from '../../src/storage/state/redis-tcp.ts'
 import { createMemoryStateStore } from '../../src/storage/state/memory.ts'
-import type { StateStore } from '../../src/core/index.ts'
+import type { StateStore } from 'propusk/plugin'
 import {
   insertApp,
   insertUser,

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, fromIp, type TestPropusk } from '../../test/support/propusk.ts'
 import { insertApp, insertUser, linkToken, postJson, testEnv } from '../../test/support/account.ts'
 import { stateStores } from '../../test/support/state-stores.ts'
-import { backgroundTasksSettled, type StateStore } from '../../src/core/index.ts'
+import { type StateStore } from 'propusk/plugin'
+import { backgroundTasksSettled } from '../../src/core/index.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

@@ -9,7 +9,7 @@ import { countRoundTrips, expectWithinBudget } from '../../test/support/round-tr
 import { createTestPropusk, fromIp, type TestPropusk } from '../../test/support/propusk.ts'
 import { insertApp, insertUser, postJson, testEnv } from '../../test/support/account.ts'
 import { stateStores } from '../../test/support/state-stores.ts'
-import type { StateStore } from '../../src/core/index.ts'
+import type { StateStore } from 'propusk/plugin'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ComposeInput } from '../../src/core/index.ts'
+import type { otp } from 'propusk/plugin'
 import { smsPayloadBytes, smsText, type SmsFormatSettings } from './message.ts'
 
 const app = (settings: Record<string, unknown> = {}) => ({
@@ -17,8 +17,10 @@ const app = (settings: Record<string, unknown> = {}) => ({
 })
 
 const input = (
-  over: Partial<ComposeInput<SmsFormatSettings>> & { appSettings?: Record<string, unknown> } = {},
-): ComposeInput<SmsFormatSettings> => ({
+  over: Partial<otp.ComposeInput<SmsFormatSettings>> & {
+    appSettings?: Record<string, unknown>
+  } = {},
+): otp.ComposeInput<SmsFormatSettings> => ({
   code: '4821',
   locale: 'ru',
   domain: 'id.example.com',

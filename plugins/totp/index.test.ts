@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { base64UrlEncode, toHex } from '../../src/core/index.ts'
+import { cryptoUtils } from 'propusk/plugin'
 import { insertUser, postJson } from '../../test/support/account.ts'
 import { createAdmin } from '../../test/support/admin.ts'
 import { json } from '../../test/support/propusk.ts'
@@ -113,8 +113,8 @@ describe('enrolment', () => {
     // The raw secret bytes, in any encoding, are not in the row either.
     const raw = base32Decode(secret)
     expect(raw).toHaveLength(20)
-    expect(sealed).not.toContain(base64UrlEncode(raw))
-    expect(sealed.toLowerCase()).not.toContain(toHex(raw))
+    expect(sealed).not.toContain(cryptoUtils.base64UrlEncode(raw))
+    expect(sealed.toLowerCase()).not.toContain(cryptoUtils.toHex(raw))
 
     // Another person's row with this sealed secret: it does not open for them.
     const otherLogin = `other.${crypto.randomUUID().slice(0, 6)}@example.com`

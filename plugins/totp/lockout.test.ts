@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import type { StateStore } from '../../src/core/index.ts'
+import type { StateStore } from 'propusk/plugin'
 import { createRedisStateStore } from '../../src/storage/state/redis-tcp.ts'
 import { codeAt } from './test-codes.ts'
 import { startTotp, type TotpFixture } from './test-setup.ts'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { sha256Hex } from '../../src/core/index.ts'
+import { cryptoUtils } from 'propusk/plugin'
 import { insertUser, postJson } from '../../test/support/account.ts'
 import { json } from '../../test/support/propusk.ts'
 import { codeAt } from './test-codes.ts'
@@ -123,7 +123,7 @@ describe('TOTP sign-in', () => {
     await f.propusk.services.sql.execute({
       sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, secret_hash, created_at, updated_at)
             VALUES ('erp-sync', 'ERP sync', 'api-only', 1, '["totp"]', ?, ?, ?)`,
-      args: [await sha256Hex(appSecret), at, at],
+      args: [await cryptoUtils.sha256Hex(appSecret), at, at],
     })
     const body = { login: f.login, code: await codeAt(secret, f.clock.at), clientId: 'erp-sync' }
     const without = await postJson(f.propusk, '/v1/auth/totp/sign-in', body)

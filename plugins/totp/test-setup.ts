@@ -2,7 +2,7 @@
  * Shared setup of the TOTP tests: a whole Propusk on a real libSQL file with a settable clock,
  * an engineer app that offers passwords and authenticator codes, and a signed-in person.
  */
-import type { StateStore } from '../../src/core/index.ts'
+import type { StateStore } from 'propusk/plugin'
 import { insertApp, insertUser, postJson, testEnv } from '../../test/support/account.ts'
 import { createTestPropusk, type TestPropusk } from '../../test/support/propusk.ts'
 import { codeAt } from './test-codes.ts'
