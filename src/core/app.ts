@@ -159,7 +159,7 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   mountTokenRoutes(app, services)
   mountAccountRoutes(app, services)
   mountAdminApi(app, services)
-  mountSignInRoutes(app, services)
+  mountSignInRoutes(app, services, prepared.contexts)
   mountOidc(app, services)
   mountConsole(app, services, { pluginSettings: prepared.live })
   app.openapi(listPluginsRoute, (c) =>

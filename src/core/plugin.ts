@@ -63,7 +63,11 @@ export interface SignInMethodPlugin<S extends z.ZodType = z.ZodType> extends Plu
    * Without it the method is offered for every such login. It must not reveal whether an
    * account exists to someone who does not control the login.
    */
-  offeredAt?(login: ParsedLogin, app: App): boolean | Promise<boolean>
+  offeredAt?(
+    login: ParsedLogin,
+    app: App,
+    ctx: PluginContext<z.output<S>>,
+  ): boolean | Promise<boolean>
 }
 
 export interface SessionPolicy {

@@ -77,8 +77,8 @@ describe('POST /v1/sign-in/start', () => {
       name: 'Enrolled only',
       loginKinds: ['phone', 'email'],
       settings: z.object({}),
-      async offeredAt(login, app) {
-        seen.push(`${login.kind}:${login.value}@${app.id}`)
+      async offeredAt(login, app, ctx) {
+        seen.push(`${ctx.pluginId} ${login.kind}:${login.value}@${app.id}`)
         return login.value.endsWith('7') || login.value.startsWith('yes@')
       },
     })
@@ -103,9 +103,9 @@ describe('POST /v1/sign-in/start', () => {
       'password',
     ])
     expect(seen).toEqual([
-      'phone:+79161234567@hook-app',
-      'phone:+79161234560@hook-app',
-      'email:yes@example.com@hook-app',
+      'enrolled-only phone:+79161234567@hook-app',
+      'enrolled-only phone:+79161234560@hook-app',
+      'enrolled-only email:yes@example.com@hook-app',
     ])
   })
 

@@ -10,6 +10,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../errors.ts'
 import { normalizePhone, parseLogin, type ParsedLogin } from '../identity/normalize.ts'
 import type { App } from '../identity/types.ts'
+import type { PluginContext } from '../plugin.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../tokens/routes/schemas.ts'
 import { otpMethodInfo } from '../otp/registry.ts'
@@ -62,14 +63,20 @@ const startRoute = createRoute({
  * (e.g. SMS only to allowed countries). Code methods without the hook answer through the
  * one-time-code engine they mounted.
  */
-export async function methodsFor(core: CoreServices, app: App, login: ParsedLogin) {
+export async function methodsFor(
+  core: CoreServices,
+  contexts: ReadonlyMap<string, PluginContext<unknown>>,
+  app: App,
+  login: ParsedLogin,
+) {
   const offered = await Promise.all(
     app.signInMethods.map(async (id) => {
       const plugin = core.plugins.find((p) => p.id === id)
       if (plugin?.kind !== 'sign-in-method' || !plugin.loginKinds.includes(login.kind)) {
         return false
       }
-      if (plugin.offeredAt) return plugin.offeredAt(login, app)
+      const ctx = contexts.get(id)
+      if (plugin.offeredAt && ctx) return plugin.offeredAt(login, app, ctx)
       const otp = otpMethodInfo(core, id)
       return !otp || (otp.loginKind === login.kind && otp.accepts(login.value, app))
     }),
@@ -82,7 +89,11 @@ export const signInStartLimits = {
   startPerIp: { limit: 120, windowMs: 60_000, description: 'Sign-in starts per IP per minute' },
 }
 
-export function mountSignInStart(app: OpenAPIHono<AppEnv>, core: CoreServices): void {
+export function mountSignInStart(
+  app: OpenAPIHono<AppEnv>,
+  core: CoreServices,
+  contexts: ReadonlyMap<string, PluginContext<unknown>>,
+): void {
   core.limits.register('sign-in', signInStartLimits)
   app.openapi(startRoute, async (c) => {
     await core.limits.consume('sign-in', 'startPerIp', c.get('clientIp'))
@@ -105,7 +116,7 @@ export function mountSignInStart(app: OpenAPIHono<AppEnv>, core: CoreServices): 
       {
         loginKind: parsed.kind,
         normalizedLogin: parsed.value,
-        methods: await methodsFor(core, registered, parsed),
+        methods: await methodsFor(core, contexts, registered, parsed),
       },
       200,
     )
