@@ -33,11 +33,3 @@ export function createOtpMethodRegistry(): OtpMethodRegistry {
     ids: () => [...methods.keys()],
   }
 }
-
-/** The code method `id` of the app whose services (or plugin context) these are, if mounted. */
-export function otpMethodInfo(
-  core: { otpMethods: OtpMethodRegistry },
-  id: string,
-): OtpMethodInfo | undefined {
-  return core.otpMethods.get(id)
-}

@@ -13,7 +13,6 @@ import type { App } from '../identity/types.ts'
 import type { PluginContext } from '../plugin.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { errorResponse } from '../tokens/routes/schemas.ts'
-import { otpMethodInfo } from '../otp/registry.ts'
 
 const startRequest = z
   .object({
@@ -77,7 +76,7 @@ export async function methodsFor(
       }
       const ctx = contexts.get(id)
       if (plugin.offeredAt && ctx) return plugin.offeredAt(login, app, ctx)
-      const otp = otpMethodInfo(core, id)
+      const otp = core.otpMethods.get(id)
       return !otp || (otp.loginKind === login.kind && otp.accepts(login.value, app))
     }),
   )
