@@ -1,6 +1,7 @@
 /**
- * The core's public entry: the only module plugins may import. Everything here is
- * web-standard (fetch, WebCrypto), so plugins run unchanged on Workers, Node and Deno.
+ * The core's entry for the runtimes, tools and tests. Plugins do not import it: they import the
+ * SDK by package name, `propusk/plugin` (src/plugin-sdk), a short documented subset. Everything
+ * here is web-standard (fetch, WebCrypto), so it runs unchanged on Workers, Node and Deno.
  * zod is not re-exported: plugins write `import * as z from 'zod'`, the one form a bundler can
  * tree-shake (a `z` binding passed around as a value keeps all of zod, 64 locales included).
  */
