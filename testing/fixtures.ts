@@ -107,11 +107,16 @@ export async function createApp(propusk: WithServices, input: TestAppInput): Pro
   return id
 }
 
-/** Creates a role granting the given app types (and admin permissions); returns its id. */
-export async function createRole(
-  propusk: WithServices,
-  input: { appTypes: string[]; permissions?: Permission[]; name?: string },
-): Promise<string> {
+export interface TestRoleInput {
+  /** App types whose apps the role's holders may sign in to. */
+  appTypes: string[]
+  /** Admin API permissions; default none. */
+  permissions?: Permission[]
+  name?: string
+}
+
+/** Creates a role and returns its id. */
+export async function createRole(propusk: WithServices, input: TestRoleInput): Promise<string> {
   const suffix = crypto.randomUUID().slice(0, 8)
   const id = `role_test_${suffix}`
   const name = input.name ?? `Test role ${suffix}`

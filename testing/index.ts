@@ -16,6 +16,7 @@ export {
   insertUser,
   signInAs,
   type TestAppInput,
+  type TestRoleInput,
   type TestUserInput,
 } from './fixtures.ts'
 export {

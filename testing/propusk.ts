@@ -27,6 +27,7 @@ import {
   insertUser,
   signInAs,
   type TestAppInput,
+  type TestRoleInput,
   type TestUserInput,
 } from './fixtures.ts'
 
@@ -64,7 +65,7 @@ export interface TestPropusk extends Propusk {
   request(path: string, init?: TestRequestInit): Promise<Response>
   insertUser(input?: TestUserInput): Promise<string>
   createApp(input: TestAppInput): Promise<string>
-  createRole(input: { appTypes: string[]; name?: string }): Promise<string>
+  createRole(input: TestRoleInput): Promise<string>
   signInAs(user: string | User, app: string | App, options?: { method?: string }): Promise<TokenSet>
   deliveries: Deliveries
   close(): Promise<void>

@@ -2,20 +2,12 @@
 import { sha256Hex } from '../crypto.ts'
 import type { TokenSet, User } from '../identity/types.ts'
 import type { Propusk } from '../app.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import { createClock, createTestPropusk, type TestPropusk } from '../../../testing/index.ts'
 
 export const apiSecret = 'api-secret-0123456789-abcdefghijklmnopqrstuvwxyz'
 
-/** A clock tests can move: `clock.advance(seconds)`. */
-export function testClock(start = new Date('2026-03-01T10:00:00.000Z')) {
-  let current = start.getTime()
-  return {
-    now: () => new Date(current),
-    advance(seconds: number) {
-      current += seconds * 1000
-    },
-  }
-}
+/** A clock tests can move (`clock.advance(seconds)`), frozen at `start`: the kit's clock. */
+export const testClock = (start = new Date('2026-03-01T10:00:00.000Z')) => createClock(start)
 
 export async function startPropusk(
   options: Parameters<typeof createTestPropusk>[0] = {},
