@@ -2,7 +2,12 @@
 import { sha256Hex } from '../crypto.ts'
 import type { TokenSet, User } from '../identity/types.ts'
 import type { Propusk } from '../app.ts'
-import { createClock, createTestPropusk, type TestPropusk } from '../../../testing/index.ts'
+import {
+  createClock,
+  createTestPropusk,
+  insertUser as insertKitUser,
+  type TestPropusk,
+} from '../../../testing/index.ts'
 
 export const apiSecret = 'api-secret-0123456789-abcdefghijklmnopqrstuvwxyz'
 
@@ -35,6 +40,7 @@ export async function seedApps(propusk: Propusk): Promise<void> {
 
 let counter = 0
 
+/** A person with the given roles (the kit's `insertUser`), read back as the app sees them. */
 export async function insertUser(
   propusk: Propusk,
   options: {
@@ -44,27 +50,12 @@ export async function insertUser(
   },
 ): Promise<User> {
   counter += 1
-  const id = `usr_test_${counter}_${crypto.randomUUID().slice(0, 8)}`
-  const at = '2026-01-01T00:00:00.000Z'
-  await propusk.services.sql.batch([
-    {
-      sql: `INSERT INTO users (id, kind, display_name, email, status, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      args: [
-        id,
-        options.kind ?? 'employee',
-        `Test ${counter}`,
-        `${id}@example.com`,
-        options.status ?? 'active',
-        at,
-        at,
-      ],
-    },
-    ...options.roles.map((role) => ({
-      sql: 'INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)',
-      args: [id, role],
-    })),
-  ])
+  const id = await insertKitUser(propusk, {
+    displayName: `Test ${counter}`,
+    roleIds: options.roles,
+    ...(options.status ? { status: options.status } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
+  })
   const user = await propusk.services.identity.users.get(id)
   if (!user) throw new Error('fixture user not readable')
   return user
