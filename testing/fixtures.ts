@@ -5,7 +5,7 @@
  * service, so their tokens are the ones the app issues.
  */
 import type { Propusk } from '../src/core/app.ts'
-import { randomId } from '../src/core/crypto.ts'
+import { randomId, sha256Hex } from '../src/core/crypto.ts'
 import { hashPassword } from '../src/core/passwords/hash.ts'
 import type {
   App,
@@ -85,6 +85,9 @@ export interface TestAppInput {
   id?: string
   name?: string
   settings?: Record<string, unknown>
+  redirectUris?: string[]
+  /** A client secret (stored hashed, as the admin API does): the app is then confidential. */
+  secret?: string
 }
 
 /** Registers an enabled app and returns its client id. */
@@ -92,14 +95,16 @@ export async function createApp(propusk: WithServices, input: TestAppInput): Pro
   const id = input.id ?? `app-${crypto.randomUUID().slice(0, 8)}`
   const at = propusk.services.now().toISOString()
   await propusk.services.sql.execute({
-    sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, settings, created_at, updated_at)
-          VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
+    sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, settings, redirect_uris, secret_hash, created_at, updated_at)
+          VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
     args: [
       id,
       input.name ?? `App ${id}`,
       input.type,
       JSON.stringify(input.methods ?? ['password']),
       JSON.stringify(input.settings ?? {}),
+      JSON.stringify(input.redirectUris ?? []),
+      input.secret === undefined ? null : await sha256Hex(input.secret),
       at,
       at,
     ],

@@ -111,6 +111,18 @@ describe('fixtures', () => {
     await expect(p.signInAs(user, mobile)).rejects.toMatchObject({ code: 'app_access_denied' })
   })
 
+  it('registers apps with redirect URIs and a hashed client secret', async () => {
+    const p = await start()
+    const web = await p.createApp({ type: 'web', redirectUris: ['https://rp.example.com/cb'] })
+    const api = await p.createApp({ type: 'api-only', secret: 's3cret-value-long-enough' })
+    const apps = p.services.identity.apps
+    expect(await apps.get(web)).toMatchObject({
+      redirectUris: ['https://rp.example.com/cb'],
+      hasSecret: false,
+    })
+    expect(await apps.get(api)).toMatchObject({ hasSecret: true, signInMethods: ['password'] })
+  })
+
   it('reads what console delivery sent, newest first', async () => {
     const p = await start()
     await p.createApp({ id: 'engineer-app', type: 'engineer-mobile', methods: ['email-otp'] })
