@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { bundleWorker, repoRoot } from './support/worker-bundle.ts'
 
 // The target is 200 KiB; docs/performance.md ("Bundle and memory") says what is left and why it
-// is not met. The ceiling is the size reached (227 KiB) plus a little, so that growing the
+// is not met. The ceiling is the size reached (228 KiB) plus a little, so that growing the
 // bundle is a decision made here, not an accident.
 const budgetBytes = 230 * 1024
 

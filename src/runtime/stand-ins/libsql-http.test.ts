@@ -14,7 +14,7 @@ import {
   tempDir,
   type OpenFreshDatabase,
 } from '../../storage/sql/sql-database.contract.ts'
-import { createClient } from './libsql-http.ts'
+import { createClient, endpoint } from './libsql-http.ts'
 
 const TOKEN = 'test-token'
 const base = tempDir()
@@ -97,5 +97,37 @@ describe('Worker libSQL stand-in', () => {
     client.close()
     const closed = await client.execute('SELECT 1').catch((error: unknown) => error)
     expect(mapLibsqlError(closed)).toBeInstanceOf(DependencyError)
+  })
+
+  it('reads the URL as the client does', () => {
+    expect(endpoint({ url: 'libsql://db-org.turso.io', authToken: 't' })).toEqual({
+      pipeline: 'https://db-org.turso.io/v2/pipeline',
+      authToken: 't',
+    })
+    expect(endpoint({ url: 'libsql://localhost:8080/?tls=0&authToken=q', authToken: 't' })).toEqual(
+      {
+        pipeline: 'http://localhost:8080/v2/pipeline',
+        authToken: 'q',
+      },
+    )
+    expect(endpoint({ url: 'https://db.example/base/' }).pipeline).toBe(
+      'https://db.example/base/v2/pipeline',
+    )
+    expect(() => endpoint({ url: 'libsql://localhost?tls=0' })).toThrow(/explicit port/)
+    expect(() => endpoint({ url: 'https://db.example?mode=ro' })).toThrow(/Unsupported/)
+    expect(() => endpoint({ url: 'file:local.db' })).toThrow(/only HTTP/)
+  })
+
+  it('returns integers as the intMode asks (number by default)', async () => {
+    const { url } = await bridge()
+    const sql = 'SELECT 9007199254740991 AS big, 2 AS small'
+    const rows = async (intMode?: 'bigint' | 'string') =>
+      (await createClient({ url, authToken: TOKEN, ...(intMode ? { intMode } : {}) }).execute(sql))
+        .rows[0]
+    expect({ ...(await rows()) }).toMatchObject({ big: 9007199254740991, small: 2 })
+    expect({ ...(await rows('bigint')) }).toMatchObject({ big: 9007199254740991n, small: 2n })
+    expect({ ...(await rows('string')) }).toMatchObject({ big: '9007199254740991', small: '2' })
+    const tooBig = createClient({ url, authToken: TOKEN }).execute('SELECT 9007199254740993 AS n')
+    await expect(tooBig).rejects.toThrow(RangeError)
   })
 })

@@ -79,12 +79,21 @@ function toProto(value: InValue): ProtoValue {
   return { type: 'blob', base64: btoa(binary) }
 }
 
-function fromProto(value: ProtoValue): InValue {
+function fromProto(value: ProtoValue, intMode: IntMode): InValue {
   switch (value.type) {
     case 'null':
       return null
-    case 'integer':
-      return BigInt(value.value)
+    case 'integer': {
+      if (intMode === 'bigint') return BigInt(value.value)
+      if (intMode === 'string') return value.value
+      const number = Number(value.value)
+      if (!Number.isSafeInteger(number)) {
+        throw new RangeError(
+          'Received integer which is too large to be safely represented as a JavaScript number',
+        )
+      }
+      return number
+    }
     case 'float':
       return Number(value.value)
     case 'text':
@@ -96,6 +105,43 @@ function fromProto(value: ProtoValue): InValue {
       return bytes.buffer
     }
   }
+}
+
+type IntMode = NonNullable<Config['intMode']>
+
+/**
+ * The pipeline URL and token from the client's `url`, as the client reads them: `libsql:` is
+ * `https:` (`http:` with `?tls=0`), `?authToken=` overrides the option, other query parameters
+ * are refused.
+ */
+export function endpoint(config: Config): { pipeline: string; authToken: string | undefined } {
+  const url = new URL(config.url)
+  let { authToken } = config
+  let tls: boolean | undefined
+  for (const [key, value] of url.searchParams) {
+    if (key === 'authToken') authToken = value
+    else if (key === 'tls' && (value === '0' || value === '1')) tls = value === '1'
+    else
+      throw new LibsqlError(`Unsupported URL query parameter ${JSON.stringify(key)}`, 'URL_INVALID')
+  }
+  let scheme = url.protocol.slice(0, -1).toLowerCase()
+  if (scheme === 'libsql') {
+    if (tls === false && !url.port) {
+      throw new LibsqlError(
+        'A "libsql:" URL with ?tls=0 must specify an explicit port',
+        'URL_INVALID',
+      )
+    }
+    scheme = tls === false ? 'http' : 'https'
+  }
+  if (scheme !== 'http' && scheme !== 'https') {
+    throw new LibsqlError(
+      `The Worker's libSQL client speaks only HTTP(S) ("libsql:", "https:", "http:"), got "${scheme}:"`,
+      'URL_SCHEME_NOT_SUPPORTED',
+    )
+  }
+  const path = url.pathname.replace(/\/+$/, '')
+  return { pipeline: `${scheme}://${url.host}${path}/v2/pipeline`, authToken }
 }
 
 function stmt(statement: InStatement): ProtoStmt {
@@ -111,13 +157,13 @@ function stmt(statement: InStatement): ProtoStmt {
   }
 }
 
-function resultSet(result: ProtoResult): ResultSet {
+function resultSet(result: ProtoResult, intMode: IntMode): ResultSet {
   const columns = result.cols.map((col) => col.name ?? '')
   const rows = result.rows.map((values) => {
     const row: Record<string | number, InValue> = {}
     Object.defineProperty(row, 'length', { value: values.length })
     values.forEach((value, i) => {
-      const decoded = fromProto(value)
+      const decoded = fromProto(value, intMode)
       row[i] = decoded
       const name = columns[i] as string
       if (name && !Object.hasOwn(row, name)) {
@@ -141,7 +187,8 @@ function resultSet(result: ProtoResult): ResultSet {
 const responseError = (error: ProtoError) => new LibsqlError(error.message, error.code ?? 'UNKNOWN')
 
 export function createClient(config: Config): Client {
-  const base = config.url.replace(/^libsql:/i, 'https:').replace(/\/+$/, '')
+  const { pipeline: pipelineUrl, authToken } = endpoint(config)
+  const intMode: IntMode = config.intMode ?? 'number'
   const send = config.fetch ?? fetch
   let closed = false
 
@@ -149,11 +196,11 @@ export function createClient(config: Config): Client {
   async function pipeline(requests: unknown[]): Promise<PipelineResult[]> {
     if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED')
     const headers: Record<string, string> = { 'content-type': 'application/json' }
-    if (config.authToken) headers.authorization = `Bearer ${config.authToken}`
+    if (authToken) headers.authorization = `Bearer ${authToken}`
     const body = JSON.stringify({ baton: null, requests: [...requests, { type: 'close' }] })
     let response: Response
     try {
-      response = await send(new Request(`${base}/v2/pipeline`, { method: 'POST', headers, body }))
+      response = await send(new Request(pipelineUrl, { method: 'POST', headers, body }))
     } catch (error) {
       throw new LibsqlError(
         `The stream was closed: ${String(error)}`,
@@ -217,7 +264,7 @@ export function createClient(config: Config): Client {
           'TRANSACTION_CLOSED',
         )
       }
-      return resultSet(result)
+      return resultSet(result, intMode)
     })
     const commitError = outcome.step_errors[commit]
     if (commitError) throw responseError(commitError)
@@ -237,6 +284,7 @@ export function createClient(config: Config): Client {
         typeof statement === 'string' && args !== undefined ? { sql: statement, args } : statement
       return resultSet(
         (await one({ type: 'execute', stmt: stmt(full as InStatement) })) as ProtoResult,
+        intMode,
       )
     },
     batch: (statements: Array<InStatement | [string, unknown?]>, mode?: string) =>
