@@ -121,6 +121,18 @@ describe('architecture', () => {
     expect(broken(planted)).toBe(true)
   })
 
+  it('the bench shares the test kit, never the tests', () => {
+    const broken = (i: Import) => i.target?.startsWith('test/') ?? false
+    expect(violations(sourceFiles(join(root, 'bench')), broken)).toEqual([])
+    const planted: Import = {
+      file: 'bench/otp.ts',
+      specifier: '../test/support/propusk.ts',
+      typeOnly: false,
+      target: 'test/support/propusk.ts',
+    }
+    expect(broken(planted)).toBe(true)
+  })
+
   it('the core never imports a runtime entry or a plugin', () => {
     const broken = (i: Import) => {
       if (!i.target) return false

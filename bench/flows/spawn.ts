@@ -4,8 +4,8 @@
  * "listening" line. `taskset` execs the server, so the pid is the server's own (for /proc).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { freePort } from '../../test/runtime/support/processes.ts'
-import { repoRoot } from '../../test/runtime/support/worker-bundle.ts'
+import { freePort } from '../../testing/runtime/processes.ts'
+import { repoRoot } from '../../testing/runtime/worker-bundle.ts'
 
 export interface BenchServer {
   baseUrl: string
