@@ -3,6 +3,7 @@ import { closedOrigin } from '../../test/support/fake-http.ts'
 import { providerTestPropusk, unavailable } from '../../test/support/provider-test.ts'
 import type { TestPropusk } from '../../test/support/propusk.ts'
 import { engineerApp, fromIp, insertUser, post, startOtpPropusk } from '../../test/support/otp.ts'
+import { smsRuCall } from './index.ts'
 
 const call = {
   channel: 'call' as const,
@@ -17,6 +18,8 @@ const ok = {
 
 const provider = providerTestPropusk({
   pluginId: 'smsru-call',
+  // Loaded as the test's own copy: the same test runs before and after registration.
+  plugin: smsRuCall,
   env: () => ({
     DELIVERY_CALL: 'smsru-call',
     SMSRU_API_ID: '00000000-1111-2222-3333-444444444444',

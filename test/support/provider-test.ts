@@ -1,11 +1,22 @@
 import { afterEach, expect } from 'vitest'
-import { ConfigError, DeliveryError, type OutboundMessage } from '../../src/core/index.ts'
+import {
+  ConfigError,
+  DeliveryError,
+  type OutboundMessage,
+  type Plugin,
+} from '../../src/core/index.ts'
+import { registeredPlugins } from '../../testing/index.ts'
 import { startFakeHttp, type FakeHandler, type FakeHttp, type FakeResponse } from './fake-http.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'
 
 export interface ProviderTestOptions {
   /** The delivery provider plugin under test. */
   pluginId: string
+  /**
+   * The plugin itself, when it is not (or not yet) in `src/plugins.ts`: every app then loads
+   * the registered plugins plus this one (replacing a registered copy).
+   */
+  plugin?: Plugin
   /** Env that selects the provider and sets its secrets, given the fake API's URL. */
   env: (url: string) => Record<string, string>
   /** Its settings for the fake API at `url`; default `{ baseUrl: url }`. */
@@ -48,6 +59,8 @@ export function providerTestPropusk(options: ProviderTestOptions): ProviderTest 
     for (const item of closing) await item.close()
   })
 
+  const withPlugin = (base: Parameters<typeof createTestPropusk>[0] = {}) =>
+    options.plugin ? { plugins: [...registeredPlugins, options.plugin], ...base } : base
   const track = async <T extends { close(): Promise<void> }>(item: Promise<T>): Promise<T> => {
     const value = await item
     open.push(value)
@@ -56,19 +69,21 @@ export function providerTestPropusk(options: ProviderTestOptions): ProviderTest 
 
   return {
     fake: async (...responses) => (await track(startFakeHttp())).respond(...responses),
-    open: (propusk) => track(createTestPropusk(propusk)),
+    open: (propusk) => track(createTestPropusk(withPlugin(propusk))),
     start(url, settings = {}, env = {}) {
       const pluginSettings = { ...(options.settings?.(url) ?? { baseUrl: url }), retryDelayMs: 1 }
       return track(
-        createTestPropusk({
-          env: {
-            ...options.env(url),
-            PLUGIN_SETTINGS: JSON.stringify({
-              [options.pluginId]: { ...pluginSettings, ...settings },
-            }),
-            ...env,
-          },
-        }),
+        createTestPropusk(
+          withPlugin({
+            env: {
+              ...options.env(url),
+              PLUGIN_SETTINGS: JSON.stringify({
+                [options.pluginId]: { ...pluginSettings, ...settings },
+              }),
+              ...env,
+            },
+          }),
+        ),
       )
     },
     async sendError(propusk, message = options.message) {
@@ -77,7 +92,7 @@ export function providerTestPropusk(options: ProviderTestOptions): ProviderTest 
       return error as DeliveryError
     },
     async startupProblems(env) {
-      const failure = await track(createTestPropusk({ env })).catch((e: unknown) => e)
+      const failure = await track(createTestPropusk(withPlugin({ env }))).catch((e: unknown) => e)
       expect(failure).toBeInstanceOf(ConfigError)
       return (failure as ConfigError).problems.join('\n')
     },
