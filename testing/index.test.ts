@@ -31,6 +31,10 @@ describe('the clock', () => {
     const live = createClock()
     live.advance(3600)
     expect(live.epochMs() - Date.now()).toBeGreaterThan(3590_000)
+    live.freeze(new Date('2026-03-01T10:00:00Z'))
+    live.advance(-60)
+    expect(live.now().toISOString()).toBe('2026-03-01T09:59:00.000Z')
+    expect(() => live.advance(Number.NaN)).toThrow(/not a number/)
   })
 
   it('expires a one-time code in the app and the state store together', async () => {
