@@ -129,7 +129,7 @@ async function benchRoute(url: URL): Promise<Response> {
   return new Response(JSON.stringify({ code }), { headers: { 'content-type': 'application/json' } })
 }
 
-// A normal exit on SIGTERM, so that `node --cpu-prof` writes its profile (bench/profile.ts).
+// A normal exit on SIGTERM, so that `node --cpu-prof` writes its profile (bench/profile/run.ts).
 process.once('SIGTERM', () => process.exit(0))
 
 serve(
