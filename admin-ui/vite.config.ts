@@ -6,7 +6,7 @@ import preact from '@preact/preset-vite'
 /**
  * The console is built with base `/admin/` into dist/console/admin/, so the Workers static
  * assets directory (dist/console) maps URLs 1:1 (`/admin/assets/x.js` → admin/assets/x.js).
- * Node and Deno serve the same folder through src/core/console/assets.ts.
+ * Node and Deno serve the same folder through src/api/console/assets.ts.
  */
 const consoleRoot = fileURLToPath(new URL('../dist/console/', import.meta.url))
 

@@ -4,7 +4,7 @@
  * holding a socket or a fetch), and closing a store whose server is frozen does not hang.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { DependencyError } from '../src/storage/dependency-error.ts'
+import { DependencyError } from '../src/kernel/ports/dependency-error.ts'
 import { openLibsql as openNode } from '../src/storage/sql/libsql-node.ts'
 import { openLibsql as openWeb } from '../src/storage/sql/libsql-web.ts'
 import { createRedisStateStore } from '../src/storage/state/redis-tcp.ts'

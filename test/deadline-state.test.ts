@@ -5,7 +5,7 @@
  * (through the test bridge, in front of the same frozen server), and works again after SIGCONT.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { stateStoreChoice, loadSettings } from '../src/core/config.ts'
+import { stateStoreChoice, loadSettings } from '../src/kernel/config.ts'
 import { openServerStateStore } from '../src/storage/state/open-server.ts'
 import { insertUser } from './support/account.ts'
 import { engineerApp, post, startOtpPropusk } from './support/otp.ts'

@@ -15,24 +15,26 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** `file: name` → why it may live at module level. */
 const perProcessByDesign: Record<string, string> = {
-  'src/core/identity/app-cache.ts: caches':
+  'src/modules/identity/app-cache.ts: caches':
     'found by the SqlDatabase each app wraps for itself: one cache per app instance (app-cache.test.ts)',
-  'src/core/http/background.ts: pending':
+  'src/kernel/http/background.ts: pending':
     'every background task of the process, so shutdown and tests can wait for all of them',
-  'src/core/http/request-context.ts: pool': 'random bytes for request ids, drawn in bulk',
-  'src/core/http/request-context.ts: used': 'how much of that pool is used',
-  'src/core/tokens/keys.ts: cache': 'imported signing keys by SIGNING_KEYS value (immutable keys)',
-  'src/core/tokens/keys.ts: loaders': 'the key loader per settings object (a pure function of it)',
-  'src/core/tokens/refresh-successor.ts: keys': 'derived HMAC keys by secret (immutable keys)',
-  'src/core/tokens/refresh-successor.ts: processSecret':
+  'src/kernel/http/request-context.ts: pool': 'random bytes for request ids, drawn in bulk',
+  'src/kernel/http/request-context.ts: used': 'how much of that pool is used',
+  'src/modules/sessions/keys.ts: cache':
+    'imported signing keys by SIGNING_KEYS value (immutable keys)',
+  'src/modules/sessions/keys.ts: loaders':
+    'the key loader per settings object (a pure function of it)',
+  'src/modules/sessions/refresh-successor.ts: keys': 'derived HMAC keys by secret (immutable keys)',
+  'src/modules/sessions/refresh-successor.ts: processSecret':
     'without SIGNING_KEYS one secret per process, like the ephemeral signing key',
-  'src/core/otp/keys.ts: processSecret':
+  'src/modules/otp/keys.ts: processSecret':
     'without OTP_SECRET or SIGNING_KEYS one secret per process, so apps over one store agree',
-  'src/core/passwords/common-passwords.ts: set': 'a fixed word list, built on first use',
-  'src/core/passwords/hash.ts: dummyHash': 'a fixed decoy hash, computed on first use',
-  'src/core/tokens/test-fixtures.ts: counter': 'test fixtures: unique ids',
+  'src/modules/passwords/common-passwords.ts: set': 'a fixed word list, built on first use',
+  'src/modules/passwords/hash.ts: dummyHash': 'a fixed decoy hash, computed on first use',
+  'testing/fixtures/tokens.ts: counter': 'test fixtures: unique ids',
   'src/runtime/workers/index.ts: booting': 'the one app of this Worker isolate',
-  'src/storage/sql/sql-database.contract.ts: dir': 'test contract: its temporary folder',
+  'testing/contracts/sql-database.ts: dir': 'test contract: its temporary folder',
 }
 
 function sourceFiles(dir: string): string[] {

@@ -3,11 +3,11 @@
  * a default that weakens it fails here.
  */
 import { describe, expect, it } from 'vitest'
-import { emailOtp } from '../plugins/email-otp/index.ts'
-import { flashCall } from '../plugins/flash-call/index.ts'
-import { smsOtp } from '../plugins/sms-otp/index.ts'
-import { guessBound } from '../src/core/otp/bound.ts'
-import type { AnyOtpSettings } from '../src/core/otp/settings.ts'
+import { emailOtp } from '../plugins/sign-in/email-otp/index.ts'
+import { flashCall } from '../plugins/sign-in/flash-call/index.ts'
+import { smsOtp } from '../plugins/sign-in/sms-otp/index.ts'
+import { guessBound } from '../src/modules/otp/bound.ts'
+import type { AnyOtpSettings } from '../src/modules/otp/settings.ts'
 
 const day = 86_400
 const defaults = (plugin: { settings: { parse(v: unknown): unknown } }) =>

@@ -1,6 +1,6 @@
 /**
  * The README's configuration table is the operator's contract: it must name exactly the
- * settings `src/core/config.ts` reads, with the same defaults and the same accepted URL forms,
+ * settings `src/kernel/config.ts` reads, with the same defaults and the same accepted URL forms,
  * and say what Workers refuse (as `src/runtime/workers/boot.ts` does).
  */
 import { readFileSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { loadSettings, settingsSchema } from '../src/core/index.ts'
+import { loadSettings, settingsSchema } from '../src/plugin-sdk/core.ts'
 import { workerProblems } from '../src/runtime/workers/boot.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')

@@ -10,7 +10,7 @@ import type { RoundTrips } from '../testing/round-trips.ts'
 import { createTestPropusk, type TestPropusk } from './support/propusk.ts'
 import { stateStores } from './support/state-stores.ts'
 import { insertApp, insertUser } from './support/account.ts'
-import { requireAuth } from '../src/core/tokens/auth.ts'
+import { requireAuth } from '../src/api/auth.ts'
 
 const password = 'Kettle-Orbit-42-budget'
 const phone = '+79161234567'

@@ -6,17 +6,17 @@
  * for the invitation), such as `https://id.example.ru` (21), and this test pins those maxima.
  */
 import { describe, expect, it } from 'vitest'
-import { randomToken } from '../src/core/crypto.ts'
-import { smsLength } from '../src/core/delivery/sms-length.ts'
+import { randomToken } from '../src/kernel/crypto.ts'
+import { smsLength } from '../src/modules/delivery/sms-length.ts'
 import {
   accountLink,
   accountSmsTemplates,
   invitationMessage,
   LINK_TOKEN_BYTES,
   passwordResetMessage,
-} from '../src/core/account/messages.ts'
-import { smsText, type SmsFormatSettings } from '../plugins/sms-otp/message.ts'
-import type { ComposeInput } from '../src/core/index.ts'
+} from '../src/modules/onboarding/messages.ts'
+import { smsText, type SmsFormatSettings } from '../plugins/sign-in/sms-otp/message.ts'
+import type { ComposeInput } from '../src/plugin-sdk/core.ts'
 
 const publicUrl = 'https://propusk.fieldservice-company.ru'
 const domain = new URL(publicUrl).hostname

@@ -3,7 +3,7 @@
  * table: the messages a person would receive, with the code or link in them. Only messages
  * sent through `console-delivery` are seen; a test of another provider reads its own fake.
  */
-import type { SqlDatabase } from '../src/storage/sql/port.ts'
+import type { SqlDatabase } from '../src/kernel/ports/sql.ts'
 
 export interface Delivery {
   channel: 'sms' | 'email' | 'call'

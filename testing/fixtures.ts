@@ -4,9 +4,9 @@
  * database so only the flow under test runs through the app; sessions come from the real session
  * service, so their tokens are the ones the app issues.
  */
-import type { Propusk } from '../src/core/app.ts'
-import { randomId, sha256Hex } from '../src/core/crypto.ts'
-import { hashPassword } from '../src/core/passwords/hash.ts'
+import type { Propusk } from '../src/app.ts'
+import { randomId, sha256Hex } from '../src/kernel/crypto.ts'
+import { hashPassword } from '../src/modules/passwords/hash.ts'
 import type {
   App,
   Permission,
@@ -14,7 +14,7 @@ import type {
   User,
   UserKind,
   UserStatus,
-} from '../src/core/identity/types.ts'
+} from '../src/modules/identity/types.ts'
 
 type WithServices = Pick<Propusk, 'services'>
 

@@ -6,15 +6,15 @@ import { join } from 'node:path'
 import { createClient } from '@libsql/client/web'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibsql } from '../src/storage/sql/libsql-web.ts'
-import { loadCoreMigrations } from '../src/runtime/node/migrations-from-disk.ts'
-import { applyMigrations } from '../src/storage/sql/migrate.ts'
-import { describeMigrationContract } from '../src/storage/sql/migrate.contract.ts'
+import { loadCoreMigrations } from '../src/runtime/server/migrations-from-disk.ts'
+import { applyMigrations } from '../src/kernel/migrate.ts'
+import { describeMigrationContract } from './contracts/migrate.ts'
 import {
   describeSqlDatabaseContract,
   tempDir,
   useFreshDatabase,
   type OpenFreshDatabase,
-} from '../src/storage/sql/sql-database.contract.ts'
+} from './contracts/sql-database.ts'
 import { startHranaBridge, type HranaBridge } from './hrana-bridge.ts'
 
 const TOKEN = 'test-token'

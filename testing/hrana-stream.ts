@@ -4,7 +4,7 @@
  * libSQL file client, borrowing a dedicated connection for an open transaction.
  */
 import type { Client, InValue, ResultSet, Transaction, TransactionMode } from '@libsql/client'
-import { splitSqlStatements, stripLeadingComments } from '../src/storage/sql/split.ts'
+import { splitSqlStatements, stripLeadingComments } from '../src/kernel/sql-split.ts'
 
 type ProtoValue =
   | { type: 'null' }

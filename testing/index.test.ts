@@ -3,7 +3,7 @@
  * harness for a plugin before and after it is registered.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { consoleDelivery } from '../plugins/console-delivery/index.ts'
+import { consoleDelivery } from '../plugins/delivery/console/index.ts'
 import {
   createClock,
   createTestPropusk,

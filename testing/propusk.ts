@@ -11,12 +11,12 @@ import {
   loadSettings,
   type Plugin,
   type Propusk,
-} from '../src/core/index.ts'
-import type { App, TokenSet, User } from '../src/core/identity/types.ts'
+} from '../src/plugin-sdk/core.ts'
+import type { App, TokenSet, User } from '../src/modules/identity/types.ts'
 import { openLibsql } from '../src/storage/sql/libsql-node.ts'
-import type { SqlDatabase } from '../src/storage/sql/port.ts'
+import type { SqlDatabase } from '../src/kernel/ports/sql.ts'
 import { createMemoryStateStore } from '../src/storage/state/memory.ts'
-import type { StateStore } from '../src/storage/state/port.ts'
+import type { StateStore } from '../src/kernel/ports/state.ts'
 import { plugins as registeredPlugins } from '../src/plugins.ts'
 import { migrate } from '../src/runtime/server/bootstrap.ts'
 import { createClock, type TestClock } from './clock.ts'

@@ -5,8 +5,8 @@
  * Upstash are a hop away. The wrappers are generic over every method, so a port method added
  * later is counted too; an optional delay per call simulates that hop.
  */
-import type { SqlDatabase } from '../src/storage/sql/port.ts'
-import type { StateStore } from '../src/storage/state/port.ts'
+import type { SqlDatabase } from '../src/kernel/ports/sql.ts'
+import type { StateStore } from '../src/kernel/ports/state.ts'
 
 export interface RoundTrips {
   /** SQL round trips: statements plus batches (a batch is one). */

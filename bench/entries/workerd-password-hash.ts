@@ -16,7 +16,7 @@ interface HashModule {
 }
 
 /**
- * Cost of one `hashPassword` (src/core/passwords/hash.ts) inside workerd, the runtime that
+ * Cost of one `hashPassword` (src/modules/passwords/hash.ts) inside workerd, the runtime that
  * enforces CPU limits in production, next to the same call on Node. Inside a Worker the clocks
  * stand still while code runs (a Spectre mitigation), so the time is taken from outside: the
  * mean of sequential requests that hash once, minus the mean of requests that do nothing.
@@ -24,7 +24,8 @@ interface HashModule {
 export const workerdPasswordHash: BenchEntry = {
   title: 'Password hashing (hashPassword), one hash per request',
   async run() {
-    if (!existsSync(hashModule)) return { skipped: 'src/core/passwords/hash.ts does not exist yet' }
+    if (!existsSync(hashModule))
+      return { skipped: 'src/modules/passwords/hash.ts does not exist yet' }
     const mod = (await import(pathToFileURL(hashModule).href)) as HashModule
     const hashPassword = mod.hashPassword
     if (typeof hashPassword !== 'function') return { skipped: 'hash.ts exports no hashPassword' }

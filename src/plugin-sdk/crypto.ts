@@ -11,4 +11,4 @@ export {
   sha256Hex,
   timingSafeEqual,
   toHex,
-} from '../core/crypto.ts'
+} from '../kernel/crypto.ts'

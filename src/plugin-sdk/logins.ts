@@ -6,5 +6,5 @@ export {
   type EmailResult,
   type ParsedLogin,
   type PhoneResult,
-} from '../core/identity/normalize.ts'
-export { displayNameSchema } from '../core/identity/display-name.ts'
+} from '../modules/identity/index.ts'
+export { displayNameSchema } from '../modules/identity/index.ts'

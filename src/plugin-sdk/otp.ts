@@ -15,4 +15,4 @@ export {
   type OtpMethod,
   type OtpSettings,
   type PhoneOtpSettings,
-} from '../core/otp/index.ts'
+} from '../modules/otp/index.ts'

@@ -11,4 +11,4 @@ export {
   readPasswordHash,
   setPasswordHashStatement,
   type PasswordHasher,
-} from '../core/passwords/index.ts'
+} from '../modules/passwords/index.ts'

@@ -12,12 +12,12 @@ export {
   type ProviderOutcome,
   type ProviderRetrySettings,
   type ProviderSendOptions,
-} from '../core/delivery/provider-http.ts'
-export { maskRecipient } from '../core/delivery/mask.ts'
+} from '../modules/delivery/index.ts'
+export { maskRecipient } from '../modules/delivery/index.ts'
 export {
   SMS_SEGMENT_BYTES,
   smsLength,
   smsPayloadBytes,
   type SmsLength,
-} from '../core/delivery/sms-length.ts'
-export type { DeliveryChannel, DeliveryStatusUpdate } from '../core/delivery.ts'
+} from '../modules/delivery/index.ts'
+export type { DeliveryChannel, DeliveryStatusUpdate } from '../kernel/delivery.ts'

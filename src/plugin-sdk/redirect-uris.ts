@@ -3,4 +3,4 @@ export {
   isLoopbackHttp,
   isNativeAppRedirectUri,
   isWebRedirectUri,
-} from '../core/tokens/redirect-uris.ts'
+} from '../modules/clients/index.ts'

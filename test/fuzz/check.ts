@@ -1,6 +1,6 @@
 /**
  * What every answer to a fuzz request must be: never a 5xx, and every 4xx a JSON error body
- * `{"error":{"code":"<string>",…}}` (src/core/errors.ts), except where the operation documents
+ * `{"error":{"code":"<string>",…}}` (src/kernel/errors.ts), except where the operation documents
  * another error media type (the HTML pages document text/html) and for HEAD, which has no body.
  */
 export interface Answer {

@@ -1,6 +1,6 @@
 /**
  * The Resend e-mail provider inside workerd (Miniflare), bundled by wrangler with the aliases the
- * deploy uses (plugins/resend-email/test-worker.ts), talking to the local fake of Resend's API:
+ * deploy uses (plugins/delivery/resend-email/test-worker.ts), talking to the local fake of Resend's API:
  * the `resend` SDK runs on Workers, not only on Node.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'

@@ -12,7 +12,7 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { plugins } from '../../src/plugins.ts'
-import type { SqlStatement } from '../../src/storage/sql/port.ts'
+import type { SqlStatement } from '../../src/kernel/ports/sql.ts'
 import { adminAccessToken } from './support/admin-token.ts'
 
 export interface SmokeTarget {

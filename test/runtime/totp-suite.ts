@@ -6,8 +6,8 @@
  * server handed out, exactly as an authenticator app computes them, with the real clock.
  */
 import { describe, expect, it } from 'vitest'
-import { hashPassword, randomId } from '../../src/core/index.ts'
-import { codeAt } from '../../plugins/totp/test-codes.ts'
+import { hashPassword, randomId } from '../../src/plugin-sdk/core.ts'
+import { codeAt } from '../../plugins/sign-in/totp/test-codes.ts'
 import type { SmokeTarget } from './smoke-suite.ts'
 import { adminAccessToken } from './support/admin-token.ts'
 import { callJson, errorCode, expectStatus, type TokenPair } from './support/http-json.ts'

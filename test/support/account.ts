@@ -3,8 +3,8 @@
  * apps written straight into the real libSQL database, and links read back from the console
  * delivery outbox (what a person would click).
  */
-import type { Propusk } from '../../src/core/app.ts'
-import { accountPages } from '../../src/core/account/messages.ts'
+import type { Propusk } from '../../src/app.ts'
+import { accountPages } from '../../src/modules/onboarding/messages.ts'
 import { createApp } from '../../testing/index.ts'
 import { readDeliveries } from '../../testing/deliveries.ts'
 

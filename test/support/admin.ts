@@ -3,8 +3,8 @@
  * just the given permissions), signed in to the built-in `admin-console` app.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import type { Propusk } from '../../src/core/index.ts'
-import type { Permission, TokenSet, User } from '../../src/core/identity/types.ts'
+import type { Propusk } from '../../src/plugin-sdk/core.ts'
+import type { Permission, TokenSet, User } from '../../src/modules/identity/types.ts'
 import { createRole, insertUser, signInAs } from '../../testing/index.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'
 

@@ -4,8 +4,8 @@
  * time out, closes both and then simply returns. It must exit by itself: any timer, socket or
  * fetch left behind by a timed-out call would keep it alive.
  */
-import { loadSettings, stateStoreChoice } from '../../src/core/config.ts'
-import { withSqlDeadline, withStateDeadline } from '../../src/storage/deadline.ts'
+import { loadSettings, stateStoreChoice } from '../../src/kernel/config.ts'
+import { withSqlDeadline, withStateDeadline } from '../../src/kernel/ports/deadline.ts'
 import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
 import { openServerStateStore } from '../../src/storage/state/open-server.ts'
 

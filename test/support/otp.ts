@@ -2,7 +2,7 @@
  * Fixtures for the one-time-code tests: people and apps inserted with SQL (so only the code
  * flows are under test), HTTP helpers, and reading what console delivery "sent".
  */
-import type { StateStore } from '../../src/storage/state/port.ts'
+import type { StateStore } from '../../src/kernel/ports/state.ts'
 import { adminToken } from './admin.ts'
 import { createApp, insertUser as insertKitUser } from '../../testing/index.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'

@@ -4,7 +4,7 @@ import {
   DeliveryError,
   type OutboundMessage,
   type Plugin,
-} from '../../src/core/index.ts'
+} from '../../src/plugin-sdk/core.ts'
 import { registeredPlugins } from '../../testing/index.ts'
 import { startFakeHttp, type FakeHandler, type FakeHttp, type FakeResponse } from './fake-http.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'

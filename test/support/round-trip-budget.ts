@@ -10,7 +10,7 @@ import { countRoundTrips as countAll } from '../../testing/round-trips.ts'
 
 /**
  * The counting wrapper as the budget tests use it (plugin tests may import test/support only).
- * Each isolate re-reads `plugin_settings` at most every 5 s (src/core/live-settings.ts), started
+ * Each isolate re-reads `plugin_settings` at most every 5 s (src/kernel/live-settings.ts), started
  * by whichever request comes first: a cost shared by all requests, not part of any flow, so it is
  * listed as amortized instead of counted — otherwise a slow test run would fail a budget at random.
  */

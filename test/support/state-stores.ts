@@ -5,7 +5,7 @@
  */
 import { inject } from 'vitest'
 import { createMemoryStateStore } from '../../src/storage/state/memory.ts'
-import type { StateStore } from '../../src/storage/state/port.ts'
+import type { StateStore } from '../../src/kernel/ports/state.ts'
 import { createRedisStateStore } from '../../src/storage/state/redis-tcp.ts'
 import { createUpstashStateStore } from '../../src/storage/state/upstash.ts'
 

@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { pluginMigrations } from '../../src/core/index.ts'
+import { pluginMigrations } from '../../src/plugin-sdk/core.ts'
 import { plugins } from '../../src/plugins.ts'
 import { runMigrations } from '../../src/runtime/node/migrate-cli.ts'
 import { openLibsql } from '../../src/storage/sql/libsql-node.ts'
-import type { SqlStatement } from '../../src/storage/sql/port.ts'
+import type { SqlStatement } from '../../src/kernel/ports/sql.ts'
 
 export interface TempDir {
   path: string

@@ -7,8 +7,8 @@
  */
 import type { Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { coreError, randomId, type Logger } from '../../core/index.ts'
-import type { CoreErrorCode } from '../../core/errors.ts'
+import { coreError, randomId, type Logger } from '../../plugin-sdk/core.ts'
+import type { CoreErrorCode } from '../../kernel/errors.ts'
 
 /** Node's parser error codes → the stable code the client sees. */
 function codeFor(nodeCode: string | undefined): CoreErrorCode {

@@ -12,7 +12,7 @@ import {
   type Http2Bindings,
   type HttpBindings,
 } from '@hono/node-server'
-import { ApiError, coreError, randomId, type Logger } from '../../core/index.ts'
+import { ApiError, coreError, randomId, type Logger } from '../../plugin-sdk/core.ts'
 import { answerClientErrors } from './client-errors.ts'
 
 type Fetch = (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>

@@ -7,13 +7,13 @@
  */
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { pluginMigrations } from '../../core/index.ts'
+import { pluginMigrations } from '../../plugin-sdk/core.ts'
 import { plugins } from '../../plugins.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
-import type { ApplyMigrationsResult, Migration } from '../../storage/sql/migrate.ts'
+import type { ApplyMigrationsResult, Migration } from '../../kernel/migrate.ts'
 import { localDatabaseUrl } from '../server/local-defaults.ts'
 import { startupFailureMessage } from '../server/startup-failure.ts'
-import { migrateDatabase } from './migrations-from-disk.ts'
+import { migrateDatabase } from '../server/migrations-from-disk.ts'
 
 export interface RunMigrationsOptions {
   url: string

@@ -1,11 +1,11 @@
 /**
- * Rewrites src/core/identity/phone-metadata.json from the installed libphonenumber-js (after an
+ * Rewrites src/modules/identity/phone-metadata.json from the installed libphonenumber-js (after an
  * upgrade; phone-metadata.test.ts says when): `npx tsx src/runtime/node/phone-metadata-cli.ts`.
  */
 import { writeFileSync } from 'node:fs'
-import { phoneMetadataJson } from '../../core/identity/phone-metadata.gen.ts'
+import { phoneMetadataJson } from '../../modules/identity/index.ts'
 
 writeFileSync(
-  new URL('../../core/identity/phone-metadata.json', import.meta.url),
+  new URL('../../modules/identity/phone-metadata.json', import.meta.url),
   phoneMetadataJson(),
 )

@@ -17,13 +17,13 @@
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ConfigError, createLogger, createPropusk, loadSettings } from '../../core/index.ts'
+import { ConfigError, createLogger, createPropusk, loadSettings } from '../../plugin-sdk/core.ts'
 import { plugins } from '../../plugins.ts'
 import {
   isSetupPending,
   issueRecoveryLink,
   RECOVERY_LINK_TTL_HOURS,
-} from '../../../plugins/setup-link/index.ts'
+} from '../../../plugins/sign-in/setup-link/index.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
 import { createMemoryStateStore } from '../../storage/state/memory.ts'
 import { generateSigningKeysJson } from '../server/signing-keys.ts'

@@ -10,14 +10,14 @@ import {
   type Propusk,
   type PropuskOptions,
   type Settings,
-} from '../../core/index.ts'
-import { checkStartup } from '../../core/startup.ts'
+} from '../../plugin-sdk/core.ts'
+import { checkStartup } from '../../kernel/host/startup.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
-import type { SqlDatabase } from '../../storage/sql/port.ts'
+import type { SqlDatabase } from '../../kernel/ports/sql.ts'
 import { openServerStateStore } from '../../storage/state/open-server.ts'
-import type { StateStore } from '../../storage/state/port.ts'
-import { migrateDatabase } from '../node/migrations-from-disk.ts'
-import { mountConsoleAssets } from '../../core/console/index.ts'
+import type { StateStore } from '../../kernel/ports/state.ts'
+import { migrateDatabase } from './migrations-from-disk.ts'
+import { mountConsoleAssets } from '../../api/console/index.ts'
 import { withLocalDefaults } from './local-defaults.ts'
 
 export { localDatabaseUrl, withLocalDefaults } from './local-defaults.ts'

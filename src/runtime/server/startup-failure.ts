@@ -1,6 +1,6 @@
-import { ConfigError } from '../../core/index.ts'
-import { DependencyError } from '../../storage/sql/port.ts'
-import { MigrationError } from '../../storage/sql/migrate.ts'
+import { ConfigError } from '../../plugin-sdk/core.ts'
+import { DependencyError } from '../../kernel/ports/sql.ts'
+import { MigrationError } from '../../kernel/migrate.ts'
 
 interface SystemError extends Error {
   code: string

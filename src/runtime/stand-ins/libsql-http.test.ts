@@ -7,13 +7,13 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startHranaBridge, type HranaBridge } from '../../../testing/hrana-bridge.ts'
 import { createLibsqlDatabase, mapLibsqlError } from '../../storage/sql/libsql.ts'
-import { describeMigrationContract } from '../../storage/sql/migrate.contract.ts'
-import { DependencyError } from '../../storage/sql/port.ts'
+import { describeMigrationContract } from '../../../testing/contracts/migrate.ts'
+import { DependencyError } from '../../kernel/ports/sql.ts'
 import {
   describeSqlDatabaseContract,
   tempDir,
   type OpenFreshDatabase,
-} from '../../storage/sql/sql-database.contract.ts'
+} from '../../../testing/contracts/sql-database.ts'
 import { createClient, endpoint } from './libsql-http.ts'
 
 const TOKEN = 'test-token'

@@ -1,6 +1,6 @@
 /**
  * The Worker's `resend` stand-in sends what the SDK sends and answers what the SDK answers, for
- * every kind of reply the resend-email plugin tells apart (src: plugins/resend-email/errors.ts).
+ * every kind of reply the resend-email plugin tells apart (src: plugins/delivery/resend-email/errors.ts).
  */
 import { Resend as Sdk } from 'resend'
 import { afterEach, describe, expect, it, vi } from 'vitest'

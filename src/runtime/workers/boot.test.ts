@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../../core/index.ts'
+import { ConfigError } from '../../plugin-sdk/core.ts'
 import { bootWorker } from './boot.ts'
 
 async function bootProblems(bindings: Record<string, unknown>): Promise<string[]> {

@@ -6,8 +6,8 @@ import {
   stringEnvOf,
   type Propusk,
   type Settings,
-} from '../../core/index.ts'
-import { checkStartup } from '../../core/startup.ts'
+} from '../../plugin-sdk/core.ts'
+import { checkStartup } from '../../kernel/host/startup.ts'
 import { plugins } from '../../plugins.ts'
 import { openLibsql } from '../../storage/sql/libsql-web.ts'
 import { openWebStateStore } from '../../storage/state/open.ts'
@@ -16,7 +16,7 @@ import {
   assetsBindingReader,
   mountConsoleAssets,
   type AssetsBinding,
-} from '../../core/console/index.ts'
+} from '../../api/console/index.ts'
 
 /** What a Worker cannot do whatever the mode: open a file database or TCP Redis. */
 export function workerProblems(settings: Settings): string[] {

@@ -1,6 +1,6 @@
 import type { ExecutionContext } from 'hono'
-import { ConfigError, randomId, type Propusk } from '../../core/index.ts'
-import { DependencyError } from '../../storage/sql/port.ts'
+import { ConfigError, randomId, type Propusk } from '../../plugin-sdk/core.ts'
+import { DependencyError } from '../../kernel/ports/sql.ts'
 import { bootWorker } from './boot.ts'
 
 /**

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createClient } from '@libsql/client'
-import type { SqlDatabase } from './port.ts'
+import type { SqlDatabase } from '../../kernel/ports/sql.ts'
 import {
   createLibsqlDatabase,
   fetchWithTimeout,

@@ -6,7 +6,7 @@
  * WebSocket client out keeps ~4 KB of gzip out of the bundle. `file:` URLs are not available here.
  */
 import { createClient } from '@libsql/client/http'
-import type { SqlDatabase } from './port.ts'
+import type { SqlDatabase } from '../../kernel/ports/sql.ts'
 import { createLibsqlDatabase, fetchWithTimeout, type LibsqlOpenOptions } from './libsql.ts'
 
 export async function openLibsql(

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { mapLibsqlError } from './libsql.ts'
 import { openLibsql } from './libsql-node.ts'
-import { DependencyError, SqlConstraintError } from './port.ts'
+import { DependencyError, SqlConstraintError } from '../../kernel/ports/sql.ts'
 import {
   describeSqlDatabaseContract,
   tempDir,
   freshFileDatabases,
-} from './sql-database.contract.ts'
+} from '../../../testing/contracts/sql-database.ts'
 
 const openFreshFile = freshFileDatabases()
 

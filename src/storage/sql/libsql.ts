@@ -16,7 +16,7 @@ import {
   type SqlRow,
   type SqlStatement,
   type SqlValue,
-} from './port.ts'
+} from '../../kernel/ports/sql.ts'
 
 /** Options of `openLibsql` shared by the Node/Deno and Workers entries. */
 export interface LibsqlOpenOptions {

@@ -8,7 +8,7 @@ import type {
   AttemptsDecision,
   ChallengeCheck,
   ChallengeCheckOutcome,
-} from './port.ts'
+} from '../../kernel/ports/state.ts'
 import { attemptArgs, normaliseAttemptPolicy } from './guards.ts'
 import { assertTtl, normaliseRule, toInteger, toNullableString } from './shared.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
-import { DependencyError } from './port.ts'
+import { DependencyError } from '../../kernel/ports/state.ts'
 import { createRedisStateStore } from './redis-tcp.ts'
 import { createUpstashStateStore } from './upstash.ts'
 import { openWebStateStore } from './open.ts'

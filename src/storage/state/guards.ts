@@ -3,7 +3,12 @@
  * validation (so bad arguments fail alike, with a RangeError, on memory, Redis and Upstash), the
  * lock growth, and the wire format of the Lua scripts in ./lua-guards.ts. Web-standard only.
  */
-import type { Admission, AdmissionDecision, AttemptDecision, AttemptPolicy } from './port.ts'
+import type {
+  Admission,
+  AdmissionDecision,
+  AttemptDecision,
+  AttemptPolicy,
+} from '../../kernel/ports/state.ts'
 import { assertChallenge, assertTtl, normaliseRule, toInteger, toNullableString } from './shared.ts'
 
 export type NormalisedAttemptPolicy = Required<AttemptPolicy>

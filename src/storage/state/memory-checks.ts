@@ -3,7 +3,7 @@
  * the Lua scripts in ./lua-checks.ts. Each runs synchronously between awaits, so it is as atomic
  * as a script on Redis.
  */
-import type { StateStore } from './port.ts'
+import type { StateStore } from '../../kernel/ports/state.ts'
 import { WRONGTYPE_MESSAGE } from './shared.ts'
 import { attemptLockMs, normaliseAttemptPolicy } from './guards.ts'
 import { assertCheck, assertReservation } from './checks.ts'

@@ -3,7 +3,7 @@
  * scripts in ./lua-guards.ts. Each runs synchronously between awaits, so it is as atomic as a
  * script on Redis.
  */
-import type { StateStore } from './port.ts'
+import type { StateStore } from '../../kernel/ports/state.ts'
 import { WRONGTYPE_MESSAGE } from './shared.ts'
 import { assertAdmission, attemptLockMs, normaliseAttemptPolicy } from './guards.ts'
 import { liveHits, logRetryMs, type Entry, type MemoryEntries } from './memory-entries.ts'

@@ -8,7 +8,7 @@
  * once per `sweepIntervalMs`. No timers: they would keep Node alive and are not allowed in the
  * global scope of a Worker.
  */
-import type { ChallengeOutcome, StateStore } from './port.ts'
+import type { ChallengeOutcome, StateStore } from '../../kernel/ports/state.ts'
 import { memoryGuards } from './memory-guards.ts'
 import { memoryChecks } from './memory-checks.ts'
 import { liveHits, logRetryMs, type Entry } from './memory-entries.ts'

@@ -3,7 +3,7 @@
  * everything the web factory opens. Not for Workers bundles: it imports ioredis.
  */
 import { openWebStateStore, type StateStoreChoice } from './open.ts'
-import type { StateStore } from './port.ts'
+import type { StateStore } from '../../kernel/ports/state.ts'
 import { createRedisStateStore } from './redis-tcp.ts'
 
 export interface ServerStateStoreOptions {

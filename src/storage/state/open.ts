@@ -4,22 +4,10 @@
  * adds Redis over TCP and delegates everything else here, so the two never drift apart.
  */
 import { createMemoryStateStore } from './memory.ts'
-import type { StateStore } from './port.ts'
-import { createUpstashStateStore } from './upstash.ts'
+import type { StateStore, StateStoreChoice } from '../../kernel/ports/state.ts'
 
-export interface StateStoreChoice {
-  kind: 'memory' | 'redis' | 'upstash'
-  /** Prepended to every key. */
-  prefix: string
-  upstash?: { url: string; token: string }
-  /** `redis://` or `rediss://`; TCP, so Node and Deno only. */
-  redisUrl?: string
-  /**
-   * The clients' own timeout per command (`STATE_TIMEOUT_MS`), so a call the port deadline gave
-   * up on also releases its request or socket slot. Unset: the clients' defaults.
-   */
-  timeoutMs?: number
-}
+export type { StateStoreChoice }
+import { createUpstashStateStore } from './upstash.ts'
 
 export function openWebStateStore(choice: StateStoreChoice): StateStore {
   switch (choice.kind) {

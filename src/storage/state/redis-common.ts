@@ -4,7 +4,7 @@
  * small driver and share everything else: key prefixing, validation, command shapes and reply
  * parsing. That keeps the two from drifting apart semantically. Web-standard only.
  */
-import { DependencyError, type StateStore } from './port.ts'
+import { DependencyError, type StateStore } from '../../kernel/ports/state.ts'
 import type { StateScriptName } from './lua.ts'
 import {
   assertChallenge,

@@ -4,7 +4,7 @@
  * Deno entries import it directly.
  */
 import { Redis, type RedisOptions } from 'ioredis'
-import type { StateStore } from './port.ts'
+import type { StateStore } from '../../kernel/ports/state.ts'
 import { STATE_SCRIPTS, type StateScriptName } from './lua.ts'
 import { createScriptedStateStore } from './redis-common.ts'
 import { DEFAULT_STATE_PREFIX } from './shared.ts'

@@ -3,7 +3,11 @@
  * them, so a bad TTL or rule fails the same way (RangeError) on memory, Redis and Upstash instead
  * of as three different backend error messages. Web-standard only: Workers import this.
  */
-import type { ChallengeOutcome, RateLimitDecision, StoredChallenge } from './port.ts'
+import type {
+  ChallengeOutcome,
+  RateLimitDecision,
+  StoredChallenge,
+} from '../../kernel/ports/state.ts'
 
 export const DEFAULT_STATE_PREFIX = 'propusk:'
 

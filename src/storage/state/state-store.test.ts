@@ -6,7 +6,7 @@
 import { Redis as UpstashClient } from '@upstash/redis/cloudflare'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { describeStateStoreContract } from './contract.ts'
+import { describeStateStoreContract } from '../../../testing/contracts/state/index.ts'
 import { createMemoryStateStore } from './memory.ts'
 import { createRedisStateStore } from './redis-tcp.ts'
 import { createUpstashStateStore } from './upstash.ts'

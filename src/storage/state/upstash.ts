@@ -3,7 +3,7 @@
  * the adapter Cloudflare Workers use. The commands travel through `upstash-rest.ts`, a small
  * fetch client in place of the `@upstash/redis` SDK (why: docs/performance.md).
  */
-import type { StateStore } from './port.ts'
+import type { StateStore } from '../../kernel/ports/state.ts'
 import { STATE_SCRIPTS } from './lua.ts'
 import { createScriptedStateStore } from './redis-common.ts'
 import { DEFAULT_STATE_PREFIX } from './shared.ts'

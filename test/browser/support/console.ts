@@ -22,7 +22,7 @@ export async function startConsoleServer(entry: string): Promise<RunningServer> 
   if (api.status === 404) {
     await server.stop()
     throw new Error(
-      'The console API (/v1/console/*) is not mounted: call mountConsole(app, services) in src/core/app.ts',
+      'The console API (/v1/console/*) is not mounted: call mountConsole(app, services) in src/app.ts',
     )
   }
   return server

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { serve, type HttpBindings } from '@hono/node-server'
 import { plugins } from '../../../src/plugins.ts'
 import { bootServer, repoRoot } from '../../../src/runtime/server/bootstrap.ts'
-import { mountConsoleAssets } from '../../../src/core/console/index.ts'
+import { mountConsoleAssets } from '../../../src/api/console/index.ts'
 
 const dir = resolve(repoRoot, 'dist/console/admin')
 const boot = await bootServer(process.env, plugins, {

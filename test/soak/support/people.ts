@@ -4,9 +4,9 @@
  * codes, some with passwords, and an administrator for the admin reads.
  */
 import { pathToFileURL } from 'node:url'
-import { hashPassword } from '../../../src/core/passwords/hash.ts'
+import { hashPassword } from '../../../src/modules/passwords/hash.ts'
 import { openLibsql } from '../../../src/storage/sql/libsql-node.ts'
-import type { SqlStatement } from '../../../src/storage/sql/port.ts'
+import type { SqlStatement } from '../../../src/kernel/ports/sql.ts'
 
 export const appId = 'soak-engineer'
 

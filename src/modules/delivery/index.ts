@@ -1,0 +1,18 @@
+/** The delivery module's public surface: other modules and the API import only this file. */
+export { recipientHash } from './log.ts'
+export { maskRecipient } from './mask.ts'
+export {
+  ProviderNetworkError,
+  channelsSelecting,
+  presentEnv,
+  providerFetch,
+  readJsonBody,
+  requireWhenSelected,
+  retrySettings,
+  sendToProvider,
+  type ProviderFetchOptions,
+  type ProviderOutcome,
+  type ProviderRetrySettings,
+  type ProviderSendOptions,
+} from './provider-http.ts'
+export { SMS_SEGMENT_BYTES, smsLength, smsPayloadBytes, type SmsLength } from './sms-length.ts'

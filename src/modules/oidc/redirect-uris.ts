@@ -1,0 +1,17 @@
+/**
+ * The redirect URIs an app may use at `/authorize` and `/end_session`: those registered for it,
+ * and for the built-in admin console also its own page, `<PUBLIC_URL>/admin/`, so the console
+ * can sign in through the hosted pages on every install without anyone registering a URI
+ * (PUBLIC_URL differs per install, so no migration could).
+ */
+import { consoleClientId } from '../clients/index.ts'
+import type { App } from '../identity/index.ts'
+import type { CoreServices } from '../../kernel/services.ts'
+
+export const consoleRedirectUri = (core: CoreServices) =>
+  `${core.config.PUBLIC_URL.replace(/\/+$/, '')}/admin/`
+
+export function isRegisteredRedirectUri(core: CoreServices, app: App, uri: string): boolean {
+  if (app.redirectUris.includes(uri)) return true
+  return app.id === consoleClientId && uri === consoleRedirectUri(core)
+}

@@ -1,0 +1,11 @@
+/** The onboarding module's public surface: other modules and the API import only this file. */
+export { accountErrorCodes } from './errors.ts'
+export { createInvitationLink } from './invitation-link.ts'
+export { acceptInvitation, createInvitationService, findOpenInvitation } from './invitations.ts'
+export { accountPages } from './messages.ts'
+export {
+  completePasswordReset,
+  createPasswordResetService,
+  findResetUser,
+  sendPasswordReset,
+} from './password-resets.ts'
