@@ -7,7 +7,7 @@ import type { SqlRow } from '../../kernel/ports/sql.ts'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
 import { errorResponse } from '../../kernel/http/api-docs.ts'
 import { requireAuth } from '../auth.ts'
-import { recipientHash } from '../../modules/delivery/index.ts'
+import { listDeliveryLog } from '../../modules/delivery/index.ts'
 
 export const deliverySchema = z
   .object({
@@ -106,30 +106,18 @@ function decodeCursor(cursor: string): [string, string] {
 export function mountDeliveries(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query')
-    const where: string[] = []
-    const args: string[] = []
-    const add = (clause: string, value: string) => {
-      where.push(clause)
-      args.push(value)
-    }
-    if (q.channel) add('channel = ?', q.channel)
-    if (q.status) add('status = ?', q.status)
-    if (q.provider) add('provider = ?', q.provider)
-    if (q.purpose) add('purpose = ?', q.purpose)
-    if (q.appId) add('app_id = ?', q.appId)
-    if (q.recipient) add('recipient_hash = ?', await recipientHash(q.recipient.trim()))
-    if (q.from) add('created_at >= ?', new Date(q.from).toISOString())
-    if (q.to) add('created_at < ?', new Date(q.to).toISOString())
-    if (q.cursor) {
-      const [time, id] = decodeCursor(q.cursor)
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))')
-      args.push(time, time, id)
-    }
-    const { rows } = await services.sql.execute({
-      sql: `SELECT *, (SELECT name FROM apps WHERE apps.id = delivery_log.app_id) AS app_name
-            FROM delivery_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-            ORDER BY created_at DESC, id DESC LIMIT ?`,
-      args: [...args, q.limit + 1],
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined
+    const rows = await listDeliveryLog(services.sql, {
+      ...(q.channel ? { channel: q.channel } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.provider ? { provider: q.provider } : {}),
+      ...(q.purpose ? { purpose: q.purpose } : {}),
+      ...(q.appId ? { appId: q.appId } : {}),
+      ...(q.recipient ? { recipient: q.recipient.trim() } : {}),
+      ...(q.from ? { from: new Date(q.from).toISOString() } : {}),
+      ...(q.to ? { to: new Date(q.to).toISOString() } : {}),
+      ...(after ? { after: { createdAt: after[0], id: after[1] } } : {}),
+      limit: q.limit + 1,
     })
     const items = rows.slice(0, q.limit).map(toEntry)
     const last = items.at(-1)

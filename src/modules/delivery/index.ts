@@ -1,5 +1,10 @@
 /** The delivery module's public surface: other modules and the API import only this file. */
-export { recipientHash } from './log.ts'
+export {
+  deliveryTotals,
+  listDeliveryLog,
+  recipientHash,
+  type DeliveryLogQuery,
+} from './log-store.ts'
 export { maskRecipient } from './mask.ts'
 export {
   ProviderNetworkError,

@@ -11,7 +11,8 @@ import {
   type OutboundMessage,
 } from '../../kernel/delivery.ts'
 import type { Logger } from '../../kernel/logger.ts'
-import { deliveryLogRow, recordDelivery, updateDeliveryStatus } from './log.ts'
+import { forwardingAddress } from './forwarding-store.ts'
+import { deliveryLogRow, recordDelivery, updateDeliveryStatus } from './log-store.ts'
 
 export interface RegisteredProvider {
   channels: DeliveryChannel[]
@@ -58,14 +59,6 @@ export function chosenProviderProblems(
       problems.push(`${setting}: "${id}" cannot send ${channel}`)
   }
   return problems
-}
-
-async function forwardingAddress(sql: SqlDatabase, phone: string): Promise<string | null> {
-  const { rows } = await sql.execute({
-    sql: 'SELECT email FROM sms_forwarding_rules WHERE phone = ? AND enabled = 1',
-    args: [phone],
-  })
-  return rows[0] ? String(rows[0].email) : null
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlDatabase, SqlStatement } from '../../kernel/ports/sql.ts'
+import type { SqlDatabase, SqlRow, SqlStatement } from '../../kernel/ports/sql.ts'
 import { randomId, sha256Hex } from '../../kernel/crypto.ts'
 import type {
   DeliveryReceipt,
@@ -97,4 +97,63 @@ export async function updateDeliveryStatus(
       ...lower,
     ],
   })
+}
+
+/** Rows: channel, provider, total, delivered, sent, queued, failed — a statement to batch. */
+export const deliveryTotals = (from: string): SqlStatement => ({
+  sql: `SELECT channel, provider, COUNT(*) AS total,
+          SUM(status = 'delivered') AS delivered, SUM(status = 'sent') AS sent,
+          SUM(status = 'queued') AS queued, SUM(status = 'failed') AS failed
+        FROM delivery_log WHERE created_at >= ?
+        GROUP BY channel, provider ORDER BY channel, provider`,
+  args: [from],
+})
+
+/** Filters left undefined are not applied. */
+export interface DeliveryLogQuery {
+  channel?: string
+  status?: string
+  provider?: string
+  purpose?: string
+  appId?: string
+  /** Exact phone (E.164) or e-mail: matched by its hash. */
+  recipient?: string
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string
+  to?: string
+  /** Continue after this entry (newest-first order). */
+  after?: { createdAt: string; id: string }
+  limit: number
+}
+
+/**
+ * Log rows newest first, each with `app_name` (the app's name now, null once deleted). Up to
+ * `limit` rows.
+ */
+export async function listDeliveryLog(sql: SqlDatabase, q: DeliveryLogQuery): Promise<SqlRow[]> {
+  const where: string[] = []
+  const args: string[] = []
+  const add = (clause: string, value: string) => {
+    where.push(clause)
+    args.push(value)
+  }
+  if (q.channel !== undefined) add('channel = ?', q.channel)
+  if (q.status !== undefined) add('status = ?', q.status)
+  if (q.provider !== undefined) add('provider = ?', q.provider)
+  if (q.purpose !== undefined) add('purpose = ?', q.purpose)
+  if (q.appId !== undefined) add('app_id = ?', q.appId)
+  if (q.recipient !== undefined) add('recipient_hash = ?', await recipientHash(q.recipient))
+  if (q.from !== undefined) add('created_at >= ?', q.from)
+  if (q.to !== undefined) add('created_at < ?', q.to)
+  if (q.after) {
+    where.push('(created_at < ? OR (created_at = ? AND id < ?))')
+    args.push(q.after.createdAt, q.after.createdAt, q.after.id)
+  }
+  const { rows } = await sql.execute({
+    sql: `SELECT *, (SELECT name FROM apps WHERE apps.id = delivery_log.app_id) AS app_name
+          FROM delivery_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY created_at DESC, id DESC LIMIT ?`,
+    args: [...args, q.limit],
+  })
+  return rows
 }
