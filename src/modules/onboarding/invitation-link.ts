@@ -10,6 +10,7 @@ import type { CoreServices } from '../../kernel/services.ts'
 import { accountError } from './errors.ts'
 import { LINK_TOKEN_BYTES, pageLink } from './messages.ts'
 import { invitationAddress } from './invitations.ts'
+import { insertInvitation, retireOpenInvitations } from './store.ts'
 import { actorEntry, auditStatement } from '../identity/index.ts'
 import type { ActionContext, InvitationState } from '../identity/index.ts'
 
@@ -36,16 +37,18 @@ export async function createInvitationLink(
     { invitationId: id, channel },
   )
   await core.sql.batch([
-    {
-      sql: `UPDATE invitations SET revoked_at = ?
-            WHERE user_id = ? AND accepted_at IS NULL AND revoked_at IS NULL`,
-      args: [at, userId],
-    },
-    {
-      sql: `INSERT INTO invitations (id, user_id, token_hash, channel, sent_to, created_by,
-              created_at, expires_at, copied) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-      args: [id, userId, await sha256Hex(token), channel, sentTo, context.actorId, at, expiresAt],
-    },
+    retireOpenInvitations(userId, at),
+    insertInvitation({
+      id,
+      userId,
+      tokenHash: await sha256Hex(token),
+      channel,
+      sentTo,
+      createdBy: context.actorId,
+      createdAt: at,
+      expiresAt,
+      copied: true,
+    }),
     auditStatement(entry, now),
   ])
   return {

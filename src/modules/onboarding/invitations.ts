@@ -10,25 +10,20 @@ import { randomId, randomToken, sha256Hex } from '../../kernel/crypto.ts'
 import { coreError } from '../../kernel/errors.ts'
 import { identityError } from '../identity/index.ts'
 import { DependencyError } from '../../kernel/ports/dependency-error.ts'
-import type { SqlRow } from '../../kernel/ports/sql.ts'
 import { accountError } from './errors.ts'
+import {
+  acceptInvitationStatements,
+  deleteInvitation,
+  insertInvitation,
+  invitationOwner,
+  latestInvitation,
+  openInvitationByToken,
+  retireOpenInvitations,
+} from './store.ts'
 import { recipientLocale } from '../identity/index.ts'
 import { accountLink, invitationMessage, LINK_TOKEN_BYTES } from './messages.ts'
 import { assertPasswordPolicy } from '../passwords/index.ts'
 import { passwordHasher } from '../passwords/index.ts'
-
-function stateOf(row: SqlRow): InvitationState {
-  return {
-    id: String(row.id),
-    channel: row.channel === 'sms' ? 'sms' : 'email',
-    sentTo: String(row.sent_to),
-    createdAt: String(row.created_at),
-    expiresAt: String(row.expires_at),
-    acceptedAt: row.accepted_at == null ? null : String(row.accepted_at),
-    revokedAt: row.revoked_at == null ? null : String(row.revoked_at),
-    copied: Number(row.copied ?? 0) === 1,
-  }
-}
 
 /** The login an invitation by `channel` goes to; 409 when the person has none of that kind. */
 export function invitationAddress(user: User, channel?: InvitationState['channel']) {
@@ -59,11 +54,19 @@ export function createInvitationService(core: CoreServices): InvitationService {
       const id = randomId('inv')
       // The new link is stored first but earlier ones stay valid until it has been delivered:
       // a failed resend must not leave the person with no working link.
-      await core.sql.execute({
-        sql: `INSERT INTO invitations (id, user_id, token_hash, channel, sent_to, created_by, created_at, expires_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [id, userId, await sha256Hex(token), channel, sentTo, context.actorId, at, expiresAt],
-      })
+      await core.sql.execute(
+        insertInvitation({
+          id,
+          userId,
+          tokenHash: await sha256Hex(token),
+          channel,
+          sentTo,
+          createdBy: context.actorId,
+          createdAt: at,
+          expiresAt,
+          copied: false,
+        }),
+      )
       const link = accountLink(core.config.PUBLIC_URL, 'invitation', channel, token)
       const message = invitationMessage(channel, {
         displayName: user.displayName,
@@ -97,7 +100,7 @@ export function createInvitationService(core: CoreServices): InvitationService {
         // (the new link stays: a provider may even have sent it before the record of it failed).
         const failed = error instanceof DependencyError ? error : null
         if (failed?.dependency !== 'sql') {
-          await core.sql.execute({ sql: 'DELETE FROM invitations WHERE id = ?', args: [id] })
+          await deleteInvitation(core.sql, id)
           await core.identity.audit.record({
             ...audit,
             result: 'failure',
@@ -111,11 +114,9 @@ export function createInvitationService(core: CoreServices): InvitationService {
         )
       }
       // Delivered: from now on only the newest link works.
-      const { rowsAffected: retired } = await core.sql.execute({
-        sql: `UPDATE invitations SET revoked_at = ?
-              WHERE user_id = ? AND id != ? AND accepted_at IS NULL AND revoked_at IS NULL`,
-        args: [core.now().toISOString(), userId, id],
-      })
+      const { rowsAffected: retired } = await core.sql.execute(
+        retireOpenInvitations(userId, core.now().toISOString(), id),
+      )
       await core.identity.audit.record({
         ...audit,
         result: 'success',
@@ -134,11 +135,9 @@ export function createInvitationService(core: CoreServices): InvitationService {
     },
 
     async revoke(userId, context) {
-      const { rowsAffected } = await core.sql.execute({
-        sql: `UPDATE invitations SET revoked_at = ?
-              WHERE user_id = ? AND accepted_at IS NULL AND revoked_at IS NULL`,
-        args: [core.now().toISOString(), userId],
-      })
+      const { rowsAffected } = await core.sql.execute(
+        retireOpenInvitations(userId, core.now().toISOString()),
+      )
       await core.identity.audit.record({
         ...actorOf(context),
         action: 'invitation.revoke',
@@ -152,13 +151,7 @@ export function createInvitationService(core: CoreServices): InvitationService {
       return rowsAffected > 0
     },
 
-    async latest(userId) {
-      const { rows } = await core.sql.execute({
-        sql: 'SELECT * FROM invitations WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-        args: [userId],
-      })
-      return rows[0] ? stateOf(rows[0]) : null
-    },
+    latest: (userId) => latestInvitation(core.sql, userId),
   }
 }
 
@@ -174,16 +167,15 @@ export async function findOpenInvitation(
   token: string,
 ): Promise<OpenInvitation | null> {
   if (token.length < 20 || token.length > 200) return null
-  const { rows } = await core.sql.execute({
-    sql: `SELECT * FROM invitations
-          WHERE token_hash = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?`,
-    args: [await sha256Hex(token), core.now().toISOString()],
-  })
-  const row = rows[0]
-  if (!row) return null
-  const user = await core.identity.users.get(String(row.user_id))
+  const open = await openInvitationByToken(
+    core.sql,
+    await sha256Hex(token),
+    core.now().toISOString(),
+  )
+  if (!open) return null
+  const user = await core.identity.users.get(open.userId)
   if (!user || user.status !== 'invited') return null
-  return { invitation: stateOf(row), user }
+  return { invitation: open.invitation, user }
 }
 
 /**
@@ -206,11 +198,7 @@ export async function acceptInvitation(
   }
   if (!open) {
     // Name the person when the token is a real (used, revoked or expired) link: admins see it.
-    const { rows } = await core.sql.execute({
-      sql: 'SELECT user_id FROM invitations WHERE token_hash = ?',
-      args: [await sha256Hex(input.token)],
-    })
-    const owner = rows[0]?.user_id == null ? null : String(rows[0].user_id)
+    const owner = await invitationOwner(core.sql, await sha256Hex(input.token))
     await core.identity.audit.record({
       ...audit,
       targetType: owner ? 'user' : null,
@@ -224,21 +212,14 @@ export async function acceptInvitation(
   const password = assertPasswordPolicy(input.password, user)
   const hash = await passwordHasher(core).hash(password)
   const at = core.now().toISOString()
-  const [activated] = await core.sql.batch([
-    {
-      sql: `UPDATE users SET password_hash = ?, password_changed_at = ?, status = 'active',
-              activated_at = ?, updated_at = ?
-            WHERE id = ? AND status = 'invited' AND EXISTS (
-              SELECT 1 FROM invitations WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?)`,
-      args: [hash, at, at, at, user.id, invitation.id, at],
-    },
-    {
-      sql: `UPDATE invitations SET accepted_at = ?
-            WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL
-              AND EXISTS (SELECT 1 FROM users WHERE id = ? AND status = 'active' AND activated_at = ?)`,
-      args: [at, invitation.id, user.id, at],
-    },
-  ])
+  const [activated] = await core.sql.batch(
+    acceptInvitationStatements({
+      userId: user.id,
+      invitationId: invitation.id,
+      passwordHash: hash,
+      at,
+    }),
+  )
   if (!activated || activated.rowsAffected !== 1) {
     await core.identity.audit.record({
       ...audit,

@@ -10,6 +10,7 @@ import type { User } from '../identity/index.ts'
 import { randomToken, sha256Hex } from '../../kernel/crypto.ts'
 import { coreError } from '../../kernel/errors.ts'
 import { accountError } from './errors.ts'
+import { completeResetStatements, replaceResetLinkStatements, resetLinkUserId } from './store.ts'
 import { recipientLocale } from '../identity/index.ts'
 import { accountLink, LINK_TOKEN_BYTES, passwordResetMessage } from './messages.ts'
 import { assertPasswordPolicy } from '../passwords/index.ts'
@@ -30,16 +31,14 @@ export async function sendPasswordReset(
   const token = randomToken(LINK_TOKEN_BYTES)
   const tokenHash = await sha256Hex(token)
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS).toISOString()
-  await core.sql.batch([
-    {
-      sql: 'UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL',
-      args: [now.toISOString(), user.id],
-    },
-    {
-      sql: 'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-      args: [tokenHash, user.id, now.toISOString(), expiresAt],
-    },
-  ])
+  await core.sql.batch(
+    replaceResetLinkStatements({
+      userId: user.id,
+      tokenHash,
+      createdAt: now.toISOString(),
+      expiresAt,
+    }),
+  )
   const link = accountLink(core.config.PUBLIC_URL, 'reset', channel, token)
   const message = passwordResetMessage(channel, {
     displayName: user.displayName,
@@ -105,12 +104,8 @@ export function createPasswordResetService(core: CoreServices): PasswordResetSer
 /** The active user an unused, unexpired reset token belongs to, or null. */
 export async function findResetUser(core: CoreServices, token: string): Promise<User | null> {
   if (token.length < 20 || token.length > 200) return null
-  const { rows } = await core.sql.execute({
-    sql: 'SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
-    args: [await sha256Hex(token), core.now().toISOString()],
-  })
-  const userId = rows[0]?.user_id
-  if (typeof userId !== 'string') return null
+  const userId = await resetLinkUserId(core.sql, await sha256Hex(token), core.now().toISOString())
+  if (userId === null) return null
   const user = await core.identity.users.get(userId)
   return user && user.status === 'active' ? user : null
 }
@@ -139,20 +134,9 @@ export async function completePasswordReset(
   const hash = await passwordHasher(core).hash(password)
   const tokenHash = await sha256Hex(input.token)
   const at = core.now().toISOString()
-  const [changed] = await core.sql.batch([
-    {
-      sql: `UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ?
-            WHERE id = ? AND status = 'active' AND EXISTS (
-              SELECT 1 FROM password_resets WHERE token_hash = ? AND user_id = ? AND used_at IS NULL AND expires_at > ?)`,
-      args: [hash, at, at, user.id, tokenHash, user.id, at],
-    },
-    // Only when the password update above won (`changes()` is its row count): a refused
-    // completion must not use up the person's other, still valid links.
-    {
-      sql: 'UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL AND changes() = 1',
-      args: [at, user.id],
-    },
-  ])
+  const [changed] = await core.sql.batch(
+    completeResetStatements({ userId: user.id, tokenHash, passwordHash: hash, at }),
+  )
   if (!changed || changed.rowsAffected !== 1) {
     await core.identity.audit.record({
       ...audit,
