@@ -8,6 +8,7 @@ import { errorResponse } from '../../kernel/http/api-docs.ts'
 import { requireAuth } from '../auth.ts'
 import type { LiveSettings } from '../../kernel/live-settings.ts'
 import { fieldIssues } from '../../kernel/http/validation.ts'
+import { readPluginSettings, savePluginSettings } from '../../kernel/settings-store.ts'
 
 /**
  * Plugin settings edited in the console, stored in `plugin_settings` (one JSON document per
@@ -102,14 +103,10 @@ export function mountPluginSettings(
   }
 
   const readStored = async (id: string) => {
-    const { rows } = await services.sql.execute({
-      sql: 'SELECT settings, updated_at FROM plugin_settings WHERE plugin_id = ?',
-      args: [id],
-    })
-    const row = rows[0]
+    const row = await readPluginSettings(services.sql, id)
     return {
-      values: row ? asObject(JSON.parse(String(row.settings))) : {},
-      updatedAt: row ? String(row.updated_at) : null,
+      values: row ? asObject(JSON.parse(row.settings)) : {},
+      updatedAt: row ? row.updatedAt : null,
     }
   }
 
@@ -181,12 +178,7 @@ export function mountPluginSettings(
     }
     const principal = c.get('principal')
     const now = services.now().toISOString()
-    await services.sql.execute({
-      sql: `INSERT INTO plugin_settings (plugin_id, settings, updated_at) VALUES (?, ?, ?)
-            ON CONFLICT (plugin_id) DO UPDATE SET settings = excluded.settings,
-              updated_at = excluded.updated_at`,
-      args: [plugin.id, JSON.stringify(next), now],
-    })
+    await savePluginSettings(services.sql, plugin.id, JSON.stringify(next), now)
     await live.reload()
     await services.identity.audit.record({
       actorType: 'user',

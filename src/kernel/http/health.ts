@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
+import { pingSql } from './health-store.ts'
 
 const checkStatus = z.enum(['ok', 'fail'])
 const healthBody = z
@@ -51,7 +52,7 @@ async function probe(check: () => Promise<unknown>): Promise<'ok' | 'fail'> {
 export function mountHealth(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   app.openapi(route, async (c) => {
     const [sql, state] = await Promise.all([
-      probe(() => services.sql.execute('SELECT 1')),
+      probe(() => pingSql(services.sql)),
       probe(() => services.state.ping()),
     ])
     const failing = [sql === 'fail' && 'sql', state === 'fail' && 'state'].filter(Boolean)
