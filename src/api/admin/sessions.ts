@@ -2,7 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { IdentityRepositories } from '../../modules/identity/index.ts'
 import { actorEntry, auditStatement } from '../../modules/identity/index.ts'
-import { notFound } from '../../modules/identity/index.ts'
+import { appNames, notFound } from '../../modules/identity/index.ts'
+import { isUserSession } from '../../modules/sessions/index.ts'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
 import { actorOf, adminRoute } from './context.ts'
 import {
@@ -97,24 +98,16 @@ export function mountSessionRoutes(
     await repos.users.mustGet(id)
     const items = await sessions().list(id)
     // The client's name beside its id, so the console shows "Engineer app", not its client id.
-    const appIds = [...new Set(items.map((s) => s.appId))]
-    const { rows } = appIds.length
-      ? await services.sql.execute({
-          sql: `SELECT id, name FROM apps WHERE id IN (${appIds.map(() => '?').join(', ')})`,
-          args: appIds,
-        })
-      : { rows: [] }
-    const names = new Map(rows.map((row) => [String(row.id), String(row.name)]))
+    const names = await appNames(
+      services.sql,
+      items.map((s) => s.appId),
+    )
     return c.json({ items: items.map((s) => ({ ...s, appName: names.get(s.appId) ?? null })) }, 200)
   })
 
   app.openapi(endSession, async (c) => {
     const { id, sessionId } = c.req.valid('param')
-    const owned = await services.sql.execute({
-      sql: 'SELECT 1 FROM sessions WHERE id = ? AND user_id = ?',
-      args: [sessionId, id],
-    })
-    if (owned.rows.length === 0) throw notFound('session')
+    if (!(await isUserSession(services.sql, sessionId, id))) throw notFound('session')
     await sessions().revoke(sessionId, 'admin_revoked')
     await audit(
       actorEntry(actorOf(c), 'session.revoke', { type: 'session', id: sessionId }, { userId: id }),

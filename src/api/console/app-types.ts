@@ -6,6 +6,7 @@ import type { AppEnv, CoreServices } from '../../kernel/services.ts'
 import { errorResponse } from '../../kernel/http/api-docs.ts'
 import { requireAuth } from '../auth.ts'
 import { pickLang } from '../../kernel/i18n/lang.ts'
+import { appCountsByType } from '../../modules/identity/index.ts'
 
 /**
  * The client app types the console offers: what a new app of each type starts with (its sign-in
@@ -52,10 +53,7 @@ const appTypesRoute = createRoute({
 
 export function mountAppTypes(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
   app.openapi(appTypesRoute, async (c) => {
-    const { rows } = await services.sql.execute(
-      'SELECT type, COUNT(*) AS count FROM apps GROUP BY type',
-    )
-    const counts = new Map(rows.map((r) => [String(r.type), Number(r.count ?? 0)]))
+    const counts = await appCountsByType(services.sql)
     const types = services.plugins.filter(
       (p): p is ClientAppTypePlugin => p.kind === 'client-app-type',
     )

@@ -5,15 +5,21 @@ import type { SqlValue } from '../../kernel/ports/sql.ts'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
 import { errorResponse } from '../../kernel/http/api-docs.ts'
 import { requireAuth } from '../auth.ts'
-import { recentSignIns, recentSignInSchema, signInCounted, toRecent } from './recent-sign-ins.ts'
+import { recentSignInSchema, toRecent } from './recent-sign-ins.ts'
+import {
+  peopleByStatus,
+  recentSignIns,
+  refusedSignInsPerDay,
+  signInsByAppPerDay,
+  signInsPerDay,
+} from '../../modules/identity/index.ts'
+import { deliveryTotals } from '../../modules/delivery/index.ts'
+import { activeSessionCount } from '../../modules/sessions/index.ts'
 
 /**
- * Dashboard numbers, computed from the audit log and the delivery log. Conventions read here:
- * sign-ins are audited as `sign_in.<method>` with result success/failure/denied (a success with
- * `details.next`, e.g. a code accepted for a person who must create a password first, is not a
- * sign-in yet and is not counted); a refusal
- * counts as a lockout when its action or `details.reason` mentions a lock (`locked`,
- * `account_locked`...) or is `too_many_attempts` / `rate_limited`.
+ * Dashboard numbers, computed from the audit log, the delivery log, users and sessions in one
+ * batch (one round trip). What counts as a sign-in, a failure and a lockout is defined beside
+ * the queries, in the identity store (src/modules/identity/store/sign-in-stats.ts).
  */
 
 const dayPoint = z.object({ date: z.string().describe('YYYY-MM-DD in the asked time zone') })
@@ -93,10 +99,6 @@ const dashboardRoute = createRoute({
   },
 })
 
-const lockedCondition = `(action LIKE '%lock%'
-  OR COALESCE(json_extract(details, '$.reason'), '') LIKE '%lock%'
-  OR json_extract(details, '$.reason') IN ('too_many_attempts', 'rate_limited'))`
-
 /** Local calendar dates from `days - 1` days ago to today, in the viewer's offset. */
 export function dateRange(now: Date, days: number, offsetMinutes: number) {
   const local = new Date(now.getTime() + offsetMinutes * 60_000)
@@ -118,48 +120,14 @@ export async function dashboard(
   recent = 10,
 ): Promise<z.infer<typeof dashboardSchema>> {
   const { dates, from, to } = dateRange(services.now(), days, offsetMinutes)
-  const shift = `${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`
-  const day = `substr(datetime(at, '${shift}'), 1, 10)`
   const [signIns, byApp, attempts, deliveries, people, sessions, latest] = await services.sql.batch(
     [
-      {
-        sql: `SELECT ${day} AS date, substr(action, 9) AS method, COUNT(*) AS count FROM audit_log
-            WHERE at >= ? AND ${signInCounted}
-            GROUP BY date, method ORDER BY date, method`,
-        args: [from],
-      },
-      {
-        sql: `SELECT ${day} AS date, COALESCE(a.app_id, '') AS app_id, MAX(apps.name) AS app_name,
-              COUNT(*) AS count
-            FROM audit_log a LEFT JOIN apps ON apps.id = a.app_id
-            WHERE a.at >= ? AND ${signInCounted}
-            GROUP BY date, a.app_id ORDER BY date, a.app_id`,
-        args: [from],
-      },
-      {
-        sql: `SELECT ${day} AS date,
-              SUM(CASE WHEN ${lockedCondition} THEN 0 ELSE 1 END) AS failed,
-              SUM(CASE WHEN ${lockedCondition} THEN 1 ELSE 0 END) AS locked
-            FROM audit_log
-            WHERE at >= ? AND result != 'success'
-              AND (action LIKE 'sign\\_in.%' ESCAPE '\\' OR action LIKE '%lock%')
-            GROUP BY date ORDER BY date`,
-        args: [from],
-      },
-      {
-        sql: `SELECT channel, provider, COUNT(*) AS total,
-              SUM(status = 'delivered') AS delivered, SUM(status = 'sent') AS sent,
-              SUM(status = 'queued') AS queued, SUM(status = 'failed') AS failed
-            FROM delivery_log WHERE created_at >= ?
-            GROUP BY channel, provider ORDER BY channel, provider`,
-        args: [from],
-      },
-      { sql: 'SELECT status, COUNT(*) AS count FROM users GROUP BY status' },
-      {
-        sql: `SELECT COUNT(*) AS count FROM sessions
-            WHERE revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?`,
-        args: [to, to],
-      },
+      signInsPerDay(from, offsetMinutes),
+      signInsByAppPerDay(from, offsetMinutes),
+      refusedSignInsPerDay(from, offsetMinutes),
+      deliveryTotals(from),
+      peopleByStatus(),
+      activeSessionCount(to),
       recentSignIns(recent),
     ],
   )

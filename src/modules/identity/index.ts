@@ -30,6 +30,7 @@ export {
   type SignInRequest,
   type UserDirectory,
 } from './services.ts'
+export { appCountsByType, appNames } from './store/app-lookups.ts'
 export { appPolicySchema, clientAppTypes } from './store/app-rules.ts'
 export { toApp } from './store/apps.ts'
 export { auditNames } from './store/audit-names.ts'
@@ -39,6 +40,13 @@ export { identityError, identityErrorCodes, invalidFields, notFound } from './st
 export { createForwardingRepository, type ForwardingRule } from './store/forwarding.ts'
 export { createIdentityRepositories, type IdentityRepositories } from './store/index.ts'
 export { allPermissions } from './store/roles.ts'
+export {
+  peopleByStatus,
+  recentSignIns,
+  refusedSignInsPerDay,
+  signInsByAppPerDay,
+  signInsPerDay,
+} from './store/sign-in-stats.ts'
 export { mapUserWriteError, type NewUser } from './store/users.ts'
 export {
   type App,

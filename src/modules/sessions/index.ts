@@ -5,4 +5,4 @@ export { InvalidAccessToken, type AccessTokenClaims, verifyAccessToken } from '.
 export { keysFor, signingAlgorithms, type KeySet, type SigningKey } from './keys.ts'
 export { findByRefreshToken } from './refresh-token-store.ts'
 export { createSessionService } from './session-service.ts'
-export { getSession, revokeSession } from './session-store.ts'
+export { activeSessionCount, getSession, isUserSession, revokeSession } from './session-store.ts'

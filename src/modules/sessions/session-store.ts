@@ -1,4 +1,4 @@
-import type { SqlDatabase, SqlRow } from '../../kernel/ports/sql.ts'
+import type { SqlDatabase, SqlRow, SqlStatement } from '../../kernel/ports/sql.ts'
 import { auditStatementWhere } from '../identity/index.ts'
 import type { AuditEntry, Session } from '../identity/index.ts'
 
@@ -200,3 +200,23 @@ export async function listActiveSessions(
   })
   return rows.map(toSession)
 }
+
+/** Whether `sessionId` is one of the user's sessions (ended or not). */
+export async function isUserSession(
+  sql: SqlDatabase,
+  sessionId: string,
+  userId: string,
+): Promise<boolean> {
+  const { rows } = await sql.execute({
+    sql: 'SELECT 1 FROM sessions WHERE id = ? AND user_id = ?',
+    args: [sessionId, userId],
+  })
+  return rows.length > 0
+}
+
+/** Rows: count — sessions still usable at `at`; a statement, for the caller to batch. */
+export const activeSessionCount = (at: string): SqlStatement => ({
+  sql: `SELECT COUNT(*) AS count FROM sessions
+        WHERE revoked_at IS NULL AND expires_at > ? AND idle_expires_at > ?`,
+  args: [at, at],
+})
