@@ -42,8 +42,8 @@ const plants: Record<string, Record<string, string>> = {
     'src/kernel/planted.ts': "import { x } from '../modules/identity/index.ts'\n",
   },
   'the folder graph of src has no cycles': {
-    'src/kernel/planted.ts': "import { x } from './http/planted.ts'\n",
-    'src/kernel/http/planted.ts': "import { y } from '../planted.ts'\n",
+    'src/kernel/planted-a/a.ts': "import { b } from '../planted-b/b.ts'\n",
+    'src/kernel/planted-b/b.ts': "import { a } from '../planted-a/a.ts'\n",
   },
   'a module imports the kernel, and other modules only through their index': {
     'src/modules/otp/planted.ts': "import { x } from '../identity/normalize.ts'\n",
@@ -132,7 +132,10 @@ describe('architecture', () => {
   })
 
   it('names the rules it enforces in docs/architecture.md', () => {
+    // Prettier may wrap a name across lines and escape `*`: compare words only.
     const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8')
+      .replace(/\\/g, '')
+      .replace(/\s+/g, ' ')
     for (const r of rules) expect(doc, r.name).toContain(r.name)
   })
 })

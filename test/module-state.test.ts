@@ -32,9 +32,7 @@ const perProcessByDesign: Record<string, string> = {
     'without OTP_SECRET or SIGNING_KEYS one secret per process, so apps over one store agree',
   'src/modules/passwords/common-passwords.ts: set': 'a fixed word list, built on first use',
   'src/modules/passwords/hash.ts: dummyHash': 'a fixed decoy hash, computed on first use',
-  'testing/fixtures/tokens.ts: counter': 'test fixtures: unique ids',
   'src/runtime/workers/index.ts: booting': 'the one app of this Worker isolate',
-  'testing/contracts/sql-database.ts: dir': 'test contract: its temporary folder',
 }
 
 function sourceFiles(dir: string): string[] {

@@ -35,7 +35,7 @@ async function fixtureConfig(): Promise<string> {
   const config = join(dir, 'wrangler.toml')
   await writeFile(
     config,
-    `name = "resend-workerd-test"\nmain = "${repoRoot}/plugins/resend-email/test-worker.ts"\n` +
+    `name = "resend-workerd-test"\nmain = "${repoRoot}/plugins/delivery/resend-email/test-worker.ts"\n` +
       `compatibility_date = "${date}"\n\n[alias]\n${absolute}`,
   )
   return config

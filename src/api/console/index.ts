@@ -21,6 +21,12 @@ export function mountConsole(
   /** This app's live plugin settings: a save reloads them at once here. */
   options: { pluginSettings: Pick<LiveSettings, 'reload'> },
 ): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'consoleCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: consoleCookieName,
+    description: 'The admin console session (HttpOnly, set by `/v1/console/session`)',
+  })
   mountConsoleSession(app, services)
   // After mountConsoleSession, whose middleware guards every /v1/console/* route.
   mountConsoleCodeSession(app, services)

@@ -20,4 +20,6 @@ export const displayNameSchema = z
   .refine((value) => !hasControlCharacters(value), {
     message: 'must not contain control characters (U+0000–U+001F, U+007F)',
   })
-  .openapi({ example: 'Иван Петров' })
+  // zod's own metadata, which the OpenAPI generator reads: `.openapi()` exists only on schemas
+  // built after @hono/zod-openapi loads, and this module may load first.
+  .meta({ example: 'Иван Петров' })
