@@ -7,7 +7,7 @@ import { toSession } from './session-store.ts'
  * migrations/0002_identity.sql). Tokens are stored as SHA-256 hashes only. Each read also looks
  * up the presented token's derived successor (refresh-successor.ts) by its hash, so deciding
  * whether a reuse is a retry inside the grace window costs no extra round trip. The refresh
- * grant's rotation is in refresh-batch.ts.
+ * grant's rotation is in refresh-store.ts.
  */
 
 const str = (value: unknown) => (value === null || value === undefined ? null : String(value))

@@ -7,7 +7,7 @@ import { tokenError } from '../clients/index.ts'
 import { clientAppTypes } from '../identity/index.ts'
 import { checkClient } from '../clients/index.ts'
 import { findAppType } from '../clients/index.ts'
-import { refreshInOneBatch } from './refresh-batch.ts'
+import { refreshInOneBatch } from './refresh-store.ts'
 import { successorOf } from './refresh-successor.ts'
 import type { RefreshTokenState } from './refresh-token-store.ts'
 import { revokeSession } from './session-store.ts'
@@ -44,7 +44,7 @@ export function isRetryWithinGrace(
  * lost answer does not end the session. Any other reuse ends the family, as before.
  *
  * The client's own checks (its app, secret, enabled) come first, as at any token endpoint. All
- * of it is read, and the rotation made, in one round trip (refresh-batch.ts); the checks below
+ * of it is read, and the rotation made, in one round trip (refresh-store.ts); the checks below
  * choose the answer from that batch's snapshot, and must stay in step with its UPDATE.
  */
 export function createRefresh(
