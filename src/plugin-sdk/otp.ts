@@ -2,8 +2,8 @@
  * The one-time-code engine (`otp`): a code method (SMS, call, e-mail) mounts it with its
  * settings and message; limits and lockouts then behave like every other code method's.
  */
+export { mountOtpMethod } from '../api/otp/routes.ts'
 export {
-  mountOtpMethod,
   otpSettingsSchema,
   phoneOtpSettingsSchema,
   appOtpSettings,

@@ -5,18 +5,12 @@
 import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import type { AppEnv } from '../../kernel/services.ts'
 import type { OtpDeps } from '../../modules/otp/index.ts'
 import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
-import {
-  createOtpEngine,
-  type OtpEngine,
-  type OtpMethod,
-  type OtpRequestContext,
-} from '../../modules/otp/index.ts'
-import { presentedSecret } from './client-secret.ts'
+import { createOtpEngine, type OtpEngine, type OtpMethod } from '../../modules/otp/index.ts'
+import { presentedSecret, signInRequestContext } from '../sign-in-request.ts'
 import type { AnyOtpSettings } from '../../modules/otp/index.ts'
 
 const sendRequest = z
@@ -130,15 +124,6 @@ function verifyRoute(id: string) {
   })
 }
 
-export function requestContext(c: Context<AppEnv>): OtpRequestContext {
-  return {
-    ip: c.get('clientIp'),
-    userAgent: c.req.header('user-agent') ?? null,
-    requestId: c.get('requestId') ?? null,
-    acceptLanguage: c.req.header('accept-language') ?? null,
-  }
-}
-
 /**
  * Mounts a method's routes and makes it known to the sign-in start. `errors` describes the extra
  * answers of this method's send, by status, for the OpenAPI document (e.g. 502 `call_failed`).
@@ -163,12 +148,12 @@ export function mountOtpMethod<S extends AnyOtpSettings>(
     },
   })
   router.openapi(sendRoute(method.id, errors), async (c) =>
-    c.json(await engine.send(c.req.valid('json'), requestContext(c)), 200),
+    c.json(await engine.send(c.req.valid('json'), signInRequestContext(c)), 200),
   )
   router.openapi(verifyRoute(method.id), async (c) => {
     const body = c.req.valid('json')
     const clientSecret = presentedSecret(c, core, body.clientId, body.clientSecret)
-    const result = await engine.verify({ ...body, clientSecret }, requestContext(c))
+    const result = await engine.verify({ ...body, clientSecret }, signInRequestContext(c))
     if (result.status === 'password_required') return c.json(result, 200)
     return c.json({ status: 'signed_in' as const, ...toTokenResponse(result.tokens) }, 200)
   })

@@ -12,9 +12,10 @@ import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
 import { registerOtpErrors } from '../../modules/otp/index.ts'
 import { peekSetupToken, takeSetupToken } from '../../modules/otp/index.ts'
-import { assertClientSecret, presentedSecret } from '../otp/client-secret.ts'
-import { requestContext } from '../otp/routes.ts'
 import { hasAppAccess } from '../../modules/otp/index.ts'
+import { activateInvitedWithPassword } from '../../modules/onboarding/index.ts'
+import { assertClientSecret } from '../../modules/sessions/index.ts'
+import { presentedSecret, signInRequestContext } from '../sign-in-request.ts'
 
 const completeRequest = z
   .object({
@@ -56,7 +57,7 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
   registerOtpErrors(core)
   app.openapi(completeRoute, async (c) => {
     const body = c.req.valid('json')
-    const request = requestContext(c)
+    const request = signInRequestContext(c)
     const clientSecret = presentedSecret(c, core, body.clientId, body.clientSecret)
     const audit = (result: 'success' | 'failure', userId: string | null, reason?: string) =>
       core.identity.audit.record({
@@ -99,13 +100,11 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
     }
     const at = core.now().toISOString()
     // Password and activation in one statement, and only while the person is still invited.
-    const result = await core.sql.execute({
-      sql: `UPDATE users SET password_hash = ?, password_changed_at = ?, status = 'active',
-              activated_at = ?, updated_at = ?
-            WHERE id = ? AND status = 'invited'`,
-      args: [hash, at, at, at, user.id],
-    })
-    if (result.rowsAffected !== 1) throw await invalid(user.id, 'not_invited')
+    if (
+      !(await activateInvitedWithPassword(core.sql, { userId: user.id, passwordHash: hash, at }))
+    ) {
+      throw await invalid(user.id, 'not_invited')
+    }
     await audit('success', user.id)
 
     const active = await core.identity.users.get(user.id)

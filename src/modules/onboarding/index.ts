@@ -3,6 +3,7 @@ export { accountErrorCodes } from './errors.ts'
 export { createInvitationLink } from './invitation-link.ts'
 export { acceptInvitation, createInvitationService, findOpenInvitation } from './invitations.ts'
 export { accountPages } from './messages.ts'
+export { activateInvitedWithPassword } from './store.ts'
 export {
   completePasswordReset,
   createPasswordResetService,

@@ -126,6 +126,23 @@ export const acceptInvitationStatements = (a: {
   },
 ]
 
+/**
+ * A first sign-in by code (no invitation link): password and activation in one statement, and
+ * only while the person is still invited. False when they no longer are.
+ */
+export async function activateInvitedWithPassword(
+  sql: Pick<SqlDatabase, 'execute'>,
+  a: { userId: string; passwordHash: string; at: string },
+): Promise<boolean> {
+  const result = await sql.execute({
+    sql: `UPDATE users SET password_hash = ?, password_changed_at = ?, status = 'active',
+            activated_at = ?, updated_at = ?
+          WHERE id = ? AND status = 'invited'`,
+    args: [a.passwordHash, a.at, a.at, a.at, a.userId],
+  })
+  return result.rowsAffected === 1
+}
+
 /** Uses up the user's unused reset links and stores a new one, in one batch. */
 export const replaceResetLinkStatements = (r: {
   userId: string

@@ -64,6 +64,7 @@ export interface OtpEngine<S extends AnyOtpSettings = AnyOtpSettings> {
       challengeId: string
       code: string
       clientId: string
+      /** The secret (or client ticket) the caller presented; the route reads it, body or Basic. */
       clientSecret?: string | null
       deviceLabel?: string | null
     },

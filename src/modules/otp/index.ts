@@ -1,4 +1,7 @@
-/** The one-time-code engine: what the `sms-otp`, `flash-call` and `email-otp` plugins use. */
+/**
+ * The one-time-code engine: what the `sms-otp`, `flash-call` and `email-otp` plugins use. Its
+ * HTTP routes (`mountOtpMethod`) live in src/api/otp; the SDK's `otp` group exports both.
+ */
 export {
   createOtpEngine,
   pickLocale,
@@ -9,7 +12,6 @@ export {
   type OtpMethod,
   type OtpRequestContext,
 } from './engine.ts'
-export { mountOtpMethod } from '../../api/otp/routes.ts'
 export type { OtpDeps } from './deps.ts'
 export type { OtpMethodInfo, OtpMethodRegistry } from './registry.ts'
 export {

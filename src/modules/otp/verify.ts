@@ -6,6 +6,7 @@
  * asked for it (R13): whoever holds the challenge id and the code may use it.
  */
 import type { App, TokenSet, User } from '../identity/index.ts'
+import { assertClientSecret } from '../sessions/index.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import {
   codeCheck,
@@ -17,7 +18,6 @@ import {
 import { hasAppAccess } from './reachability.ts'
 import type { ChallengePayload } from './send.ts'
 import { issueSetupToken } from './setup-token.ts'
-import { assertClientSecret } from '../../api/otp/client-secret.ts'
 import type { AnyOtpSettings } from './settings.ts'
 
 export type VerifyResult =

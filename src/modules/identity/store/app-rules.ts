@@ -1,7 +1,6 @@
 import * as z from 'zod'
 import type { FieldIssue } from '../../../kernel/errors.ts'
 import type { ClientAppTypePlugin, Plugin, RedirectUriContext } from '../../../kernel/plugin.ts'
-import { appOtpOverridesSchema } from '../../otp/index.ts'
 
 /**
  * Sign-in methods an app may enable before their plugins are installed: the code methods
