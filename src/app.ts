@@ -19,6 +19,7 @@ import {
 } from './kernel/host/plugin-host.ts'
 import { createRateLimiter } from './kernel/rate-limit.ts'
 import { createOtpMethodRegistry } from './modules/otp/index.ts'
+import { createDeliveryService } from './modules/delivery/index.ts'
 import type { AppEnv, CoreServices } from './kernel/services.ts'
 import { errorHandler, methodAwareNotFound } from './kernel/http/error-handler.ts'
 import { mountHealth } from './kernel/http/health.ts'
@@ -157,7 +158,16 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   app.use('*', requestBodyLimit(1024 * 1024))
 
   const mounted = mountPlugins(app, options.plugins, prepared, services)
-  delivery.set(mounted.delivery)
+  // Built here from the providers the host built: the host knows plugins, not the delivery log.
+  delivery.set(
+    createDeliveryService({
+      providers: prepared.providers,
+      settings: services.config,
+      sql: services.sql,
+      log: services.log.child({ component: 'delivery' }),
+      now: services.now,
+    }),
+  )
   identity.set(createIdentityServices(services))
 
   mountHealth(app, services)

@@ -1,5 +1,5 @@
 /** The plugins this build of Propusk loads, in order. Add your own here. */
-import type { Plugin } from './plugin-sdk/core.ts'
+import type { Plugin } from './kernel/plugin.ts'
 import { apiOnly } from '../plugins/app-types/api-only/index.ts'
 import { adminConsoleApp } from '../plugins/app-types/admin-console/index.ts'
 import { customerMobileApp } from '../plugins/app-types/customer-mobile/index.ts'

@@ -1,3 +1,4 @@
+import type { Settings } from './config.ts'
 import type { Logger } from './logger.ts'
 import type { SqlStatement } from './ports/sql.ts'
 
@@ -90,4 +91,44 @@ export interface DeliveryService {
   providerFor(channel: DeliveryChannel): string
   /** Provider callbacks (e.g. Twilio status) move a logged message to its new status. */
   updateStatus(update: DeliveryStatusUpdate): Promise<void>
+}
+
+/**
+ * A delivery provider plugin as the plugin host built it: what it can send and the provider.
+ * The host builds these from the plugins (and their settings); the delivery module routes over
+ * them. Both sides name it here, so neither needs the other.
+ */
+export interface RegisteredProvider {
+  channels: DeliveryChannel[]
+  provider: DeliveryProvider
+}
+
+/** The provider id each channel is sent through (DELIVERY_SMS / _EMAIL / _CALL). */
+export function chosenProviders(settings: Settings): Record<DeliveryChannel, string> {
+  return {
+    sms: settings.DELIVERY_SMS,
+    email: settings.DELIVERY_EMAIL,
+    call: settings.DELIVERY_CALL,
+  }
+}
+
+/**
+ * DELIVERY_SMS / _EMAIL / _CALL naming no provider plugin, or one that cannot send that channel.
+ * A startup problem about settings and plugins, so the host reports it with the plugins' own.
+ */
+export function chosenProviderProblems(
+  settings: Settings,
+  providers: ReadonlyMap<string, { channels: DeliveryChannel[] }>,
+): string[] {
+  const problems: string[] = []
+  for (const [channel, id] of Object.entries(chosenProviders(settings)) as Array<
+    [DeliveryChannel, string]
+  >) {
+    const entry = providers.get(id)
+    const setting = `DELIVERY_${channel.toUpperCase()}`
+    if (!entry) problems.push(`${setting}: no delivery provider plugin has the id "${id}"`)
+    else if (!entry.channels.includes(channel))
+      problems.push(`${setting}: "${id}" cannot send ${channel}`)
+  }
+  return problems
 }

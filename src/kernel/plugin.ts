@@ -5,9 +5,8 @@ import type { CoreServices, AppEnv } from './services.ts'
 import type { ErrorCodeDefinition } from './errors.ts'
 import type { RateLimitRule } from './rate-limit.ts'
 import type { DeliveryChannel, DeliveryProvider } from './delivery.ts'
-import type { ParsedLogin } from '../modules/identity/normalize.ts'
-import type { App } from '../modules/identity/types.ts'
-import type { PluginAttempts } from '../modules/passwords/lockout.ts'
+import type { App, ParsedLogin } from './types.ts'
+import type { PluginAttempts } from './attempts.ts'
 
 export type PluginKind = 'sign-in-method' | 'client-app-type' | 'delivery-provider'
 

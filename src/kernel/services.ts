@@ -6,14 +6,9 @@ import type { ErrorRegistry } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { RateLimiter } from './rate-limit.ts'
 import type { Plugin } from './plugin.ts'
-import type { OtpMethodRegistry } from '../modules/otp/registry.ts'
 
-/**
- * Everything the core hands to route handlers and plugins. Built once per process/isolate.
- * Modules add what they own by augmenting this interface (identity adds `identity`), so the
- * kernel names no module.
- */
-export interface CoreServices {
+/** The services the kernel itself defines; `CoreServices` is these plus what modules add. */
+export interface KernelServices {
   config: Settings
   /** String-valued env and secrets, for plugins that read their own (API keys). */
   env: Record<string, string | undefined>
@@ -30,10 +25,15 @@ export interface CoreServices {
   readonly delivery: DeliveryService
   /** Every loaded plugin (e.g. to find a client app type's session policy). */
   plugins: readonly Plugin[]
-  /** This app's one-time-code methods, filled as they mount (read by the sign-in start). */
-  otpMethods: OtpMethodRegistry
   now(): Date
 }
+
+/**
+ * Everything the core hands to route handlers and plugins. Built once per process/isolate, where
+ * the app is composed (src/app.ts). Modules add what they own by augmenting this interface
+ * (identity adds `identity`, otp adds `otpMethods`), so the kernel names no module.
+ */
+export interface CoreServices extends KernelServices {}
 
 /**
  * What a request carries through the middleware chain. The sessions and identity modules add

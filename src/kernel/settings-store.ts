@@ -4,6 +4,14 @@
  */
 import type { SqlDatabase } from './ports/sql.ts'
 
+/** Every plugin's stored document as saved (JSON text), in no particular order. */
+export async function listPluginSettings(
+  sql: SqlDatabase,
+): Promise<Array<{ pluginId: string; settings: string }>> {
+  const { rows } = await sql.execute('SELECT plugin_id, settings FROM plugin_settings')
+  return rows.map((row) => ({ pluginId: String(row.plugin_id), settings: String(row.settings) }))
+}
+
 /** A plugin's stored document as saved (JSON text), or null when it has none. */
 export async function readPluginSettings(
   sql: SqlDatabase,

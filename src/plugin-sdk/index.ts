@@ -17,7 +17,7 @@ export { defineDeliveryProvider } from '../kernel/plugin.ts'
 /** What every hook and route gets: settings, services, `attempts`, `log`, `pluginId`. */
 export type { PluginContext } from '../kernel/plugin.ts'
 /** A plugin's own failures-only attempt limiters (`ctx.attempts`), keyed under its id. */
-export type { PluginAttempts } from '../modules/passwords/index.ts'
+export type { PluginAttempts } from '../kernel/attempts.ts'
 /** A plugin's table changes; ids start with `plugin:<id>/`. */
 export type { Migration } from '../kernel/migrate.ts'
 

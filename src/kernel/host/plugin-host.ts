@@ -3,18 +3,18 @@ import * as z from 'zod'
 import type { SqlDatabase } from '../ports/sql.ts'
 import type { Migration } from '../migrate.ts'
 import { ConfigError, formatZodIssues } from '../config.ts'
-import type { DeliveryProvider, DeliveryService } from '../delivery.ts'
 import {
   chosenProviderProblems,
-  createDeliveryService,
+  type DeliveryProvider,
   type RegisteredProvider,
-} from '../../modules/delivery/service.ts'
+} from '../delivery.ts'
 import { createLiveSettings, type LiveSettings } from '../live-settings.ts'
 import type { Logger } from '../logger.ts'
 import type { Plugin, PluginContext } from '../plugin.ts'
-import { createPluginAttempts } from '../../modules/passwords/lockout.ts'
+import { createPluginAttempts } from '../attempts.ts'
 import type { AppEnv, CoreServices } from '../services.ts'
 import { createRouter } from '../http/validation.ts'
+import { listPluginSettings } from '../settings-store.ts'
 
 /** Where each kind of plugin's routes live. */
 export const routePrefixByKind: Record<Plugin['kind'], string> = {
@@ -84,9 +84,9 @@ export function summarizePlugin(plugin: Plugin): PluginSummary {
 export async function readStoredPluginSettings(
   sql: SqlDatabase,
 ): Promise<{ stored: Map<string, unknown>; problems: string[] }> {
-  let rows: Awaited<ReturnType<SqlDatabase['execute']>>['rows']
+  let rows: Array<{ pluginId: string; settings: string }>
   try {
-    rows = (await sql.execute('SELECT plugin_id, settings FROM plugin_settings')).rows
+    rows = await listPluginSettings(sql)
   } catch (error) {
     if (error instanceof Error && /no such table: plugin_settings/.test(error.message)) {
       return { stored: new Map(), problems: [] }
@@ -95,10 +95,9 @@ export async function readStoredPluginSettings(
   }
   const stored = new Map<string, unknown>()
   const problems: string[] = []
-  for (const row of rows) {
-    const id = String(row.plugin_id)
+  for (const { pluginId: id, settings } of rows) {
     try {
-      const value: unknown = JSON.parse(String(row.settings))
+      const value: unknown = JSON.parse(settings)
       if (!value || typeof value !== 'object' || Array.isArray(value))
         throw new Error('not an object')
       stored.set(id, value)
@@ -285,26 +284,20 @@ function notBuilt(id: string): DeliveryProvider {
 }
 
 /**
- * Starts the plugins: registers their error codes and rate limits, builds the delivery service
- * and mounts each plugin's routes on its own sub-router. `prepared` must have no problems.
+ * Starts the plugins: registers their error codes and rate limits and mounts each plugin's
+ * routes on its own sub-router. `prepared` must have no problems. The delivery service is built
+ * by the app from `prepared.providers`: the host only builds what plugins declare.
  */
 export function mountPlugins(
   app: OpenAPIHono<AppEnv>,
   plugins: Plugin[],
   prepared: PreparedPlugins,
   services: CoreServices,
-): { delivery: DeliveryService; loaded: LoadedPlugin[]; start: () => Promise<void> } {
+): { loaded: LoadedPlugin[]; start: () => Promise<void> } {
   for (const plugin of plugins) {
     if (plugin.errorCodes) services.errors.register(`plugin ${plugin.id}`, plugin.errorCodes)
     if (plugin.rateLimits) services.limits.register(plugin.id, plugin.rateLimits)
   }
-  const delivery = createDeliveryService({
-    providers: prepared.providers,
-    settings: services.config,
-    sql: services.sql,
-    log: services.log.child({ component: 'delivery' }),
-    now: services.now,
-  })
   const contextOf = (plugin: Plugin) => prepared.contexts.get(plugin.id) as PluginContext<unknown>
   const loaded: LoadedPlugin[] = []
   for (const plugin of plugins) {
@@ -319,5 +312,5 @@ export function mountPlugins(
   const start = async () => {
     for (const plugin of plugins) await plugin.onStart?.(contextOf(plugin))
   }
-  return { delivery, loaded, start }
+  return { loaded, start }
 }

@@ -6,8 +6,7 @@ import { createLogger, type Logger } from '../logger.ts'
 import type { Plugin } from '../plugin.ts'
 import { checkPluginList, preparePlugins } from './plugin-host.ts'
 import type { RateLimiter } from '../rate-limit.ts'
-import type { CoreServices } from '../services.ts'
-import { createOtpMethodRegistry } from '../../modules/otp/registry.ts'
+import type { CoreServices, KernelServices } from '../services.ts'
 
 export interface StartupCheckOptions {
   env: Record<string, string | undefined>
@@ -36,9 +35,24 @@ function notYetOpen<T extends object>(name: string): T {
   })
 }
 
-/** Like the app itself: `delivery` and `identity` may not even be read while mounting. */
+/** Like the app itself: `delivery` may not even be read while mounting. */
 function unavailable(name: string): never {
   throw unavailableError(name)
+}
+
+/**
+ * The check runs without the modules: what they add to CoreServices by augmentation
+ * (`identity`, `otpMethods`, …) is not built, and reading it throws the clear error above rather
+ * than handing a plugin `undefined`. The kernel cannot name those fields, hence the proxy.
+ */
+function withoutModuleServices(kernel: KernelServices): CoreServices {
+  return new Proxy(kernel, {
+    get(target, name, receiver) {
+      // `then` is probed by `await` and promise checks: the services are no promise.
+      if (typeof name === 'string' && name !== 'then' && !(name in target)) unavailable(name)
+      return Reflect.get(target, name, receiver)
+    },
+  }) as CoreServices
 }
 
 /**
@@ -69,13 +83,12 @@ export async function checkStartup(options: StartupCheckOptions): Promise<Startu
     }
   }
 
-  const services: CoreServices = {
+  const services = withoutModuleServices({
     config: settings,
     env: options.env,
     log,
     errors: new ErrorRegistry(),
     plugins: options.plugins,
-    otpMethods: createOtpMethodRegistry(),
     now: () => new Date(),
     sql: sql ?? notYetOpen<SqlDatabase>('sql'),
     state: notYetOpen<StateStore>('state'),
@@ -83,10 +96,7 @@ export async function checkStartup(options: StartupCheckOptions): Promise<Startu
     get delivery(): never {
       return unavailable('delivery')
     },
-    get identity(): never {
-      return unavailable('identity')
-    },
-  }
+  })
   try {
     problems.push(...(await preparePlugins(options.plugins, services, sql)).problems)
   } catch (error) {

@@ -6,6 +6,7 @@ export {
   type DeliveryLogQuery,
 } from './log-store.ts'
 export { maskRecipient } from './mask.ts'
+export { createDeliveryService, type DeliveryDeps } from './service.ts'
 export {
   ProviderNetworkError,
   channelsSelecting,

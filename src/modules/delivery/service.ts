@@ -3,21 +3,19 @@ import { DependencyScope } from '../../kernel/ports/dependency-scope.ts'
 import { ConfigError, type Settings } from '../../kernel/config.ts'
 import {
   DeliveryError,
+  chosenProviderProblems,
+  chosenProviders,
   type DeliveryChannel,
   type DeliveryContext,
   type DeliveryProvider,
   type DeliveryReceipt,
   type DeliveryService,
   type OutboundMessage,
+  type RegisteredProvider,
 } from '../../kernel/delivery.ts'
 import type { Logger } from '../../kernel/logger.ts'
 import { forwardingAddress } from './forwarding-store.ts'
 import { deliveryLogRow, recordDelivery, updateDeliveryStatus } from './log-store.ts'
-
-export interface RegisteredProvider {
-  channels: DeliveryChannel[]
-  provider: DeliveryProvider
-}
 
 /** One send's view of SQL: refused at once after the first dependency failure. */
 interface Scoped {
@@ -27,38 +25,13 @@ interface Scoped {
   unlogged?: SqlStatement[]
 }
 
-interface DeliveryDeps {
-  providers: Map<string, RegisteredProvider>
+export interface DeliveryDeps {
+  /** The providers the plugin host built, by plugin id. */
+  providers: ReadonlyMap<string, RegisteredProvider>
   settings: Settings
   sql: SqlDatabase
   log: Logger
   now: () => Date
-}
-
-function chosenOf(settings: Settings): Record<DeliveryChannel, string> {
-  return {
-    sms: settings.DELIVERY_SMS,
-    email: settings.DELIVERY_EMAIL,
-    call: settings.DELIVERY_CALL,
-  }
-}
-
-/** DELIVERY_SMS / _EMAIL / _CALL naming no provider plugin, or one that cannot send that channel. */
-export function chosenProviderProblems(
-  settings: Settings,
-  providers: Map<string, { channels: DeliveryChannel[] }>,
-): string[] {
-  const problems: string[] = []
-  for (const [channel, id] of Object.entries(chosenOf(settings)) as Array<
-    [DeliveryChannel, string]
-  >) {
-    const entry = providers.get(id)
-    const setting = `DELIVERY_${channel.toUpperCase()}`
-    if (!entry) problems.push(`${setting}: no delivery provider plugin has the id "${id}"`)
-    else if (!entry.channels.includes(channel))
-      problems.push(`${setting}: "${id}" cannot send ${channel}`)
-  }
-  return problems
 }
 
 /**
@@ -68,7 +41,7 @@ export function chosenProviderProblems(
 export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
   const problems = chosenProviderProblems(deps.settings, deps.providers)
   if (problems.length) throw new ConfigError(problems)
-  const chosen = chosenOf(deps.settings)
+  const chosen = chosenProviders(deps.settings)
 
   async function deliver(
     message: OutboundMessage,

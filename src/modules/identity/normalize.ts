@@ -16,6 +16,7 @@ import {
 } from 'libphonenumber-js/core'
 import phoneMetadata from './phone-metadata.json' with { type: 'json' }
 import * as z from 'zod'
+import type { ParsedLogin } from '../../kernel/types.ts'
 
 export type PhoneLineType = 'mobile' | 'fixed-line' | 'fixed-line-or-mobile' | 'other' | 'unknown'
 
@@ -89,7 +90,8 @@ export function normalizeEmail(input: string): EmailResult {
   return { ok: true, email }
 }
 
-export type ParsedLogin = { kind: 'phone'; value: string } | { kind: 'email'; value: string }
+// Defined in the kernel: the plugin contract's `offeredAt` hook receives one.
+export type { ParsedLogin }
 
 /** A login is an e-mail when it has an `@`, otherwise a phone; null when it is neither. */
 export function parseLogin(login: string, defaultCountry = 'RU'): ParsedLogin | null {

@@ -50,22 +50,8 @@ export interface Role {
   updatedAt: string
 }
 
-export interface App {
-  /** The client id. */
-  id: string
-  name: string
-  /** A client app type plugin id. */
-  type: string
-  enabled: boolean
-  signInMethods: string[]
-  policy: Partial<import('../../kernel/plugin.ts').SessionPolicy>
-  redirectUris: string[]
-  /** Per-app extras, e.g. `androidAppHash`, `webOtpDomain`, SMS templates. */
-  settings: Record<string, unknown>
-  hasSecret: boolean
-  createdAt: string
-  updatedAt: string
-}
+// The plugin contract hands apps to plugins (`offeredAt`), so the kernel defines the type.
+export type { App } from '../../kernel/types.ts'
 
 export interface Session {
   id: string

@@ -33,3 +33,10 @@ export function createOtpMethodRegistry(): OtpMethodRegistry {
     ids: () => [...methods.keys()],
   }
 }
+
+declare module '../../kernel/services.ts' {
+  interface CoreServices {
+    /** This app's one-time-code methods, filled as they mount (read by the sign-in start). */
+    otpMethods: OtpMethodRegistry
+  }
+}
