@@ -1,12 +1,14 @@
 /**
- * The SDK entry stays small and documented: at most 45 names (types included), each with its
- * own JSDoc line, and what the file declares is what `import('propusk/plugin')` returns.
+ * The SDK entry (src/plugin-sdk/index.ts) stays small and documented: at most 45 names (types
+ * included), each with its own JSDoc line, and what the file declares is what
+ * `import('propusk/plugin')` returns. Here rather than beside the entry because it reads the
+ * entry's source text (node:fs), which src allows only in the Node runtime.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 const MAX_NAMES = 45
-const source = readFileSync(new URL('./index.ts', import.meta.url), 'utf8')
+const source = readFileSync(new URL('../src/plugin-sdk/index.ts', import.meta.url), 'utf8')
 
 interface Declared {
   names: Array<{ name: string; typeOnly: boolean }>
