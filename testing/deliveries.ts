@@ -4,6 +4,7 @@
  * sent through `console-delivery` are seen; a test of another provider reads its own fake.
  */
 import type { SqlDatabase } from '../src/kernel/ports/sql.ts'
+import { accountPages } from '../src/modules/onboarding/index.ts'
 
 export interface Delivery {
   channel: 'sms' | 'email' | 'call'
@@ -17,6 +18,11 @@ export interface Delivery {
   callerNumber: string | null
   /** The one-time code in it: an SMS's `#code`, a call's last 4 digits, an e-mail's code. */
   code: string | null
+  /**
+   * The token of an invitation or password-reset link in it, in the long form
+   * (`/reset-password?token=…`) or the short one an SMS carries (`/r/…`).
+   */
+  linkToken: string | null
 }
 
 export interface Deliveries {
@@ -31,6 +37,12 @@ function codeOf(channel: string, text: string | null, callerNumber: string | nul
   if (channel === 'sms') return /#(\d+)$/.exec(text ?? '')?.[1] ?? null
   return /: (\d{4,10})\n/.exec(text ?? '')?.[1] ?? null
 }
+
+const linkPattern = new RegExp(
+  `(?:${Object.values(accountPages)
+    .flatMap(({ page, short }) => [`${page}\\?token=`, `${short}/`])
+    .join('|')})([\\w-]+)`,
+)
 
 export function readDeliveries(sql: SqlDatabase): Deliveries {
   const nullable = (value: unknown) => (value == null ? null : String(value))
@@ -54,6 +66,7 @@ export function readDeliveries(sql: SqlDatabase): Deliveries {
         appId: nullable(row.app_id),
         callerNumber,
         code: codeOf(channel, text, callerNumber),
+        linkToken: linkPattern.exec(text ?? '')?.[1] ?? null,
       }
     })
   }

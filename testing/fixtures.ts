@@ -162,3 +162,21 @@ export async function signInAs(
   if (!method) throw new Error(`signInAs: app ${client.id} allows no sign-in method`)
   return identity.sessions.signIn({ user: found, app: client, method, ip: null, userAgent: null })
 }
+
+/**
+ * An access token of a person signed in to the admin console (`admin-console`): an
+ * Administrator, or with `permissions` a role holding exactly those. For plugin routes guarded by
+ * admin permissions (e.g. console delivery's outbox).
+ */
+export async function adminToken(
+  propusk: WithServices,
+  options: { permissions?: Permission[] } = {},
+): Promise<string> {
+  const roleId =
+    options.permissions === undefined
+      ? 'role_administrator'
+      : await createRole(propusk, { appTypes: ['admin-console'], permissions: options.permissions })
+  const userId = await insertUser(propusk, { roleIds: [roleId] })
+  const tokens = await signInAs(propusk, userId, 'admin-console', { method: 'password' })
+  return tokens.accessToken
+}

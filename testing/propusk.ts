@@ -5,22 +5,19 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  createLogger,
-  createPropusk,
-  loadSettings,
-  type Plugin,
-  type Propusk,
-} from '../src/plugin-sdk/core.ts'
+import { createPropusk, type Propusk } from '../src/app.ts'
+import { loadSettings } from '../src/kernel/config.ts'
+import { createLogger } from '../src/kernel/logger.ts'
+import type { Plugin } from '../src/kernel/plugin.ts'
 import type { App, TokenSet, User } from '../src/modules/identity/types.ts'
 import { openLibsql } from '../src/storage/sql/libsql-node.ts'
 import type { SqlDatabase } from '../src/kernel/ports/sql.ts'
-import { createMemoryStateStore } from '../src/storage/state/memory.ts'
 import type { StateStore } from '../src/kernel/ports/state.ts'
 import { plugins as registeredPlugins } from '../src/plugins.ts'
 import { migrate } from '../src/runtime/server/bootstrap.ts'
 import { createClock, type TestClock } from './clock.ts'
 import { readDeliveries, type Deliveries } from './deliveries.ts'
+import { openStateStore, type StateStoreKind } from './state-stores.ts'
 import {
   createApp,
   createRole,
@@ -41,8 +38,12 @@ export interface TestPropuskOptions {
   /** Plugin settings by plugin id (`PLUGIN_SETTINGS`); console delivery is quiet unless set. */
   settings?: Record<string, unknown>
   env?: Record<string, string>
-  /** A state store of the test's own (e.g. Redis); it does not follow the test clock. */
-  state?: StateStore
+  /**
+   * The state store: a kind (`memory`, the default, follows the test clock; `redis-tcp` and
+   * `upstash` need the addresses the test run provides, see `state-stores.ts`) or a store of the
+   * test's own. Only the in-memory one follows the test clock.
+   */
+  state?: StateStoreKind | StateStore
   /** The clock of the app and the in-memory state store; default: real time, advanceable. */
   clock?: TestClock
   /** A time source for the clock (instead of `clock`); `advance` shifts it. */
@@ -115,8 +116,9 @@ export async function createTestPropusk(options: TestPropuskOptions = {}): Promi
   const clock = options.clock ?? createClock(options.now)
   const sql = await openLibsql(dbUrl)
   const state =
-    options.state ??
-    createMemoryStateStore({ prefix: `test:${crypto.randomUUID()}:`, now: clock.epochMs })
+    typeof options.state === 'object'
+      ? options.state
+      : openStateStore(options.state ?? 'memory', { now: clock.epochMs })
   const logs: string[] = []
   const log = createLogger({ level: 'debug', write: (_level, line) => logs.push(line) })
   await migrate(sql, plugins, log)

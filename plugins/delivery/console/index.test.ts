@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { adminToken } from '../../../test/support/admin.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import { adminToken, createTestPropusk, type TestPropusk } from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closedOrigin } from '../../../test/support/fake-http.ts'
-import { providerTestPropusk, unavailable } from '../../../test/support/provider-test.ts'
-import type { TestPropusk } from '../../../test/support/propusk.ts'
+import { closedOrigin, providerTestPropusk, unavailable, type TestPropusk } from 'propusk/testing'
 
 const email = {
   channel: 'email' as const,

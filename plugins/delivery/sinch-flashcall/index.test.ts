@@ -1,7 +1,5 @@
-import { createHash, createHmac } from '../../../test/support/node-crypto.ts'
 import { describe, expect, it } from 'vitest'
-import type { RecordedRequest } from '../../../test/support/fake-http.ts'
-import { providerTestPropusk } from '../../../test/support/provider-test.ts'
+import { createHash, createHmac, providerTestPropusk, type RecordedRequest } from 'propusk/testing'
 import { md5 } from './md5.ts'
 
 const key = '669E367E-6BBA-48AB-AF15-266871C28135'

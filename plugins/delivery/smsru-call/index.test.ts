@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closedOrigin } from '../../../test/support/fake-http.ts'
-import { providerTestPropusk, unavailable } from '../../../test/support/provider-test.ts'
-import type { TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  engineerApp,
-  fromIp,
-  insertUser,
-  post,
-  startOtpPropusk,
-} from '../../../test/support/otp.ts'
+import { closedOrigin, fromIp, providerTestPropusk, unavailable } from 'propusk/testing'
 import { smsRuCall } from './index.ts'
 
 const call = {
@@ -57,30 +48,31 @@ describe('smsru-call', () => {
 
   it('sends the IP of the client who asked for the flash-call code', async () => {
     const fake = await provider.fake(ok)
-    let p: TestPropusk | undefined
-    try {
-      p = await startOtpPropusk({
-        ipHeader: true,
-        env: { DELIVERY_CALL: 'smsru-call', SMSRU_API_ID: 'api-id-for-the-test' },
-        plugins: { 'smsru-call': { baseUrl: fake.url, retryDelayMs: 1 } },
-      })
-      await insertUser(p, { phone: '+79161234567' })
-      const sent = await post(
-        p,
-        '/v1/auth/flash-call/send',
-        { login: '+79161234567', clientId: engineerApp },
-        fromIp('203.0.113.45'),
-      )
-      expect(sent.status).toBe(200)
-      expect(fake.requests).toHaveLength(1)
-      expect(Object.fromEntries(fake.requests[0]?.form() ?? [])).toEqual({
-        phone: '79161234567',
-        ip: '203.0.113.45',
-        api_id: 'api-id-for-the-test',
-      })
-    } finally {
-      await p?.close()
-    }
+    const p = await provider.open({
+      ipHeader: true,
+      env: {
+        DELIVERY_CALL: 'smsru-call',
+        SMSRU_API_ID: 'api-id-for-the-test',
+        PUBLIC_URL: 'https://id.example.com',
+      },
+      settings: { 'smsru-call': { baseUrl: fake.url, retryDelayMs: 1 } },
+    })
+    const clientId = await p.createApp({
+      type: 'engineer-mobile',
+      methods: ['sms-otp', 'flash-call', 'email-otp', 'password'],
+    })
+    await p.insertUser({ phone: '+79161234567' })
+    const sent = await p.request('/v1/auth/flash-call/send', {
+      body: { login: '+79161234567', clientId },
+      headers: fromIp('203.0.113.45'),
+    })
+    expect(sent.status).toBe(200)
+    expect(fake.requests).toHaveLength(1)
+    expect(Object.fromEntries(fake.requests[0]?.form() ?? [])).toEqual({
+      phone: '79161234567',
+      ip: '203.0.113.45',
+      api_id: 'api-id-for-the-test',
+    })
   })
 
   it('accepts the code as a JSON number too', async () => {

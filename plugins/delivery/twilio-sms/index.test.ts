@@ -1,8 +1,11 @@
-import { createHmac } from '../../../test/support/node-crypto.ts'
 import { describe, expect, it } from 'vitest'
-import { closedOrigin } from '../../../test/support/fake-http.ts'
-import { providerTestPropusk, unavailable } from '../../../test/support/provider-test.ts'
-import type { TestPropusk } from '../../../test/support/propusk.ts'
+import {
+  closedOrigin,
+  createHmac,
+  providerTestPropusk,
+  unavailable,
+  type TestPropusk,
+} from 'propusk/testing'
 
 const sid = 'AC0123456789abcdef0123456789abcdef'
 const token = 'twilio-auth-token-1'

@@ -1,6 +1,5 @@
-import { createHmac } from '../../../test/support/node-crypto.ts'
 import { describe, expect, it } from 'vitest'
-import { providerTestPropusk, unavailable } from '../../../test/support/provider-test.ts'
+import { createHmac, providerTestPropusk, unavailable } from 'propusk/testing'
 
 const secret = 'whsec_0123456789abcdef'
 

@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { defineDeliveryProvider, DeliveryError } from 'propusk/plugin'
 import * as z from 'zod'
-import { plugins as defaultPlugins } from '../../../src/plugins.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import {
-  allMethods,
-  insertApp,
-  insertUser,
-  pluginSettings,
-  sendCode,
-} from '../../../test/support/otp.ts'
+import { createTestPropusk, json, registeredPlugins, type TestPropusk } from 'propusk/testing'
+
+const allMethods = ['sms-otp', 'flash-call', 'email-otp', 'password']
 
 /** Call providers that fail the two ways flash calls fail: refused, or no caller digits. */
 const failingCalls = defineDeliveryProvider({
@@ -34,12 +28,20 @@ afterEach(async () => {
 
 async function start(mode: 'throw' | 'no-digits', methods = allMethods) {
   running = await createTestPropusk({
-    plugins: [...defaultPlugins, failingCalls],
-    env: { ...pluginSettings({ 'failing-calls': { mode } }), DELIVERY_CALL: 'failing-calls' },
+    plugins: [...registeredPlugins, failingCalls],
+    settings: { 'failing-calls': { mode } },
+    env: { DELIVERY_CALL: 'failing-calls' },
   })
-  await insertApp(running, { id: 'engineer-app', type: 'engineer-mobile', methods })
-  await insertUser(running, { phone: '+79161234567' })
+  await running.createApp({ id: 'engineer-app', type: 'engineer-mobile', methods })
+  await running.insertUser({ phone: '+79161234567' })
   return running
+}
+
+async function sendCode(p: TestPropusk, method: string, login: string) {
+  const response = await p.request(`/v1/auth/${method}/send`, {
+    body: { login, clientId: 'engineer-app' },
+  })
+  return { status: response.status, body: await json(response) }
 }
 
 describe('flash call', () => {

@@ -3,9 +3,7 @@
  * every refused attempt is audited, also those refused before any account is looked up.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { cryptoUtils } from 'propusk/plugin'
-import { insertUser, postJson, testEnv } from '../../../test/support/account.ts'
+import { createTestPropusk, type TestPropusk } from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
@@ -17,15 +15,17 @@ const secret = 'erp-sync-secret-0123456789-abcdefghijklmnop'
 const password = 'горный ручей 42'
 
 async function start() {
-  running = await createTestPropusk({ env: testEnv() })
-  const at = new Date().toISOString()
-  await running.services.sql.execute({
-    sql: `INSERT INTO apps (id, name, type, enabled, sign_in_methods, secret_hash, created_at, updated_at)
-          VALUES ('erp-sync', 'ERP sync', 'api-only', 1, '["password"]', ?, ?, ?)`,
-    args: [await cryptoUtils.sha256Hex(secret), at, at],
+  running = await createTestPropusk()
+  // A client secret makes the app confidential; it is stored hashed, as the admin API does.
+  await running.createApp({
+    id: 'erp-sync',
+    name: 'ERP sync',
+    type: 'api-only',
+    methods: ['password'],
+    secret,
   })
   // The Field employee role grants api-only.
-  await insertUser(running, {
+  await running.insertUser({
     email: 'eng@example.com',
     password,
     roleIds: ['role_field_employee'],
@@ -38,12 +38,10 @@ const signIn = (
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ) =>
-  postJson(
-    propusk,
-    '/v1/auth/password/sign-in',
-    { login: 'eng@example.com', password, clientId: 'erp-sync', ...body },
-    { 'CF-Connecting-IP': '10.0.0.9', ...headers },
-  )
+  propusk.request('/v1/auth/password/sign-in', {
+    body: { login: 'eng@example.com', password, clientId: 'erp-sync', ...body },
+    headers: { 'CF-Connecting-IP': '10.0.0.9', ...headers },
+  })
 
 async function audits(propusk: TestPropusk) {
   const { rows } = await propusk.services.sql.execute(

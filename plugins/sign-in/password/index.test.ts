@@ -1,15 +1,5 @@
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { createRedisStateStore } from '../../../src/storage/state/redis-tcp.ts'
-import { createMemoryStateStore } from '../../../src/storage/state/memory.ts'
-import type { StateStore } from 'propusk/plugin'
-import {
-  insertApp,
-  insertUser,
-  passwordHashOf,
-  postJson,
-  testEnv,
-} from '../../../test/support/account.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestPropusk, type StateStoreKind, type TestPropusk } from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
@@ -21,24 +11,31 @@ async function start(
   options: {
     settings?: Record<string, unknown>
     env?: Record<string, string>
-    state?: StateStore
+    state?: StateStoreKind
   } = {},
 ) {
   running = await createTestPropusk({
-    env: testEnv(options.settings ? { password: options.settings } : {}, options.env),
+    ...(options.settings ? { settings: { password: options.settings } } : {}),
+    ...(options.env ? { env: options.env } : {}),
     ...(options.state ? { state: options.state } : {}),
   })
-  await insertApp(running, { id: 'engineer-app', type: 'engineer-mobile' })
+  await running.createApp({ id: 'engineer-app', type: 'engineer-mobile' })
   return running
 }
 
 const signIn = (propusk: TestPropusk, body: Record<string, unknown>, ip = '10.0.0.1') =>
-  postJson(
-    propusk,
-    '/v1/auth/password/sign-in',
-    { clientId: 'engineer-app', ...body },
-    { 'CF-Connecting-IP': ip },
-  )
+  propusk.request('/v1/auth/password/sign-in', {
+    body: { clientId: 'engineer-app', ...body },
+    headers: { 'CF-Connecting-IP': ip },
+  })
+
+async function passwordHashOf(propusk: TestPropusk, userId: string): Promise<unknown> {
+  const { rows } = await propusk.services.sql.execute({
+    sql: 'SELECT password_hash FROM users WHERE id = ?',
+    args: [userId],
+  })
+  return rows[0]?.password_hash
+}
 
 /** Status and body without the per-request id: what a guesser can compare. */
 async function outward(response: Response) {
@@ -50,7 +47,7 @@ async function outward(response: Response) {
 describe('password sign-in', () => {
   it('signs in with a phone in any notation or an e-mail and returns verifiable tokens', async () => {
     const propusk = await start()
-    await insertUser(propusk, {
+    await propusk.insertUser({
       phone: '+79161234567',
       email: 'ivan@example.com',
       password: 'горный ручей 42',
@@ -84,8 +81,8 @@ describe('password sign-in', () => {
 
   it('answers unknown logins, wrong passwords and invited accounts identically (R3)', async () => {
     const propusk = await start()
-    await insertUser(propusk, { email: 'known@example.com', password: 'правильный пароль' })
-    await insertUser(propusk, { email: 'invited@example.com', status: 'invited' })
+    await propusk.insertUser({ email: 'known@example.com', password: 'правильный пароль' })
+    await propusk.insertUser({ email: 'invited@example.com', status: 'invited' })
     const cases = {
       unknown: { login: 'nobody@example.com', password: 'правильный пароль' },
       wrong: { login: 'known@example.com', password: 'неправильный пароль' },
@@ -133,7 +130,7 @@ describe('password sign-in', () => {
 
   it('tells a blocked user so only after the right password', async () => {
     const propusk = await start()
-    await insertUser(propusk, {
+    await propusk.insertUser({
       email: 'blocked@example.com',
       status: 'blocked',
       password: 'заблокированный пароль',
@@ -150,7 +147,7 @@ describe('password sign-in', () => {
 
   it('re-hashes on sign-in when the parameters or the pepper changed', async () => {
     const propusk = await start({ env: { PASSWORD_PEPPER: 'a-long-server-side-pepper' } })
-    const id = await insertUser(propusk, {
+    const id = await propusk.insertUser({
       email: 'old@example.com',
       password: 'старый добрый пароль',
       iterations: 20_000,
@@ -172,7 +169,7 @@ describe('password sign-in', () => {
 
   it('refuses an app the user has no role for, and unknown apps', async () => {
     const propusk = await start()
-    await insertUser(propusk, { email: 'field@example.com', password: 'полевой инженер' })
+    await propusk.insertUser({ email: 'field@example.com', password: 'полевой инженер' })
     const denied = await signIn(propusk, {
       login: 'field@example.com',
       password: 'полевой инженер',
@@ -189,22 +186,13 @@ describe('password sign-in', () => {
   })
 })
 
-const stores: Array<[string, () => StateStore]> = [
-  ['memory', () => createMemoryStateStore({ prefix: `pw-test:${crypto.randomUUID()}:` })],
-  [
-    'redis',
-    () =>
-      createRedisStateStore({ url: inject('redisUrl'), prefix: `pw-test:${crypto.randomUUID()}:` }),
-  ],
-]
-
-describe.each(stores)('lockout per account (%s state store)', (_name, makeState) => {
+describe.each(['memory', 'redis-tcp'] as const)('lockout per account (%s state store)', (state) => {
   const settings = { maxFailuresBeforeLockout: 3, lockoutBaseSeconds: 1, lockoutMaxSeconds: 4 }
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
   it('locks after N failures for a growing time, across IPs; a success resets the count', async () => {
-    const propusk = await start({ settings, state: makeState() })
-    await insertUser(propusk, { email: 'target@example.com', password: 'верный пароль тут' })
+    const propusk = await start({ settings, state })
+    await propusk.insertUser({ email: 'target@example.com', password: 'верный пароль тут' })
     const wrong = (ip: string) =>
       signIn(propusk, { login: 'target@example.com', password: 'guess-password' }, ip)
     const right = (ip: string) =>
@@ -233,8 +221,8 @@ describe.each(stores)('lockout per account (%s state store)', (_name, makeState)
   }, 20_000)
 
   it('locks unknown logins the same way, so lockouts reveal nothing', async () => {
-    const propusk = await start({ settings, state: makeState() })
-    await insertUser(propusk, { email: 'real@example.com', password: 'настоящий пароль' })
+    const propusk = await start({ settings, state })
+    await propusk.insertUser({ email: 'real@example.com', password: 'настоящий пароль' })
     const answers = {
       real: [] as Array<{ status: number }>,
       ghost: [] as Array<{ status: number }>,

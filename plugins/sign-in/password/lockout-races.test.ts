@@ -5,17 +5,14 @@
  * account has it.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, fromIp, type TestPropusk } from '../../../test/support/propusk.ts'
+import type { StateStore } from 'propusk/plugin'
 import {
-  insertApp,
-  insertUser,
-  linkToken,
-  postJson,
-  testEnv,
-} from '../../../test/support/account.ts'
-import { stateStores } from '../../../test/support/state-stores.ts'
-import { type StateStore } from 'propusk/plugin'
-import { backgroundTasksSettled } from '../../../src/plugin-sdk/core.ts'
+  backgroundTasksSettled,
+  createTestPropusk,
+  fromIp,
+  stateStores,
+  type TestPropusk,
+} from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
@@ -24,20 +21,18 @@ afterEach(async () => {
 })
 
 async function start(state: StateStore, settings: Record<string, unknown> = {}) {
-  running = await createTestPropusk({ env: testEnv({ password: settings }), state, ipHeader: true })
-  await insertApp(running, { id: 'engineer-app', type: 'engineer-mobile' })
+  running = await createTestPropusk({ settings: { password: settings }, state, ipHeader: true })
+  await running.createApp({ id: 'engineer-app', type: 'engineer-mobile' })
   return running
 }
 
 const RIGHT = 'верный пароль тут'
 
 async function signIn(propusk: TestPropusk, login: string, password: string, ip: string) {
-  const response = await postJson(
-    propusk,
-    '/v1/auth/password/sign-in',
-    { clientId: 'engineer-app', login, password },
-    fromIp(ip),
-  )
+  const response = await propusk.request('/v1/auth/password/sign-in', {
+    body: { clientId: 'engineer-app', login, password },
+    headers: fromIp(ip),
+  })
   const body = (await response.json()) as { error?: { code: string } }
   return { status: response.status, code: body.error?.code ?? null }
 }
@@ -49,7 +44,7 @@ const statusCount = (answers: Array<{ status: number }>, status: number) =>
 describe.each(stateStores)('password lockout under concurrency (%s)', (_name, openState) => {
   it('20 simultaneous wrong passwords from 20 IPs: exactly 5 evaluated', async () => {
     const p = await start(openState())
-    await insertUser(p, { email: 'target@example.com', password: RIGHT })
+    await p.insertUser({ email: 'target@example.com', password: RIGHT })
     const answers = await Promise.all(
       ips(20, '10.1.0').map((ip) => signIn(p, 'target@example.com', 'wrong guess', ip)),
     )
@@ -62,7 +57,7 @@ describe.each(stateStores)('password lockout under concurrency (%s)', (_name, op
 
   it('the right password sent into the burst once the lock is reached does not sign in', async () => {
     const p = await start(openState())
-    await insertUser(p, { email: 'target@example.com', password: RIGHT })
+    await p.insertUser({ email: 'target@example.com', password: RIGHT })
     const wrongs = ips(19, '10.2.0').map((ip) => signIn(p, 'target@example.com', 'wrong guess', ip))
     // The first refusal proves the lock is in place while the others are still being hashed.
     await new Promise<void>((resolve) => {
@@ -77,7 +72,7 @@ describe.each(stateStores)('password lockout under concurrency (%s)', (_name, op
 
   it('counts a login alike in every notation, whether or not an account has it', async () => {
     const p = await start(openState())
-    await insertUser(p, { phone: '+79161234567', password: RIGHT })
+    await p.insertUser({ phone: '+79161234567', password: RIGHT })
     const run = async (e164: string, notations: string[], net: string) => {
       const answers = []
       for (const [i, login] of [...Array(5).fill(e164), ...notations].entries()) {
@@ -93,8 +88,8 @@ describe.each(stateStores)('password lockout under concurrency (%s)', (_name, op
 
   it('successes do not count against the IP; the account lock still applies', async () => {
     const p = await start(openState(), { maxFailuresPerIp: 2, maxFailuresBeforeLockout: 2 })
-    await insertUser(p, { email: 'a@example.com', password: RIGHT })
-    await insertUser(p, { email: 'b@example.com', password: RIGHT })
+    await p.insertUser({ email: 'a@example.com', password: RIGHT })
+    await p.insertUser({ email: 'b@example.com', password: RIGHT })
     for (let i = 0; i < 3; i++) {
       expect((await signIn(p, 'a@example.com', RIGHT, '10.4.0.1')).status).toBe(200)
     }
@@ -107,7 +102,7 @@ describe.each(stateStores)('password lockout under concurrency (%s)', (_name, op
 
   it('a completed password reset ends the lockout of each of the person’s logins', async () => {
     const p = await start(openState(), { maxFailuresBeforeLockout: 2 })
-    await insertUser(p, { phone: '+79161234567', email: 'olga@example.com', password: RIGHT })
+    await p.insertUser({ phone: '+79161234567', email: 'olga@example.com', password: RIGHT })
     for (const login of [
       '8 916 123-45-67',
       '8 916 123-45-67',
@@ -118,11 +113,15 @@ describe.each(stateStores)('password lockout under concurrency (%s)', (_name, op
     }
     expect((await signIn(p, '+79161234567', RIGHT, '10.5.0.2')).status).toBe(429)
     expect((await signIn(p, 'olga@example.com', RIGHT, '10.5.0.2')).status).toBe(429)
-    await postJson(p, '/v1/password-resets', { login: 'olga@example.com' }, fromIp('10.5.0.3'))
+    await p.request('/v1/password-resets', {
+      body: { login: 'olga@example.com' },
+      headers: fromIp('10.5.0.3'),
+    })
     await backgroundTasksSettled()
-    const token = await linkToken(p, 'olga@example.com', '/reset-password')
+    const token = (await p.deliveries.last('olga@example.com')).linkToken
+    expect(token).toEqual(expect.any(String))
     const password = 'новый надёжный пароль'
-    const done = await postJson(p, '/v1/password-resets/complete', { token, password })
+    const done = await p.request('/v1/password-resets/complete', { body: { token, password } })
     expect(done.status).toBe(200)
     expect((await signIn(p, '+7 916 123 45 67', password, '10.5.0.4')).status).toBe(200)
     expect((await signIn(p, 'olga@example.com', password, '10.5.0.4')).status).toBe(200)

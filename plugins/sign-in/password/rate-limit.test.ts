@@ -4,8 +4,7 @@
  * refusal is audited.
  */
 import { afterEach, expect, it } from 'vitest'
-import { createTestPropusk, fromIp, type TestPropusk } from '../../../test/support/propusk.ts'
-import { insertApp, insertUser, postJson, testEnv } from '../../../test/support/account.ts'
+import { createTestPropusk, fromIp, type TestPropusk } from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
@@ -15,23 +14,21 @@ afterEach(async () => {
 
 const RIGHT = 'верный пароль тут'
 const signIn = async (p: TestPropusk, login: string, password: string, ip: string) => {
-  const response = await postJson(
-    p,
-    '/v1/auth/password/sign-in',
-    { clientId: 'engineer-app', login, password },
-    fromIp(ip),
-  )
+  const response = await p.request('/v1/auth/password/sign-in', {
+    body: { clientId: 'engineer-app', login, password },
+    headers: fromIp(ip),
+  })
   const body = (await response.json()) as { error?: { code: string; retryAfterSeconds?: number } }
   return { status: response.status, error: body.error }
 }
 
 it('past signInPerIp: rate_limited, no attempt reserved for the login, audited', async () => {
   const p = (running = await createTestPropusk({
-    env: testEnv({ password: { maxFailuresBeforeLockout: 1 } }),
+    settings: { password: { maxFailuresBeforeLockout: 1 } },
     ipHeader: true,
   }))
-  await insertApp(p, { id: 'engineer-app', type: 'engineer-mobile' })
-  await insertUser(p, { email: 'ivan@example.com', password: RIGHT })
+  await p.createApp({ id: 'engineer-app', type: 'engineer-mobile' })
+  await p.insertUser({ email: 'ivan@example.com', password: RIGHT })
   // 30 a minute per IP: spent on logins nobody has.
   for (let i = 0; i < 30; i++) {
     expect((await signIn(p, `nobody${i}@example.com`, 'x', '198.51.100.9')).status).toBe(401)

@@ -5,11 +5,15 @@
  * says why it cannot be folded into the first). SQL is counted too, as a ceiling.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { countRoundTrips, expectWithinBudget } from '../../../test/support/round-trip-budget.ts'
-import { createTestPropusk, fromIp, type TestPropusk } from '../../../test/support/propusk.ts'
-import { insertApp, insertUser, postJson, testEnv } from '../../../test/support/account.ts'
-import { stateStores } from '../../../test/support/state-stores.ts'
 import type { StateStore } from 'propusk/plugin'
+import {
+  countRoundTrips,
+  createTestPropusk,
+  expectWithinBudget,
+  fromIp,
+  stateStores,
+  type TestPropusk,
+} from 'propusk/testing'
 
 let running: TestPropusk | undefined
 afterEach(async () => {
@@ -27,30 +31,28 @@ const budgets = {
 async function start(openState: () => StateStore) {
   let counter: ReturnType<typeof countRoundTrips> | undefined
   const p = await createTestPropusk({
-    env: testEnv({ password: { maxFailuresBeforeLockout: 2 } }),
+    settings: { password: { maxFailuresBeforeLockout: 2 } },
     state: openState(),
     ipHeader: true,
     wrapPorts: (sql, state) => (counter = countRoundTrips(sql, state)),
   })
   running = p
-  await insertApp(p, { id: 'engineer-app', type: 'engineer-mobile' })
+  await p.createApp({ id: 'engineer-app', type: 'engineer-mobile' })
   if (!counter) throw new Error('ports were not wrapped')
   return { p, counter }
 }
 
 const RIGHT = 'верный пароль тут'
 const signIn = (p: TestPropusk, password: string) =>
-  postJson(
-    p,
-    '/v1/auth/password/sign-in',
-    { clientId: 'engineer-app', login: 'ivan@example.com', password },
-    fromIp('192.0.2.7'),
-  )
+  p.request('/v1/auth/password/sign-in', {
+    body: { clientId: 'engineer-app', login: 'ivan@example.com', password },
+    headers: fromIp('192.0.2.7'),
+  })
 
 describe.each(stateStores)('password sign-in round trips (%s)', (_name, openState) => {
   it('a right password, a wrong one and a locked login stay within budget', async () => {
     const { p, counter } = await start(openState)
-    await insertUser(p, { email: 'ivan@example.com', password: RIGHT })
+    await p.insertUser({ email: 'ivan@example.com', password: RIGHT })
     // The first request may fill isolate caches: measure warm ones.
     await signIn(p, RIGHT)
 

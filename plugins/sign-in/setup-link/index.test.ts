@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
+import { createTestPropusk, type TestPropusk } from 'propusk/testing'
 import { issueSetupToken } from './index.ts'
 
 let running: TestPropusk | undefined

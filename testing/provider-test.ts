@@ -1,11 +1,13 @@
+/**
+ * The harness of a delivery provider plugin's tests: the real app, its provider selected and
+ * pointed at a local fake of the vendor's API (`fake-http.ts`), so a test asserts the exact
+ * request the vendor's documentation defines and how each documented answer is mapped.
+ */
 import { afterEach, expect } from 'vitest'
-import {
-  ConfigError,
-  DeliveryError,
-  type OutboundMessage,
-  type Plugin,
-} from '../../src/plugin-sdk/core.ts'
-import { registeredPlugins } from '../../testing/index.ts'
+import { ConfigError } from '../src/kernel/config.ts'
+import { DeliveryError, type OutboundMessage } from '../src/kernel/delivery.ts'
+import type { Plugin } from '../src/kernel/plugin.ts'
+import { plugins as registeredPlugins } from '../src/plugins.ts'
 import { startFakeHttp, type FakeHandler, type FakeHttp, type FakeResponse } from './fake-http.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'
 
@@ -13,8 +15,8 @@ export interface ProviderTestOptions {
   /** The delivery provider plugin under test. */
   pluginId: string
   /**
-   * The plugin itself, when it is not (or not yet) in `src/plugins.ts`: every app then loads
-   * the registered plugins plus this one (replacing a registered copy).
+   * The plugin itself, so the same test runs before and after it is registered: every app then
+   * loads the registered plugins plus this one (replacing a registered copy).
    */
   plugin?: Plugin
   /** Env that selects the provider and sets its secrets, given the fake API's URL. */
