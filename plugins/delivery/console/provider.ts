@@ -7,19 +7,7 @@ import {
   providers,
   type SqlDatabase,
 } from 'propusk/plugin'
-
-export interface OutboxEntry {
-  id: string
-  channel: OutboundMessage['channel']
-  recipient: string
-  subject: string | null
-  text: string | null
-  html: string | null
-  purpose: string
-  appId: string | null
-  callerNumber: string | null
-  createdAt: string
-}
+import { keepMessage } from './store.ts'
 
 /** A flash call from the console "dials" from a random Russian number; its last 4 digits are the code. */
 function consoleCallerNumber(): string {
@@ -67,37 +55,18 @@ export function createConsoleProvider(options: ConsoleProviderOptions): ConsoleP
     async send(message, context) {
       const callerNumber = message.channel === 'call' ? consoleCallerNumber() : null
       const id = cryptoUtils.randomId('msg')
-      const result = await options.sql.execute({
-        sql: `INSERT INTO console_outbox (id, channel, recipient, subject, body_text, body_html, purpose,
-                app_id, caller_number, idempotency_key, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT (idempotency_key) DO NOTHING`,
-        args: [
-          id,
-          message.channel,
-          message.to,
-          message.subject ?? null,
-          message.text ?? null,
-          message.html ?? null,
-          message.purpose,
-          message.appId ?? null,
-          callerNumber,
-          message.idempotencyKey,
-          options.now().toISOString(),
-        ],
+      const kept = await keepMessage(options.sql, {
+        id,
+        message,
+        callerNumber,
+        createdAt: options.now().toISOString(),
       })
-      if (result.rowsAffected === 0) {
-        const existing = await options.sql.execute({
-          sql: 'SELECT id, caller_number FROM console_outbox WHERE idempotency_key = ?',
-          args: [message.idempotencyKey],
-        })
-        const row = existing.rows[0]
-        const previousCaller = row?.caller_number ? String(row.caller_number) : undefined
+      if (!kept.kept) {
         return {
           provider: 'console-delivery',
           status: 'delivered',
-          messageId: String(row?.id),
-          ...(previousCaller ? { callerDigits: previousCaller.slice(-4) } : {}),
+          messageId: kept.id,
+          ...(kept.callerNumber ? { callerDigits: kept.callerNumber.slice(-4) } : {}),
         }
       }
       if (options.printToTerminal) write(banner(message, callerNumber))
@@ -114,22 +83,5 @@ export function createConsoleProvider(options: ConsoleProviderOptions): ConsoleP
         ...(callerNumber ? { callerDigits: callerNumber.slice(-4) } : {}),
       }
     },
-  }
-}
-
-export function outboxEntryFromRow(row: Record<string, unknown>): OutboxEntry {
-  const text = (key: string) =>
-    row[key] === null || row[key] === undefined ? null : String(row[key])
-  return {
-    id: String(row.id),
-    channel: String(row.channel) as OutboxEntry['channel'],
-    recipient: String(row.recipient),
-    subject: text('subject'),
-    text: text('body_text'),
-    html: text('body_html'),
-    purpose: String(row.purpose),
-    appId: text('app_id'),
-    callerNumber: text('caller_number'),
-    createdAt: String(row.created_at),
   }
 }

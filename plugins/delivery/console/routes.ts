@@ -7,7 +7,7 @@ import {
   requireAuth,
 } from 'propusk/plugin'
 import * as z from 'zod'
-import { outboxEntryFromRow } from './provider.ts'
+import { listMessages } from './store.ts'
 import type { ConsoleDeliverySettings } from './index.ts'
 
 const outboxEntry = z
@@ -77,24 +77,10 @@ export function mountOutboxRoutes(
   )
   router.openapi(listOutbox, async (c) => {
     const { recipient, channel, limit } = c.req.valid('query')
-    const where: string[] = []
-    const args: string[] = []
-    if (recipient) {
-      where.push('recipient = ?')
-      args.push(recipient)
-    }
-    if (channel) {
-      where.push('channel = ?')
-      args.push(channel)
-    }
-    const { rows } = await ctx.sql.execute({
-      sql: `SELECT * FROM console_outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-            ORDER BY created_at DESC, rowid DESC LIMIT ${limit}`,
-      args,
-    })
+    const messages = await listMessages(ctx.sql, { recipient, channel, limit })
     return c.json(
       {
-        messages: rows.map((row) => outboxEntryFromRow(row)) as Array<z.infer<typeof outboxEntry>>,
+        messages: messages as Array<z.infer<typeof outboxEntry>>,
       },
       200,
     )

@@ -16,7 +16,7 @@ import {
 } from 'propusk/plugin'
 import * as z from 'zod'
 import type { SetupLinkSettings } from './index.ts'
-import { inspectSetupToken } from './store.ts'
+import { createAdministratorByLink, inspectSetupToken } from './store.ts'
 
 export const ADMINISTRATOR_ROLE_ID = 'role_administrator'
 
@@ -121,47 +121,22 @@ export function mountCompleteRoute(
       displayName: body.displayName,
     })
     const hash = await passwords.passwordHasher(ctx).hash(password)
-    const tokenHash = await cryptoUtils.sha256Hex(body.token)
-    // For the audit only; the batch below re-checks the link inside its write transaction.
+    // For the audit only; creating the administrator re-checks the link in its write transaction.
     const link = await inspectSetupToken(ctx.sql, body.token, ctx.now())
     const purpose = link.valid ? link.purpose : 'first_admin'
     const userId = cryptoUtils.randomId('usr')
-    const at = ctx.now().toISOString()
-    // The user row only appears if the link is still open; the role and the "used" mark only if
-    // that user row appeared. Inside one write transaction, so two racing requests cannot both win.
-    const [created] = await ctx.sql.batch([
-      {
-        sql: `INSERT INTO users (id, kind, display_name, phone, email, status, password_hash, password_changed_at,
-                created_at, updated_at, activated_at)
-              SELECT ?, 'employee', ?, ?, ?, 'active', ?, ?, ?, ?, ?
-              WHERE EXISTS (SELECT 1 FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?)`,
-        args: [
-          userId,
-          body.displayName,
-          logins.phone,
-          logins.email,
-          hash,
-          at,
-          at,
-          at,
-          at,
-          tokenHash,
-          at,
-        ],
-      },
-      {
-        sql: `INSERT INTO user_roles (user_id, role_id) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)`,
-        args: [userId, ADMINISTRATOR_ROLE_ID, userId],
-      },
-      {
-        sql: `UPDATE setup_links SET used_at = ?
-              WHERE token_hash = ? AND used_at IS NULL AND EXISTS (SELECT 1 FROM users WHERE id = ?)`,
-        args: [at, tokenHash, userId],
-      },
-    ])
+    const created = await createAdministratorByLink(ctx.sql, {
+      token: body.token,
+      userId,
+      roleId: ADMINISTRATOR_ROLE_ID,
+      displayName: body.displayName,
+      ...logins,
+      passwordHash: hash,
+      at: ctx.now(),
+    })
     const action = purpose === 'recovery' ? 'setup.recovery_admin' : 'setup.first_admin'
     const audit = { action, ip, requestId: c.get('requestId') }
-    if (!created || created.rowsAffected !== 1) {
+    if (!created) {
       await ctx.identity.audit.record({
         ...audit,
         actorType: 'anonymous',

@@ -74,6 +74,60 @@ export async function inspectSetupToken(
 }
 
 /**
+ * Uses up an open link by creating an active `employee` with the role and a password: the user
+ * row only appears if the link is still open, the role and the "used" mark only if that row
+ * appeared, all in one batch (one write transaction), so two racing requests cannot both win.
+ * Answers whether this call created the person.
+ */
+export async function createAdministratorByLink(
+  sql: SqlDatabase,
+  input: {
+    token: string
+    userId: string
+    roleId: string
+    displayName: string
+    email: string | null
+    phone: string | null
+    passwordHash: string
+    at: Date
+  },
+): Promise<boolean> {
+  const tokenHash = await cryptoUtils.sha256Hex(input.token)
+  const at = input.at.toISOString()
+  const [created] = await sql.batch([
+    {
+      sql: `INSERT INTO users (id, kind, display_name, phone, email, status, password_hash, password_changed_at,
+              created_at, updated_at, activated_at)
+            SELECT ?, 'employee', ?, ?, ?, 'active', ?, ?, ?, ?, ?
+            WHERE EXISTS (SELECT 1 FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?)`,
+      args: [
+        input.userId,
+        input.displayName,
+        input.phone,
+        input.email,
+        input.passwordHash,
+        at,
+        at,
+        at,
+        at,
+        tokenHash,
+        at,
+      ],
+    },
+    {
+      sql: `INSERT INTO user_roles (user_id, role_id) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)`,
+      args: [input.userId, input.roleId, input.userId],
+    },
+    {
+      sql: `UPDATE setup_links SET used_at = ?
+            WHERE token_hash = ? AND used_at IS NULL AND EXISTS (SELECT 1 FROM users WHERE id = ?)`,
+      args: [at, tokenHash, input.userId],
+    },
+  ])
+  return created?.rowsAffected === 1
+}
+
+/**
  * A one-time recovery link (`npm run setup-link -- --recover`): it creates a new Administrator
  * even though administrators exist, for when all of them are blocked, deleted or have lost
  * access. Issuing it is audited; using it is audited as `setup.recovery_admin`.
