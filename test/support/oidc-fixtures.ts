@@ -3,7 +3,7 @@
  * under test): a web app with a registered redirect URI, a role that grants the `web` type, a
  * person holding it, and a field employee whose role does not grant `web` (R7).
  */
-import { hashPassword } from '../../src/plugin-sdk/core.ts'
+import { hashPassword } from '../../src/modules/passwords/hash.ts'
 import type { SqlStatement } from '../../src/kernel/ports/sql.ts'
 
 export interface OidcFixture {

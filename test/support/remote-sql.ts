@@ -6,12 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  createPropusk,
-  loadSettings,
-  type Logger,
-  type Propusk,
-} from '../../src/plugin-sdk/core.ts'
+import { createPropusk, type Propusk } from '../../src/app.ts'
+import { loadSettings } from '../../src/kernel/config.ts'
+import type { Logger } from '../../src/kernel/logger.ts'
 import { plugins } from '../../src/plugins.ts'
 import { migrate } from '../../src/runtime/server/bootstrap.ts'
 import { openLibsql as openNode } from '../../src/storage/sql/libsql-node.ts'
