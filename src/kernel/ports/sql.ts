@@ -1,7 +1,7 @@
 /**
  * The SQL port. Everything Propusk keeps durably (people, roles, apps, sessions, audit) goes
- * through this interface; the only real implementation wraps `@libsql/client`, which speaks to
- * a local file, Turso over HTTP/WebSockets, or any libSQL server.
+ * through this interface; the real implementations are libSQL's: `@libsql/client` for Turso over
+ * HTTP/WebSockets or any libSQL server, and the `libsql` driver itself for a local file.
  */
 export type SqlValue = string | number | bigint | null | Uint8Array | boolean
 

@@ -1,12 +1,14 @@
 /**
- * Opens the libSQL database for Node and Deno: local `file:` databases, or a remote server
- * (`libsql:`, `https:`, `wss:`) through the same client.
+ * Opens the libSQL database for Node and Deno: a local `file:` database on the `libsql` driver
+ * (libsql-file-node.ts, which keeps statements compiled), or a remote server (`libsql:`,
+ * `https:`, `wss:`) and in-memory databases through `@libsql/client`.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createClient } from '@libsql/client'
 import type { SqlDatabase } from '../../kernel/ports/sql.ts'
+import { openLibsqlFile } from './libsql-file-node.ts'
 import {
   createLibsqlDatabase,
   fetchWithTimeout,
@@ -23,6 +25,10 @@ export async function openLibsql(
 ): Promise<SqlDatabase> {
   const isFile = url.startsWith('file:')
   if (isFile) ensureParentDirectory(url)
+  // A file on disk goes to the adapter that keeps compiled statements. In-memory databases and
+  // URLs with escapes or a query keep the client, which parses and checks those forms itself.
+  const path = isFile && !/[%?#]/.test(url) ? filePathOf(url) : undefined
+  if (path !== undefined) return openLibsqlFile(path, { busyTimeoutMs: BUSY_TIMEOUT_MS })
   const client = createClient({
     url,
     ...(authToken ? { authToken } : {}),

@@ -84,7 +84,8 @@ function toInStatement(statement: SqlStatement | string): InStatement {
   return { sql, args: inArgs }
 }
 
-function toInValue(value: SqlValue): InValue {
+/** Also the local file adapter's binding (libsql-file-node.ts), so both bind alike. */
+export function toInValue(value: SqlValue): InValue {
   if (typeof value === 'boolean') return value ? 1n : 0n
   // The HTTP protocol sends every JS number as a REAL. Binding whole numbers as INTEGER keeps
   // `typeof()`, JSON functions and untyped columns identical on local files and remote servers.
@@ -106,7 +107,7 @@ function toResult(rs: ResultSet): SqlResult {
   return { rows, rowsAffected: rs.rowsAffected, lastInsertRowid: rs.lastInsertRowid }
 }
 
-function fromValue(value: unknown): SqlValue {
+export function fromValue(value: unknown): SqlValue {
   if (value === null || value === undefined) return null
   if (typeof value === 'bigint') {
     return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
