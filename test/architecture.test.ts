@@ -123,6 +123,19 @@ describe('architecture', () => {
     }
   })
 
+  it('client authentication is decided by one rule', () => {
+    // mustProveSecret in clients/client-auth.ts; apps.ts asks the same question for another
+    // purpose: which apps may be issued a secret at all.
+    const deciders = [...tree.entries()]
+      .filter(([f, text]) => !isTest(f) && /clientKind\s*===\s*'confidential'/.test(text))
+      .map(([f]) => f)
+      .sort()
+    expect(deciders).toEqual([
+      'src/modules/clients/client-auth.ts',
+      'src/modules/identity/store/apps.ts',
+    ])
+  })
+
   it('SHA-256 is computed in one place', () => {
     const digests = [...tree.entries()]
       .filter(([f, text]) => !isTest(f) && !f.startsWith('bench/') && !f.startsWith('testing/'))

@@ -74,4 +74,34 @@ describe('one-time codes for confidential apps', () => {
     const body = await verify(p, { challengeId: sent.body.challengeId, code, clientSecret: secret })
     expect(body.body.status).toBe('signed_in')
   })
+
+  // One client rule (clients/client-auth.ts): the code check and the session agree, so a wrong
+  // secret from a public app, or a confidential app with no secret issued, is refused before
+  // the code is used up. The code check once went by "a secret is stored" instead.
+  it('refuses a public app that sends a wrong secret, and the code still works without it', async () => {
+    running = await startOtpPropusk()
+    const p = running
+    await insertApp(p, { id: 'field-app', type: 'engineer-mobile', methods: ['sms-otp'] })
+    await insertUser(p, { phone })
+    const sent = await sendCode(p, 'sms-otp', phone, 'field-app')
+    const code = await latestCode(p, phone)
+    const body = { clientId: 'field-app', challengeId: sent.body.challengeId, code }
+    const wrong = await post(p, '/v1/auth/sms-otp/verify', { ...body, clientSecret: 'guessed' })
+    expect(wrong.status).toBe(401)
+    expect((wrong.body.error as { code: string }).code).toBe('invalid_client')
+    const signedIn = await post(p, '/v1/auth/sms-otp/verify', body)
+    expect(signedIn.body.status).toBe('signed_in')
+  })
+
+  it('refuses a confidential app with no secret issued yet, at the code check', async () => {
+    running = await startOtpPropusk()
+    const p = running
+    await insertApp(p, { id: 'api-cli', type: 'api-only', methods: ['sms-otp'] })
+    await insertUser(p, { phone })
+    const sent = await sendCode(p, 'sms-otp', phone, 'api-cli')
+    const code = await latestCode(p, phone)
+    const response = await verify(p, { challengeId: sent.body.challengeId, code })
+    expect(response.status).toBe(401)
+    expect((response.body.error as { code: string }).code).toBe('invalid_client')
+  })
 })

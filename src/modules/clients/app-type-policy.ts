@@ -3,7 +3,10 @@ import type { CoreServices } from '../../kernel/services.ts'
 import type { App } from '../identity/index.ts'
 
 /** The loaded client app type plugin with this id, if any. */
-export function findAppType(core: CoreServices, typeId: string): ClientAppTypePlugin | undefined {
+export function findAppType(
+  core: Pick<CoreServices, 'plugins'>,
+  typeId: string,
+): ClientAppTypePlugin | undefined {
   return core.plugins.find(
     (plugin): plugin is ClientAppTypePlugin =>
       plugin.kind === 'client-app-type' && plugin.id === typeId,

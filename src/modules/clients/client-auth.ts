@@ -1,4 +1,5 @@
 import { base64UrlDecode, timingSafeEqual } from '../../kernel/crypto.ts'
+import type { ClientAppTypePlugin } from '../../kernel/plugin.ts'
 import type { App } from '../identity/index.ts'
 import type { CoreServices } from '../../kernel/services.ts'
 import { tokenError } from './oauth-errors.ts'
@@ -50,9 +51,36 @@ export function presentedClient(
 }
 
 /**
- * Checks a presented client against its stored app (null: unknown). Confidential types must
- * prove their secret; a secret sent by any client is checked. Every failure is the same
- * `invalid_client`, so nothing tells which part was wrong.
+ * THE client-authentication rule, used by every entry point (token endpoint, revocation, sign-in
+ * routes, code checks, refresh): a client of a confidential type must prove its secret, and a
+ * secret sent by any client must be right. Whether a secret happens to be stored does not
+ * matter: a confidential app without one cannot sign anyone in until an admin issues it one.
+ */
+export function mustProveSecret(type: Pick<ClientAppTypePlugin, 'clientKind'>, presented: boolean) {
+  return type.clientKind === 'confidential' || presented
+}
+
+/** The ids of the loaded types that must prove a secret (for SQL that applies the same rule). */
+export const confidentialTypeIds = (types: readonly ClientAppTypePlugin[]): string[] =>
+  types.filter((type) => mustProveSecret(type, false)).map((type) => type.id)
+
+/**
+ * The rule with the secret checked by `verify` (the app registry's hash comparison): true when
+ * the client may go on.
+ */
+export async function proveClient(
+  type: Pick<ClientAppTypePlugin, 'clientKind'>,
+  secret: string | null | undefined,
+  verify: (secret: string) => Promise<boolean>,
+): Promise<boolean> {
+  const presented = secret !== undefined && secret !== null
+  if (!mustProveSecret(type, presented)) return true
+  return presented && (await verify(secret))
+}
+
+/**
+ * Checks a presented client against its stored app (null: unknown), by `mustProveSecret`. Every
+ * failure is the same `invalid_client`, so nothing tells which part was wrong.
  */
 export function checkClient(
   core: CoreServices,
@@ -62,7 +90,7 @@ export function checkClient(
 ): App {
   const type = stored ? findAppType(core, stored.app.type) : undefined
   if (!stored || !type) throw tokenError(core, 'invalid_client')
-  if (type.clientKind === 'confidential' || givenHash !== null) {
+  if (mustProveSecret(type, givenHash !== null)) {
     // Hashes, not secrets, compared in constant time: nothing about the stored value leaks.
     const matches =
       givenHash !== null &&
@@ -84,10 +112,8 @@ export async function authenticateClient(
   const app = await core.identity.apps.get(id)
   const type = app ? findAppType(core, app.type) : undefined
   if (!app || !type) throw tokenError(core, 'invalid_client')
-  if (type.clientKind === 'confidential' || secret !== undefined) {
-    if (!secret || !(await core.identity.apps.verifySecret(id, secret))) {
-      throw tokenError(core, 'invalid_client')
-    }
+  if (!(await proveClient(type, secret, (given) => core.identity.apps.verifySecret(id, given)))) {
+    throw tokenError(core, 'invalid_client')
   }
   if (!app.enabled) throw tokenError(core, 'app_disabled')
   return app

@@ -3,6 +3,9 @@ export { earliest, findAppType, resolveSessionPolicy, seconds } from './app-type
 export {
   authenticateClient,
   checkClient,
+  confidentialTypeIds,
+  mustProveSecret,
+  proveClient,
   presentedClient,
   presentedClientSecret,
   type ClientCredentials,

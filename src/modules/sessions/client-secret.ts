@@ -2,6 +2,8 @@ import type { ErrorRegistry } from '../../kernel/errors.ts'
 import type { StateStore } from '../../kernel/ports/state.ts'
 import type { AppRegistry } from '../identity/index.ts'
 import { isClientTicket } from './client-ticket.ts'
+import type { CoreServices } from '../../kernel/services.ts'
+import { findAppType, proveClient } from '../clients/index.ts'
 
 /**
  * A confidential app's secret (or the hosted pages' client ticket standing in for it), checked
@@ -13,14 +15,16 @@ export async function assertClientSecret(
   deps: {
     errors: ErrorRegistry
     state: StateStore
+    plugins: CoreServices['plugins']
     identity: { apps: Pick<AppRegistry, 'verifySecret'> }
   },
-  app: { id: string; hasSecret: boolean },
+  app: { id: string; type: string },
   secret: string | null | undefined,
 ): Promise<void> {
-  if (!app.hasSecret) return
+  const type = findAppType(deps, app.type)
+  // An unknown type is refused by `sessions.signIn` with its own code; nothing to prove here.
+  if (!type) return
   if (await isClientTicket(deps.state, app.id, secret)) return
-  if (!secret || !(await deps.identity.apps.verifySecret(app.id, secret))) {
-    throw deps.errors.error('invalid_client')
-  }
+  const verify = (given: string) => deps.identity.apps.verifySecret(app.id, given)
+  if (!(await proveClient(type, secret, verify))) throw deps.errors.error('invalid_client')
 }

@@ -3,6 +3,7 @@ import { toApp } from '../identity/index.ts'
 import type { App } from '../identity/index.ts'
 import type { ClientAppTypePlugin } from '../../kernel/plugin.ts'
 import { grantsAppType } from './session-store.ts'
+import { confidentialTypeIds } from '../clients/index.ts'
 import {
   presentedTokenQuery,
   toPresented,
@@ -63,9 +64,8 @@ export async function refreshInOneBatch(
   input: RefreshInput,
 ): Promise<RefreshSnapshot> {
   const typeIds = JSON.stringify(input.types.map((type) => type.id))
-  const confidential = JSON.stringify(
-    input.types.filter((type) => type.clientKind === 'confidential').map((type) => type.id),
-  )
+  // The one client rule (clients/client-auth.ts, mustProveSecret), applied inside the batch.
+  const confidential = JSON.stringify(confidentialTypeIds(input.types))
   const typeIdleTtls = JSON.stringify(
     Object.fromEntries(
       input.types.map((type) => [type.id, type.sessionPolicy.refreshTokenIdleTtlSeconds]),

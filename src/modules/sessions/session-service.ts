@@ -5,7 +5,13 @@ import type { AuditEntry, TokenSet } from '../identity/index.ts'
 import { registerTokenErrors, tokenError, type TokenErrorCode } from '../clients/index.ts'
 import { signAccessToken } from './jwt.ts'
 import { keysFor, parseSigningKeys } from './keys.ts'
-import { earliest, findAppType, resolveSessionPolicy, seconds } from '../clients/index.ts'
+import {
+  earliest,
+  findAppType,
+  proveClient,
+  resolveSessionPolicy,
+  seconds,
+} from '../clients/index.ts'
 import { isClientTicket } from './client-ticket.ts'
 import { createRefresh, type IssueInput } from './session-refresh.ts'
 import {
@@ -83,11 +89,9 @@ export function createSessionService(core: CoreServices): SessionService {
     // The hosted sign-in pages defer client authentication to the token endpoint with a
     // one-time ticket in place of the secret (oidc/client-ticket.ts says why that is safe).
     const deferred = await isClientTicket(core.state, app.id, secret)
-    if (!deferred && (type.clientKind === 'confidential' || secret !== undefined)) {
-      if (!secret || !(await core.identity.apps.verifySecret(app.id, secret))) {
-        throw await refuse('invalid_client')
-      }
-    }
+    const verify = (given: string) => core.identity.apps.verifySecret(app.id, given)
+    if (!deferred && !(await proveClient(type, secret, verify)))
+      throw await refuse('invalid_client')
     // A caller that read the person gets the refusal without a write; the session batch checks
     // all of this again in its transaction (and for a caller that passed only the id).
     if ('status' in user && user.status === 'blocked') throw await refuse('account_blocked')
