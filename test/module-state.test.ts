@@ -15,7 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** `file: name` → why it may live at module level. */
 const perProcessByDesign: Record<string, string> = {
-  'src/modules/identity/app-cache.ts: caches':
+  'src/modules/identity/store/app-cache.ts: caches':
     'found by the SqlDatabase each app wraps for itself: one cache per app instance (app-cache.test.ts)',
   'src/kernel/http/background.ts: pending':
     'every background task of the process, so shutdown and tests can wait for all of them',

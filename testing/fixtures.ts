@@ -14,7 +14,7 @@ import type {
   User,
   UserKind,
   UserStatus,
-} from '../src/modules/identity/types.ts'
+} from '../src/modules/identity/index.ts'
 
 type WithServices = Pick<Propusk, 'services'>
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Propusk } from '../../src/plugin-sdk/core.ts'
-import type { Permission, TokenSet, User } from '../../src/modules/identity/types.ts'
+import type { Permission, TokenSet, User } from '../../src/modules/identity/index.ts'
 import { createRole, insertUser, signInAs } from '../../testing/index.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'
 

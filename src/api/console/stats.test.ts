@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { adminRequest, createAdmin } from '../../../test/support/admin.ts'
-import type { AuditEntry } from '../../modules/identity/types.ts'
+import type { AuditEntry } from '../../modules/identity/index.ts'
 import { dateRange } from './stats.ts'
 import { json, useConsoleAdmin } from '../../../testing/fixtures/console-api.ts'
 

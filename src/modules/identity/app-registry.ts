@@ -1,6 +1,6 @@
 import { sha256Hex, timingSafeEqual } from '../../kernel/crypto.ts'
 import type { CoreServices } from '../../kernel/services.ts'
-import { appCacheFor } from './app-cache.ts'
+import { appCacheFor } from './store/app-cache.ts'
 import { createAppRepository, hashSecret } from './store/apps.ts'
 import type { AppRegistry } from './services.ts'
 

@@ -14,9 +14,9 @@ export {
   type ParsedLogin,
   type PhoneLineType,
   type PhoneResult,
-} from './normalize.ts'
+} from './model/normalize.ts'
 export { phoneForDisplay } from './phone-display.ts'
-export { phoneMetadataJson } from './phone-metadata.gen.ts'
+export { phoneMetadataJson } from './model/phone-metadata.gen.ts'
 export {
   type ActionContext,
   type AppRegistry,
@@ -58,5 +58,5 @@ export {
   type User,
   type UserKind,
   type UserStatus,
-} from './types.ts'
+} from './model/types.ts'
 export { createUserDirectory } from './user-directory.ts'

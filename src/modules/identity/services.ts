@@ -1,6 +1,6 @@
 import type { SignInLookup } from './store/sign-in-lookup.ts'
 import type { CodeSendLookup } from './store/code-send-lookup.ts'
-import type { App, AuditEntry, Role, Session, TokenSet, User } from './types.ts'
+import type { App, AuditEntry, Role, Session, TokenSet, User } from './model/types.ts'
 
 /** Looks people up by any login form (`8 916 ...`, `+7 (916) ...`, `Ivan@Example.com`). */
 export interface UserDirectory {
@@ -27,7 +27,7 @@ export interface UserDirectory {
 export interface AppRegistry {
   get(clientId: string): Promise<App | null>
   /**
-   * The app as this isolate read it at most 15 s ago (identity/app-cache.ts): for hints such as
+   * The app as this isolate read it at most 15 s ago (identity/store/app-cache.ts): for hints such as
    * which methods to offer, and where SQL re-checks the app before anything is granted.
    */
   cached(clientId: string): Promise<App | null>
@@ -98,7 +98,7 @@ export interface Principal {
   appId: string
   appType: string
   roleIds: string[]
-  permissions: import('./types.ts').Permission[]
+  permissions: import('./model/types.ts').Permission[]
 }
 
 export interface InvitationState {

@@ -1,11 +1,11 @@
 import type { CoreServices } from '../../kernel/services.ts'
-import { parseLogin } from './normalize.ts'
+import { parseLogin } from './model/normalize.ts'
 import { createRoleRepository } from './store/roles.ts'
 import { createUserRepository } from './store/users.ts'
 import { lookUpSignIn } from './store/sign-in-lookup.ts'
 import { lookUpCodeSend } from './store/code-send-lookup.ts'
 import type { UserDirectory } from './services.ts'
-import type { User } from './types.ts'
+import type { User } from './model/types.ts'
 
 /**
  * Looks people up by any form of their login; the admin API writes through the repositories.

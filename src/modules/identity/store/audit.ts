@@ -1,6 +1,6 @@
 import type { SqlDatabase, SqlStatement, SqlValue } from '../../../kernel/ports/sql.ts'
 import { randomId } from '../../../kernel/crypto.ts'
-import type { AuditEntry } from '../types.ts'
+import type { AuditEntry } from '../model/types.ts'
 import { decodeCursor, encodeCursor, jsonObject, placeholders, text, textOrNull } from './rows.ts'
 
 /** Who performs a write, for the audit entry written in the same batch. */

@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '../../../kernel/ports/sql.ts'
-import type { User } from '../types.ts'
+import type { User } from '../model/types.ts'
 import { jsonArray } from './rows.ts'
 import { toUser, userColumns } from './user-rows.ts'
 

@@ -2,7 +2,7 @@ import { SqlConstraintError, type SqlRow, type SqlStatement } from '../../../ker
 import { randomId } from '../../../kernel/crypto.ts'
 import type { FieldIssue } from '../../../kernel/errors.ts'
 import type { CoreServices } from '../../../kernel/services.ts'
-import type { Permission, Role } from '../types.ts'
+import type { Permission, Role } from '../model/types.ts'
 import {
   guardAdministrators,
   isLastAdministratorError,

@@ -1,5 +1,5 @@
 import type { SqlDatabase, SqlRow } from '../../../kernel/ports/sql.ts'
-import type { App, User } from '../types.ts'
+import type { App, User } from '../model/types.ts'
 import { toApp } from './apps.ts'
 import { toUser, userColumns } from './user-rows.ts'
 

@@ -1,6 +1,6 @@
 /** Checks behind user writes: which fields a patch really changes, which logins are taken. */
 import type { SqlDatabase } from '../../../kernel/ports/sql.ts'
-import type { User } from '../types.ts'
+import type { User } from '../model/types.ts'
 import { identityError, takenError } from './errors.ts'
 import type { UserPatch } from './users.ts'
 

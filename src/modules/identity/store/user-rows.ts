@@ -1,5 +1,5 @@
 import type { SqlRow } from '../../../kernel/ports/sql.ts'
-import type { User, UserKind, UserStatus } from '../types.ts'
+import type { User, UserKind, UserStatus } from '../model/types.ts'
 import { jsonArray, text, textOrNull } from './rows.ts'
 
 export const userColumns = `u.id, u.kind, u.display_name, u.phone, u.email, u.status, u.created_at,

@@ -4,7 +4,7 @@
  */
 import type { SqlStatement } from '../../../kernel/ports/sql.ts'
 import type { CoreServices } from '../../../kernel/services.ts'
-import type { User } from '../types.ts'
+import type { User } from '../model/types.ts'
 import { actorEntry, auditStatement, auditStatementWhere, type Actor } from './audit.ts'
 import type { GuardedBatch } from './user-writes.ts'
 

@@ -4,7 +4,7 @@ import {
   type SqlDatabase,
   type SqlStatement,
 } from '../../../kernel/ports/sql.ts'
-import type { UserKind, UserStatus } from '../types.ts'
+import type { UserKind, UserStatus } from '../model/types.ts'
 import {
   guardAdministrators,
   isLastAdministratorError,

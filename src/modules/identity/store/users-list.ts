@@ -1,6 +1,6 @@
 import type { SqlDatabase, SqlValue } from '../../../kernel/ports/sql.ts'
-import { normalizePhone } from '../normalize.ts'
-import type { User, UserKind, UserStatus } from '../types.ts'
+import { normalizePhone } from '../model/normalize.ts'
+import type { User, UserKind, UserStatus } from '../model/types.ts'
 import { decodeCursor, encodeCursor, likeContains } from './rows.ts'
 import { toUser, userColumns } from './user-rows.ts'
 

@@ -1,7 +1,7 @@
 import type { SqlStatement } from '../../../kernel/ports/sql.ts'
 import { randomId } from '../../../kernel/crypto.ts'
 import type { CoreServices } from '../../../kernel/services.ts'
-import type { User } from '../types.ts'
+import type { User } from '../model/types.ts'
 import { actorEntry, auditStatement, type Actor } from './audit.ts'
 import { invalidFields, notFound } from './errors.ts'
 import { chunks, placeholders, text } from './rows.ts'

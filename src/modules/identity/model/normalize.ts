@@ -16,7 +16,7 @@ import {
 } from 'libphonenumber-js/core'
 import phoneMetadata from './phone-metadata.json' with { type: 'json' }
 import * as z from 'zod'
-import type { ParsedLogin } from '../../kernel/types.ts'
+import type { ParsedLogin } from '../../../kernel/types.ts'
 
 export type PhoneLineType = 'mobile' | 'fixed-line' | 'fixed-line-or-mobile' | 'other' | 'unknown'
 

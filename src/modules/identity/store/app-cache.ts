@@ -1,5 +1,5 @@
-import type { SqlDatabase } from '../../kernel/ports/sql.ts'
-import type { App } from './types.ts'
+import type { SqlDatabase } from '../../../kernel/ports/sql.ts'
+import type { App } from '../model/types.ts'
 
 /**
  * Registered apps as this isolate saw them a moment ago, for answers that are only hints to a

@@ -1,5 +1,7 @@
 /**
- * The identity model shared by the core, the admin API and sign-in method plugins.
+ * The identity model shared by the core, the admin API and sign-in method plugins. In model/,
+ * with login normalisation, because both the module's services and its store (store/) use it:
+ * the store imports model/, never the module's services, so the module's folders form no cycle.
  * Storage rows live in migrations/0002_identity.sql.
  */
 export type UserKind = 'employee' | 'customer'
@@ -51,7 +53,7 @@ export interface Role {
 }
 
 // The plugin contract hands apps to plugins (`offeredAt`), so the kernel defines the type.
-export type { App } from '../../kernel/types.ts'
+export type { App } from '../../../kernel/types.ts'
 
 export interface Session {
   id: string

@@ -1,6 +1,6 @@
 /**
- * Writes src/modules/identity/phone-metadata.json: libphonenumber-js's `max` metadata without what
- * only formatting reads (each plan's number formats, national-prefix formatting rule and its
+ * Writes src/modules/identity/model/phone-metadata.json: libphonenumber-js's `max` metadata
+ * without what only formatting reads (each plan's number formats, national-prefix formatting rule and its
  * "optional when formatting" flag). Parsing, validity and the line type (mobile or fixed) read
  * none of them, and they were a quarter of the metadata's gzip in the Worker bundle (38 → 29
  * KiB). phone-metadata.test.ts fails when the committed file is not what this makes from the

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAdmin } from '../../../test/support/admin.ts'
-import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { insertApp } from '../../../test/support/account.ts'
+import { createAdmin } from '../../../../test/support/admin.ts'
+import { createTestPropusk, type TestPropusk } from '../../../../test/support/propusk.ts'
+import { insertApp } from '../../../../test/support/account.ts'
 import { appCacheTtlMs, createAppCache } from './app-cache.ts'
-import type { App } from './types.ts'
+import type { App } from '../model/types.ts'
 
 let running: TestPropusk | undefined
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeEmail, normalizePhone, parseLogin } from './normalize.ts'
-import { phoneSearchDigits } from './store/users-list.ts'
+import { phoneSearchDigits } from '../store/users-list.ts'
 
 describe('normalizePhone', () => {
   it.each([
