@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { consoleDelivery } from '../plugins/delivery/console/index.ts'
 import {
+  backgroundTasksSettled,
   createClock,
   createTestPropusk,
   fromIp,
@@ -138,6 +139,52 @@ describe('fixtures', () => {
     expect(last.code).toMatch(/^\d{4,10}$/)
     expect(await p.deliveries.list()).toHaveLength(1)
     await expect(p.deliveries.last('nobody@example.com')).rejects.toThrow(/nothing was sent/)
+  })
+
+  it('reads the token of a reset link, long in an e-mail and short in an SMS', async () => {
+    const p = await start({ env: { PUBLIC_URL: 'https://id.example.com' } })
+    await p.createApp({ id: 'engineer-app', type: 'engineer-mobile' })
+    // The link goes by e-mail to a person who has one, by SMS to one with only a phone.
+    await p.insertUser({ email: 'olga@example.com', password: 'старый пароль тут' })
+    await p.insertUser({ phone: '+79161234567', password: 'старый пароль тут' })
+    for (const [login, channel] of [
+      ['olga@example.com', 'email'],
+      ['+79161234567', 'sms'],
+    ] as const) {
+      expect((await p.request('/v1/password-resets', { body: { login } })).status).toBe(202)
+      await backgroundTasksSettled()
+      const sent = await p.deliveries.last(login)
+      expect(sent.channel).toBe(channel)
+      // The token read is the one the link carries: completing the reset with it works.
+      const password = `новый пароль для ${channel}`
+      const done = await p.request('/v1/password-resets/complete', {
+        body: { token: sent.linkToken, password },
+      })
+      expect(done.status).toBe(200)
+    }
+    expect((await p.deliveries.last('+79161234567')).text).toMatch(/\/r\//)
+  })
+})
+
+describe('state stores', () => {
+  it.each([
+    ['redis-tcp', 'redis'],
+    ['upstash', 'upstash'],
+  ] as const)('runs the app on %s when asked, with one-time codes working', async (kind, port) => {
+    const p = await start({ state: kind })
+    expect(p.services.state.kind).toBe(port)
+    const clientId = await p.createApp({ type: 'engineer-mobile', methods: ['sms-otp'] })
+    await p.insertUser({ phone: '+79161234567' })
+    const sent = await p.request('/v1/auth/sms-otp/send', {
+      body: { login: '+79161234567', clientId },
+    })
+    expect(sent.status).toBe(200)
+    const { challengeId } = await json(sent)
+    const { code } = await p.deliveries.last('+79161234567')
+    const verified = await p.request('/v1/auth/sms-otp/verify', {
+      body: { challengeId, code, clientId },
+    })
+    expect(verified.status).toBe(200)
   })
 })
 
