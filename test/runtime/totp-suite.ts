@@ -1,9 +1,10 @@
 /**
  * The authenticator-app (TOTP) sign-in over HTTP on every runtime (Node, Deno, workerd): an
  * admin registers an app offering the method, a person signed in by password enrols and
- * confirms an authenticator, signs in with a code, is refused a replay of it, and a run of wrong
- * codes pauses their login with 429 and Retry-After. Codes are computed here from the secret the
- * server handed out, exactly as an authenticator app computes them, with the real clock.
+ * confirms an authenticator (sign-in start then offers it), signs in with a code, is refused a
+ * replay of it, and a run of wrong codes pauses their login with 429 and Retry-After. Codes are
+ * computed here from the secret the server handed out, exactly as an authenticator app computes
+ * them, with the real clock.
  */
 import { describe, expect, it } from 'vitest'
 import { hashPassword, randomId } from '../../src/plugin-sdk/core.ts'
@@ -66,6 +67,11 @@ export function defineTotpSuite(runtime: string, getTarget: () => SmokeTarget): 
         body: { code: await codeAt(secret, confirmedAt) },
       })
       expect(expectStatus(confirmed, 200)).toEqual({ enrolled: true })
+      // Sign-in start now offers the method for this person's login.
+      const start = await callJson(target, 'POST', '/v1/sign-in/start', {
+        body: { login, clientId: app },
+      })
+      expect(expectStatus(start, 200)).toMatchObject({ methods: ['password', 'totp'] })
     })
 
     it('signs in with the next code, and refuses the same code again', async () => {
@@ -77,7 +83,7 @@ export function defineTotpSuite(runtime: string, getTarget: () => SmokeTarget): 
 
       const replay = await signIn(code)
       expect(replay.status).toBe(401)
-      expect(errorCode(replay)).toBe('totp_invalid_credentials')
+      expect(errorCode(replay)).toBe('invalid_credentials')
     })
 
     it('pauses the login after 5 failures with 429 and Retry-After, even for a right code', async () => {
@@ -94,7 +100,7 @@ export function defineTotpSuite(runtime: string, getTarget: () => SmokeTarget): 
       })
       expect(response.status).toBe(429)
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
-      expect(await response.json()).toMatchObject({ error: { code: 'totp_too_many_attempts' } })
+      expect(await response.json()).toMatchObject({ error: { code: 'too_many_attempts' } })
     })
   })
 }

@@ -1,44 +1,49 @@
+import * as z from 'zod'
 import { defineSignInMethod } from 'propusk/plugin'
-import { createCodeChecker } from './codes.ts'
-import { mountEnrolment } from './enrol.ts'
-import { mountReset } from './reset.ts'
-import { totpErrorCodes } from './error-codes.ts'
-import { totpMigrations, totpSettings } from './schema.ts'
-import { mountSignIn } from './sign-in.ts'
+import { mountTotpRoutes } from './routes.ts'
+import { totpMigrations, totpStore } from './store.ts'
+
+const int = (min: number, max: number, value: number) =>
+  z.number().int().min(min).max(max).default(value)
+const settings = z.object({
+  issuer: z.string().trim().min(1).max(60).default('Propusk').describe('Shown in the app'),
+  maxFailures: int(1, 20, 5).describe('Wrong codes per login before a pause'),
+  lockoutSeconds: int(1, 86_400, 300).describe('First pause; it doubles with each further one'),
+  maxLockoutSeconds: int(1, 7 * 86_400, 3600).describe('Longest pause'),
+  enrolmentMinutes: int(1, 60, 15).describe('How long an enrolment waits for its first code'),
+})
+export type TotpSettings = z.output<typeof settings>
 
 /**
  * Sign-in with a code from an authenticator app (RFC 6238: HMAC-SHA1, 6 digits, 30 s, ±1 step).
  * A signed-in person enrols (`POST /enrol`, then `/enrol/confirm` with a first code); then
- * `POST /sign-in {login, code, clientId}` opens a session like a password. `POST /disable` (a
- * current code) and `POST /reset` (an administrator) remove it. See docs/plugins.md.
+ * `POST /sign-in {login, code, clientId}` opens a session as a password does.
  */
 export const totp = defineSignInMethod({
   id: 'totp',
   kind: 'sign-in-method',
   name: 'Authenticator app',
+  description: 'Time-based codes from an authenticator app (RFC 6238), each usable once.',
   localized: {
     ru: {
       name: 'Приложение-аутентификатор',
       description: 'Коды из приложения-аутентификатора, каждый действует один раз.',
     },
   },
-  description: 'Time-based codes from an authenticator app (RFC 6238), each usable once.',
   loginKinds: ['phone', 'email'],
-  settings: totpSettings,
+  settings,
   migrations: totpMigrations,
   rateLimits: {
     signInPerIp: { limit: 30, windowMs: 60_000, description: 'Code sign-ins per IP per minute' },
-    enrolPerUser: {
-      limit: 10,
-      windowMs: 15 * 60_000,
-      description: 'Enrolments per person per 15 min',
-    },
   },
-  errorCodes: totpErrorCodes,
-  routes(router, ctx) {
-    const codes = createCodeChecker(ctx)
-    mountSignIn(router, ctx, codes)
-    mountEnrolment(router, ctx, codes)
-    mountReset(router, ctx, codes)
+  errorCodes: {
+    totp_code_incorrect: { status: 400, message: 'The code is wrong or was already used.' },
+    totp_no_pending_enrolment: { status: 400, message: 'No enrolment awaits a first code.' },
   },
+  /** Only to people with a confirmed authenticator (and in apps that list the method). */
+  async offeredAt(login, _app, ctx) {
+    const user = await ctx.identity.users.findByLogin(login.value)
+    return Boolean(user && (await totpStore(ctx.sql).read(user.id))?.secret)
+  },
+  routes: mountTotpRoutes,
 })

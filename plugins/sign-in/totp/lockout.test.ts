@@ -1,52 +1,42 @@
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import type { StateStore } from 'propusk/plugin'
-import { createRedisStateStore } from '../../../src/storage/state/redis-tcp.ts'
-import { codeAt } from './test-codes.ts'
-import { startTotp, type TotpFixture } from './test-setup.ts'
+/** Failures are limited per login with the plugin's own `ctx.attempts`, on every state store. */
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  adminToken,
+  createClock,
+  createTestPropusk,
+  stateStores,
+  type TestPropusk,
+} from 'propusk/testing'
+import { intoStep, wrongCode } from './test-codes.ts'
+import { startTotp } from './test-setup.ts'
 
-let fixture: TotpFixture | undefined
+let running: TestPropusk | undefined
 afterEach(async () => {
-  await fixture?.propusk.close()
-  fixture = undefined
+  await running?.close()
+  running = undefined
 })
 
-const stores: Array<[string, () => StateStore | undefined]> = [
-  ['memory', () => undefined],
-  [
-    'redis',
-    () =>
-      createRedisStateStore({
-        url: inject('redisUrl'),
-        prefix: `totp-test:${crypto.randomUUID()}:`,
-      }),
-  ],
-]
-
-async function enrolled(state: StateStore | undefined) {
-  const f = (fixture = await startTotp({ ...(state ? { state } : {}) }))
+async function enrolled(kind: (typeof stateStores)[number][0] = 'memory') {
+  const clock = createClock(intoStep())
+  running = await createTestPropusk({ clock, state: kind })
+  const f = await startTotp(running)
   const secret = await f.enrol()
-  f.clock.at = new Date(f.clock.at.getTime() + 90_000)
-  const right = await codeAt(secret, f.clock.at)
-  // A code no step of the window produces.
-  const window = await Promise.all([-1, 0, 1].map((o) => codeAt(secret, f.clock.at, o)))
-  let wrong = 0
-  while (window.includes(String(wrong).padStart(6, '0'))) wrong++
-  return { f, right, wrong: String(wrong).padStart(6, '0') }
+  clock.advance(90)
+  return { f, right: await f.code(secret), wrong: await wrongCode(secret, clock.now()) }
 }
-
 const statuses = (responses: Response[]) => responses.map((r) => r.status).sort()
 
-describe.each(stores)('TOTP attempt limit (%s state)', (_name, state) => {
+describe.each(stateStores)('TOTP attempt limit (%s state)', (kind) => {
   it('pauses a login after 5 wrong codes, with Retry-After, even for the right code', async () => {
-    const { f, right, wrong } = await enrolled(state())
+    const { f, right, wrong } = await enrolled(kind)
     for (let i = 0; i < 5; i++) expect((await f.signIn(wrong)).status).toBe(401)
     const locked = await f.signIn(right)
     expect(locked.status).toBe(429)
     expect(locked.headers.get('retry-after')).toBe('300')
     expect(await locked.json()).toMatchObject({
-      error: { code: 'totp_too_many_attempts', retryAfterSeconds: 300 },
+      error: { code: 'too_many_attempts', retryAfterSeconds: 300 },
     })
-    const audit = await f.propusk.services.sql.execute(
+    const audit = await f.p.services.sql.execute(
       "SELECT details FROM audit_log WHERE action = 'sign_in.totp' AND result = 'failure' ORDER BY rowid",
     )
     expect(audit.rows.map((r) => JSON.parse(String(r.details)).reason)).toEqual([
@@ -58,7 +48,7 @@ describe.each(stores)('TOTP attempt limit (%s state)', (_name, state) => {
   })
 
   it('pauses an unknown login the same way', async () => {
-    const { f, wrong } = await enrolled(state())
+    const { f, wrong } = await enrolled(kind)
     const guess = () => f.signIn(wrong, 'nobody@example.com')
     for (let i = 0; i < 5; i++) expect((await guess()).status).toBe(401)
     const locked = await guess()
@@ -67,15 +57,42 @@ describe.each(stores)('TOTP attempt limit (%s state)', (_name, state) => {
   })
 
   it('admits no more than the limit of concurrent wrong codes', async () => {
-    const { f, wrong } = await enrolled(state())
+    const { f, wrong } = await enrolled(kind)
     const racing = await Promise.all(Array.from({ length: 20 }, () => f.signIn(wrong)))
     expect(statuses(racing)).toEqual([...Array(5).fill(401), ...Array(15).fill(429)])
   })
 
   it('forgets earlier failures after a right code', async () => {
-    const { f, right, wrong } = await enrolled(state())
+    const { f, right, wrong } = await enrolled(kind)
     for (let i = 0; i < 4; i++) expect((await f.signIn(wrong)).status).toBe(401)
     expect((await f.signIn(right)).status).toBe(200)
     for (let i = 0; i < 4; i++) expect((await f.signIn(wrong)).status).toBe(401)
+  })
+})
+
+describe('the attempt limit of a signed-in person', () => {
+  it('pauses confirming after 5 wrong codes, apart from the sign-in limit', async () => {
+    const { f, right, wrong } = await enrolled()
+    await f.call('/enrol')
+    for (let i = 0; i < 5; i++) {
+      expect((await f.call('/enrol/confirm', { code: wrong, currentCode: wrong })).status).toBe(400)
+    }
+    const paused = await f.call('/enrol/confirm', { code: wrong, currentCode: right })
+    expect(paused.status).toBe(429)
+    expect((await f.signIn(right)).status).toBe(200)
+  })
+
+  it('takes a pause threshold saved in the console at the next code', async () => {
+    const { f, right, wrong } = await enrolled()
+    for (let i = 0; i < 2; i++) expect((await f.signIn(wrong)).status).toBe(401)
+    const saved = await f.p.request('/v1/admin/plugins/totp/settings', {
+      method: 'PUT',
+      token: await adminToken(f.p),
+      body: { values: { maxFailures: 3 } },
+    })
+    expect(saved.status).toBe(200)
+    // The 3rd wrong code now reaches the limit and starts the pause: even the right code waits.
+    expect((await f.signIn(wrong)).status).toBe(401)
+    expect((await f.signIn(right)).status).toBe(429)
   })
 })

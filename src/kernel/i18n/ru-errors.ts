@@ -14,7 +14,6 @@ export const russianErrorMessages: Record<string, string> = {
   request_timeout: 'Сервер не ответил вовремя.',
   unsupported_media_type: 'Неподдерживаемый формат данных.',
   totp_code_incorrect: 'Неверный код.',
-  totp_not_enrolled: 'Приложение-аутентификатор не подключено.',
   twilio_not_configured: 'Twilio не настроен.',
   not_found: 'Не найдено.',
   conflict: 'Такая запись уже есть.',
@@ -72,11 +71,8 @@ export const russianErrorMessages: Record<string, string> = {
   reset_not_allowed:
     'Сбросить пароль могут только активные пользователи; приглашённым нужна их ссылка-приглашение.',
   setup_token_invalid: 'Этот шаг регистрации истёк или уже пройден; войдите снова.',
-  totp_invalid_credentials: 'Неверный логин или код.',
   totp_no_pending_enrolment:
     'Нет подключения аутентификатора, ожидающего подтверждения: начните заново.',
-  totp_too_many_attempts:
-    'Слишком много неверных кодов: вход по коду из приложения временно приостановлен.',
   twilio_signature_invalid: 'Запрос не подписан Twilio для этого аккаунта.',
   unauthorized_client: 'Этому приложению такой способ получения токена не разрешён.',
   unsupported_grant_type: 'Такой grant_type не поддерживается.',
