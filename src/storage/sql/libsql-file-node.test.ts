@@ -71,7 +71,7 @@ describe('libSQL file adapter: kept statements', () => {
     expect((await db.execute(SELECT_ALL)).rows).toEqual([{ a: 1, b: 'x', c: 'new' }])
   })
 
-  it('sees a new column added by another connection (migrations run elsewhere)', async () => {
+  it('sees columns added, renamed and dropped by another connection (migrations run elsewhere)', async () => {
     const { db, path } = open()
     await withTable(db)
     await db.execute({ sql: 'INSERT INTO t (b) VALUES (?)', args: ['x'] })
@@ -82,7 +82,9 @@ describe('libSQL file adapter: kept statements', () => {
       { sql: 'UPDATE t SET c = 7' },
     ])
     expect((await db.execute(SELECT_ALL)).rows).toEqual([{ a: 1, b: 'x', c: 7 }])
-    await other.execute('ALTER TABLE t DROP COLUMN c')
+    await other.execute('ALTER TABLE t RENAME COLUMN c TO d')
+    expect((await db.execute(SELECT_ALL)).rows).toEqual([{ a: 1, b: 'x', d: 7 }])
+    await other.execute('ALTER TABLE t DROP COLUMN d')
     expect((await db.execute(SELECT_ALL)).rows).toEqual([{ a: 1, b: 'x' }])
   })
 

@@ -1,24 +1,26 @@
 /**
  * `SqlDatabase` over a local libSQL file, on the `libsql` native driver directly, keeping each
- * reusable statement compiled (see statement-cache.ts).
+ * reusable statement compiled (see statement-cache.ts) with its column names.
  *
  * Why not `@libsql/client` here: its file client compiles every statement again on each call
  * (`db.prepare(sql)`, then `columns()` twice and a `raw(true)` that throws for every write) and
  * keeps its connection private, so the only way to reuse statements through it would be to patch
- * the driver's prototype. Compiling cost 18–126 µs per statement, about 410 µs per refresh
- * (docs/performance.md). This adapter does what that client does on its one connection, with the
- * same transaction handling and the same `LibsqlError` codes, and keeps the compiled statements.
+ * the driver's prototype. Compiling cost 18–126 µs per statement, about 410 µs per refresh, and
+ * `columns()` ~40 µs for a 25-column row (docs/performance.md). This adapter does what that
+ * client does on its one connection, with the same transaction handling and the same
+ * `LibsqlError` codes (libsql-driver.ts), and keeps the compiled statements.
  */
 import Database from 'libsql'
 import { LibsqlBatchError, LibsqlError } from '@libsql/client'
-import type {
-  SqlDatabase,
-  SqlResult,
-  SqlRow,
-  SqlStatement,
-  SqlValue,
-} from '../../kernel/ports/sql.ts'
-import { fromValue, mapLibsqlError, toInValue } from './libsql.ts'
+import type { SqlDatabase, SqlResult, SqlRow } from '../../kernel/ports/sql.ts'
+import { mapLibsqlError } from './libsql.ts'
+import {
+  fromDriver,
+  normalise,
+  toBatchError,
+  toLibsqlError,
+  type DriverArgs,
+} from './libsql-driver.ts'
 import { StatementCache, statementKind } from './statement-cache.ts'
 
 /** Enough for every statement Propusk issues (a few hundred distinct texts at most). */
@@ -35,57 +37,66 @@ export interface LibsqlFileDatabase extends SqlDatabase {
   statementStats(): { cached: number; compiled: number }
 }
 
-type Connection = InstanceType<typeof Database>
-type Statement = ReturnType<Connection['prepare']>
+type Driver = InstanceType<typeof Database>
+type Statement = ReturnType<Driver['prepare']>
+
 interface Compiled {
   statement: Statement
   /** Whether the statement returns rows (the client's `raw(true)` test, made once). */
   reader: boolean
+  /** Column names, and the schema version they were read at. */
+  columns?: { names: string[]; schemaVersion: number }
+}
+
+/** One connection and what is compiled on it; dropped together. */
+interface Connection {
+  db: Driver
+  cache: StatementCache<Compiled>
+  schemaVersion?: Statement
 }
 
 export function openLibsqlFile(path: string, options: LibsqlFileOptions): LibsqlFileDatabase {
   const cacheSize = options.statementCacheSize ?? DEFAULT_STATEMENT_CACHE_SIZE
-  let db: Connection | undefined
-  let cache = new StatementCache<Compiled>(cacheSize)
+  let current: Connection | undefined
   let compiled = 0
   let closed = false
 
   // Opened as the client opens its connection: `timeout` is the busy timeout. Constructor errors
   // are thrown as they come, like the client's; a failed PRAGMA closes the file again.
   const connect = (): Connection => {
-    const conn = new Database(path, { timeout: options.busyTimeoutMs })
+    const db = new Database(path, { timeout: options.busyTimeoutMs })
     try {
-      conn.exec('PRAGMA foreign_keys = ON')
-      conn.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs}`)
+      db.exec('PRAGMA foreign_keys = ON')
+      db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs}`)
       // WAL lets readers proceed while a writer commits; it is persistent in the file.
-      conn.exec('PRAGMA journal_mode = WAL')
+      db.exec('PRAGMA journal_mode = WAL')
     } catch (err) {
-      conn.close()
+      db.close()
       throw mapLibsqlError(toLibsqlError(err))
     }
-    return conn
+    return { db, cache: new StatementCache<Compiled>(cacheSize) }
   }
 
   const connection = (): Connection => {
     if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED')
-    db ??= connect()
-    return db
+    current ??= connect()
+    return current
   }
 
   const run = (conn: Connection, sql: string, args: DriverArgs): SqlResult => {
     const kind = statementKind(sql)
-    let entry = kind === 'reuse' ? cache.get(sql) : undefined
+    let entry = kind === 'reuse' ? conn.cache.get(sql) : undefined
     try {
       if (entry === undefined) {
-        entry = compile(conn, sql)
+        entry = compile(conn.db, sql)
         compiled++
-        if (kind === 'reuse') cache.set(sql, entry)
+        if (kind === 'reuse') conn.cache.set(sql, entry)
       }
-      return execute(entry, args)
+      return execute(conn, entry, args)
     } catch (err) {
       throw toLibsqlError(err)
     } finally {
-      if (kind === 'schema') cache.clear()
+      if (kind === 'schema') conn.cache.clear()
     }
   }
 
@@ -93,22 +104,21 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
   // transaction open (an `execute('BEGIN')` is rolled back at once). If even the ROLLBACK fails
   // the connection is dropped, with its statements, and the next call opens a new one.
   const settle = (conn: Connection): void => {
-    if (!conn.open || !conn.inTransaction) return
+    if (!conn.db.open || !conn.db.inTransaction) return
     try {
       run(conn, 'ROLLBACK', [])
     } catch {
-      dropConnection()
+      drop(conn)
     }
   }
 
-  const dropConnection = (): void => {
-    cache = new StatementCache<Compiled>(cacheSize)
+  const drop = (conn: Connection): void => {
+    if (current === conn) current = undefined
     try {
-      if (db?.open) db.close()
+      if (conn.db.open) conn.db.close()
     } catch {
       // nothing useful to do while tearing down
     }
-    db = undefined
   }
 
   const database: LibsqlFileDatabase = {
@@ -135,7 +145,7 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
           run(conn, 'BEGIN IMMEDIATE', [])
           const results: SqlResult[] = []
           for (let i = 0; i < statements.length; i++) {
-            if (!conn.inTransaction) {
+            if (!conn.db.inTransaction) {
               throw new LibsqlBatchError(
                 'The transaction has been rolled back',
                 i,
@@ -162,12 +172,12 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
       try {
         const conn = connection()
         try {
-          conn.exec(sql)
+          conn.db.exec(sql)
         } catch (err) {
           throw toLibsqlError(err)
         } finally {
           // A script may hold anything (DDL, ATTACH, PRAGMA): nothing compiled before it is kept.
-          cache.clear()
+          conn.cache.clear()
           settle(conn)
         }
       } catch (err) {
@@ -176,17 +186,17 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
     },
     close() {
       closed = true
-      dropConnection()
+      if (current) drop(current)
     },
-    statementStats: () => ({ cached: cache.size, compiled }),
+    statementStats: () => ({ cached: current?.cache.size ?? 0, compiled }),
   }
   // Opened now, so a path that cannot be opened fails at start-up as it did with the client.
-  db = connect()
+  current = connect()
   return database
 }
 
-function compile(conn: Connection, sql: string): Compiled {
-  const statement = conn.prepare(sql)
+function compile(db: Driver, sql: string): Compiled {
+  const statement = db.prepare(sql)
   statement.safeIntegers(true)
   let reader = true
   try {
@@ -198,8 +208,9 @@ function compile(conn: Connection, sql: string): Compiled {
   return { statement, reader }
 }
 
-function execute({ statement, reader }: Compiled, args: DriverArgs): SqlResult {
-  if (!reader) {
+function execute(conn: Connection, entry: Compiled, args: DriverArgs): SqlResult {
+  const { statement } = entry
+  if (!entry.reader) {
     const info = statement.run(args)
     return {
       rows: [],
@@ -207,15 +218,14 @@ function execute({ statement, reader }: Compiled, args: DriverArgs): SqlResult {
       lastInsertRowid: BigInt(info.lastInsertRowid),
     }
   }
+  const before = schemaVersion(conn)
   const raw = statement.all(args) as unknown[][]
   if (raw.length === 0) return { rows: [], rowsAffected: 0, lastInsertRowid: undefined }
-  // Read after the rows: if SQLite recompiled the statement for a new schema on this step
-  // (another connection added a column to a `SELECT *` table), these are the new names.
-  const columns = statement.columns().map((column) => column.name)
+  const names = columnNames(conn, entry, before, raw[0]!.length)
   const rows = raw.map((values) => {
     const row: SqlRow = {}
-    for (let i = 0; i < columns.length; i++) {
-      const name = columns[i]!
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!
       // Like libSQL itself: with duplicate column names the first one wins.
       if (!Object.hasOwn(row, name)) row[name] = fromDriver(values[i])
     }
@@ -224,90 +234,27 @@ function execute({ statement, reader }: Compiled, args: DriverArgs): SqlResult {
   return { rows, rowsAffected: 0, lastInsertRowid: undefined }
 }
 
-/** The driver returns blobs as `Buffer`; the port promises plain `Uint8Array`s. */
-function fromDriver(value: unknown): SqlValue {
-  if (value instanceof Uint8Array && value.constructor !== Uint8Array) {
-    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+/**
+ * The names of the columns the statement just returned. SQLite recompiles a kept statement when
+ * another connection changes the schema (a migration run elsewhere adds or renames a column of a
+ * `SELECT *` table), so names kept from an earlier call may be stale. The schema version only
+ * grows: the same version before and after the call means the rows came from the statement as
+ * compiled for that version, and names kept for it still hold. Otherwise `columns()` (~1.5 µs a
+ * column), read after the rows, names what produced them; they are kept only when the version
+ * held still. Each version read costs ~1 µs.
+ */
+function columnNames(conn: Connection, entry: Compiled, before: number, width: number): string[] {
+  const after = schemaVersion(conn)
+  const kept = entry.columns
+  if (before === after && kept?.schemaVersion === after && kept.names.length === width) {
+    return kept.names
   }
-  return fromValue(value)
+  const names = entry.statement.columns().map((column) => column.name)
+  entry.columns = before === after ? { names, schemaVersion: after } : undefined
+  return names
 }
 
-/** Positional values, or named ones without their prefix, as the driver binds them. */
-type DriverArgs = unknown[] | Record<string, unknown>
-
-function normalise(statement: SqlStatement | string): { sql: string; args: DriverArgs } {
-  if (typeof statement === 'string') return { sql: statement, args: [] }
-  const { sql, args } = statement
-  if (args === undefined) return { sql, args: [] }
-  if (Array.isArray(args)) return { sql, args: args.map(toDriverValue) }
-  // The driver takes names without their `:`, `@` or `$`, as the client passes them.
-  const named: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(args)) {
-    const bare = name[0] === ':' || name[0] === '@' || name[0] === '$' ? name.slice(1) : name
-    named[bare] = toDriverValue(value)
-  }
-  return { sql, args: named }
-}
-
-const MIN_INTEGER = -(2n ** 63n)
-const MAX_INTEGER = 2n ** 63n - 1n
-
-/** The client's argument checks, with the same messages. */
-function toDriverValue(value: SqlValue): unknown {
-  const bound = toInValue(value)
-  if (typeof bound === 'number' && !Number.isFinite(bound)) {
-    throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments')
-  }
-  if (typeof bound === 'bigint' && (bound < MIN_INTEGER || bound > MAX_INTEGER)) {
-    throw new RangeError(
-      'bigint is too large to be represented as a 64-bit integer and passed as argument',
-    )
-  }
-  return bound
-}
-
-/** The driver's `SqliteError` as the client reports it: base code, extended code, raw code. */
-function toLibsqlError(err: unknown): unknown {
-  if (!(err instanceof Database.SqliteError)) return err
-  const base = err.rawCode === undefined ? undefined : SQLITE_CODES[err.rawCode & 0xff]
-  const code =
-    err.rawCode === undefined ? 'SQLITE_UNKNOWN' : (base ?? `SQLITE_UNKNOWN_${err.rawCode & 0xff}`)
-  return new LibsqlError(err.message, code, err.code, err.rawCode, err)
-}
-
-function toBatchError(err: unknown, index: number): unknown {
-  if (err instanceof LibsqlBatchError || !(err instanceof LibsqlError)) return err
-  const cause = err.cause instanceof Error ? err.cause : undefined
-  return new LibsqlBatchError(err.message, index, err.code, err.extendedCode, err.rawCode, cause)
-}
-
-const SQLITE_CODES: Record<number, string> = {
-  1: 'SQLITE_ERROR',
-  2: 'SQLITE_INTERNAL',
-  3: 'SQLITE_PERM',
-  4: 'SQLITE_ABORT',
-  5: 'SQLITE_BUSY',
-  6: 'SQLITE_LOCKED',
-  7: 'SQLITE_NOMEM',
-  8: 'SQLITE_READONLY',
-  9: 'SQLITE_INTERRUPT',
-  10: 'SQLITE_IOERR',
-  11: 'SQLITE_CORRUPT',
-  12: 'SQLITE_NOTFOUND',
-  13: 'SQLITE_FULL',
-  14: 'SQLITE_CANTOPEN',
-  15: 'SQLITE_PROTOCOL',
-  16: 'SQLITE_EMPTY',
-  17: 'SQLITE_SCHEMA',
-  18: 'SQLITE_TOOBIG',
-  19: 'SQLITE_CONSTRAINT',
-  20: 'SQLITE_MISMATCH',
-  21: 'SQLITE_MISUSE',
-  22: 'SQLITE_NOLFS',
-  23: 'SQLITE_AUTH',
-  24: 'SQLITE_FORMAT',
-  25: 'SQLITE_RANGE',
-  26: 'SQLITE_NOTADB',
-  27: 'SQLITE_NOTICE',
-  28: 'SQLITE_WARNING',
+function schemaVersion(conn: Connection): number {
+  conn.schemaVersion ??= conn.db.prepare('PRAGMA schema_version').raw(true)
+  return Number((conn.schemaVersion.get([]) as unknown[])[0])
 }
