@@ -5,7 +5,8 @@
  * the Node/Deno client and with the Workers (web) client, and works again once it answers.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLogger, type Propusk } from '../src/plugin-sdk/core.ts'
+import type { Propusk } from '../src/app.ts'
+import { createLogger } from '../src/plugin-sdk/core.ts'
 import { insertUser } from './support/account.ts'
 import { engineerApp, insertApp, pluginSettings } from './support/otp.ts'
 import type { TestPropusk } from './support/propusk.ts'

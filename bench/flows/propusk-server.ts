@@ -13,7 +13,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { serve } from '@hono/node-server'
-import { createLogger, createPropusk, loadSettings } from '../../src/plugin-sdk/core.ts'
+import { createPropusk } from '../../src/app.ts'
+import { createLogger, loadSettings } from '../../src/plugin-sdk/core.ts'
 import { hashPassword } from '../../src/modules/passwords/hash.ts'
 import { plugins } from '../../src/plugins.ts'
 import { migrate } from '../../src/runtime/server/bootstrap.ts'

@@ -4,10 +4,11 @@
  * here is web-standard (fetch, WebCrypto), so it runs unchanged on Workers, Node and Deno.
  * zod is not re-exported: plugins write `import * as z from 'zod'`, the one form a bundler can
  * tree-shake (a `z` binding passed around as a value keeps all of zod, 64 locales included).
+ * The app itself (`createPropusk`) is not here: callers import src/app.ts, the composition root,
+ * which sits above this folder; re-exporting it would make the SDK folder import its importer.
  */
 export { createRoute } from '@hono/zod-openapi'
 export type { OpenAPIHono } from '@hono/zod-openapi'
-export { createPropusk, propuskVersion, type Propusk, type PropuskOptions } from '../app.ts'
 export {
   checkSettings,
   crossFieldProblems,

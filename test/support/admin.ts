@@ -3,7 +3,7 @@
  * just the given permissions), signed in to the built-in `admin-console` app.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import type { Propusk } from '../../src/plugin-sdk/core.ts'
+import type { Propusk } from '../../src/app.ts'
 import type { Permission, TokenSet, User } from '../../src/modules/identity/index.ts'
 import { createRole, insertUser, signInAs } from '../../testing/index.ts'
 import { createTestPropusk, type TestPropusk } from './propusk.ts'

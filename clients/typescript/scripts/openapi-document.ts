@@ -3,7 +3,8 @@
  * plugins (`clientPluginIds`) on a throwaway in-memory libSQL database and in-memory state, so
  * generating the client needs no running server, network, Redis or data folder.
  */
-import { createLogger, createPropusk, loadSettings } from '../../../src/plugin-sdk/core.ts'
+import { createPropusk } from '../../../src/app.ts'
+import { createLogger, loadSettings } from '../../../src/plugin-sdk/core.ts'
 import { plugins } from '../../../src/plugins.ts'
 import { migrate } from '../../../src/runtime/server/bootstrap.ts'
 import { openLibsql } from '../../../src/storage/sql/libsql-node.ts'

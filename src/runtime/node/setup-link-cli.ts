@@ -17,7 +17,8 @@
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ConfigError, createLogger, createPropusk, loadSettings } from '../../plugin-sdk/core.ts'
+import { createPropusk } from '../../app.ts'
+import { ConfigError, createLogger, loadSettings } from '../../plugin-sdk/core.ts'
 import { plugins } from '../../plugins.ts'
 import {
   isSetupPending,

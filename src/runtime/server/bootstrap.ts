@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
+import { createPropusk, type Propusk, type PropuskOptions } from '../../app.ts'
 import {
-  createPropusk,
   pluginMigrations,
   stateStoreChoice,
   type Logger,
   type Plugin,
-  type Propusk,
-  type PropuskOptions,
   type Settings,
 } from '../../plugin-sdk/core.ts'
 import { checkStartup } from '../../kernel/host/startup.ts'

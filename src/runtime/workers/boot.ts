@@ -1,10 +1,9 @@
+import { createPropusk, type Propusk } from '../../app.ts'
 import {
   createLogger,
-  createPropusk,
   resolveStateStoreKind,
   stateStoreChoice,
   stringEnvOf,
-  type Propusk,
   type Settings,
 } from '../../plugin-sdk/core.ts'
 import { checkStartup } from '../../kernel/host/startup.ts'

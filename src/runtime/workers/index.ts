@@ -1,5 +1,6 @@
 import type { ExecutionContext } from 'hono'
-import { ConfigError, randomId, type Propusk } from '../../plugin-sdk/core.ts'
+import type { Propusk } from '../../app.ts'
+import { ConfigError, randomId } from '../../plugin-sdk/core.ts'
 import { DependencyError } from '../../kernel/ports/sql.ts'
 import { bootWorker } from './boot.ts'
 
