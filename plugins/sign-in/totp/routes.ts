@@ -31,6 +31,7 @@ const signInBody = z.object({
 const enrolled = z.object({ secret: z.string(), otpauthUri: z.string(), expiresAt: z.string() })
 // Replacing an enrolled app takes a code of the old one too (`currentCode`).
 const confirmBody = z.object({ code, currentCode: code.optional() })
+const confirmed = z.object({ enrolled: z.boolean() })
 const admin = requireAuth({ appTypes: ['admin-console'], permission: 'users:write' })
 
 /** A POST route of a signed-in caller (`auth`), or with `auth` null the public sign-in. */
@@ -60,25 +61,10 @@ function post<B extends z.ZodType, R extends z.ZodType>(
     },
   })
 }
-const signIn = post(
-  '/sign-in',
-  'Sign in with an app code',
-  signInBody,
-  sessions.tokenResponse,
-  null,
-)
-const enrol = post(
-  '/enrol',
-  'Start enrolling an authenticator app',
-  z.object({}).optional(),
-  enrolled,
-)
-const confirm = post(
-  '/enrol/confirm',
-  'Confirm with a first code',
-  confirmBody,
-  z.object({ enrolled: z.boolean() }),
-)
+const tokens = sessions.tokenResponse
+const signIn = post('/sign-in', 'Sign in with a code from the app', signInBody, tokens, null)
+const enrol = post('/enrol', 'Start enrolling an app', z.object({}).optional(), enrolled)
+const confirm = post('/enrol/confirm', 'Confirm with a first code', confirmBody, confirmed)
 const reset = post(
   '/reset',
   "Administrators: remove a person's app (a lost phone)",
@@ -86,6 +72,7 @@ const reset = post(
   z.object({ removed: z.boolean() }),
   admin,
 )
+type C = Context<AppEnv>
 
 export function mountTotpRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginContext<TotpSettings>) {
   const store = totpStore(ctx.sql)
@@ -99,7 +86,7 @@ export function mountTotpRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginContext<
       maxSeconds: maxLockoutSeconds,
     })
   }
-  /** The step (±1) `code` matches, or null; reserved first, so racing guesses stay within the limit. */
+  /** The step (±1) `code` matches, or null. Reserved first: racing guesses stay within the limit. */
   async function check(subject: string, userId: string, sealed: string | null, code: string) {
     const reserved = await limiter().reserve(subject)
     if (!reserved.ok) throw signInFailed('too_many_attempts', reserved)
@@ -108,13 +95,7 @@ export function mountTotpRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginContext<
     return matchStep(secret, code, timeStep(ctx.now()))
   }
   /** By the signed-in caller, or at sign-in (`appId` given) by an anonymous one. */
-  function audit(
-    c: Context<AppEnv>,
-    action: string,
-    target: string | null,
-    reason?: string,
-    appId?: string,
-  ) {
+  function audit(c: C, action: string, target: string | null, reason?: string, appId?: string) {
     const actor = appId ? null : c.get('principal')
     return ctx.identity.audit.record({
       action,
@@ -130,12 +111,7 @@ export function mountTotpRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginContext<
     })
   }
   /** Spends a step of `sealed` with the signed-in person's `code`, under their own limit. */
-  async function prove(
-    c: Context<AppEnv>,
-    sealed: string,
-    code: string,
-    spend: (step: number) => Promise<boolean>,
-  ) {
+  async function prove(c: C, sealed: string, code: string, spend: (s: number) => Promise<boolean>) {
     const { userId } = c.get('principal')
     const step = await check(`user:${userId}`, userId, sealed, code)
     const ok = step !== null && (await spend(step))
@@ -190,12 +166,8 @@ export function mountTotpRoutes(router: OpenAPIHono<AppEnv>, ctx: PluginContext<
     const secret = cryptoUtils.randomBytes(20)
     const now = ctx.now()
     const expiresAt = new Date(now.getTime() + ctx.settings.enrolmentMinutes * 60_000).toISOString()
-    await store.savePending(
-      user.id,
-      await vault.seal(user.id, secret),
-      expiresAt,
-      now.toISOString(),
-    )
+    const sealed = await vault.seal(user.id, secret)
+    await store.savePending(user.id, sealed, expiresAt, now.toISOString())
     const issuer = encodeURIComponent(ctx.settings.issuer)
     const account = encodeURIComponent(user.email ?? user.phone ?? user.id)
     // encodeURIComponent, not URLSearchParams: apps show a `+` literally where a space was meant.
