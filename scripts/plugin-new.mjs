@@ -5,7 +5,7 @@
  * written, so a refusal leaves the tree as it was. `--root` points it at a copy of the repo
  * (its own test does that); the prettier config is always this repo's.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -73,7 +73,7 @@ function existingIds(root) {
   const ids = new Map()
   const plugins = join(root, 'plugins')
   for (const group of existsSync(plugins) ? readdirSync(plugins) : []) {
-    if (!existsSync(join(plugins, group)) || group.includes('.')) continue
+    if (!statSync(join(plugins, group)).isDirectory()) continue
     for (const folder of readdirSync(join(plugins, group))) {
       const index = join(plugins, group, folder, 'index.ts')
       if (!existsSync(index)) continue
