@@ -127,17 +127,18 @@ describe('enrolment', () => {
 })
 
 describe('sign-in start', () => {
-  it('offers totp once the person has a confirmed authenticator, in apps that list it', async () => {
+  it('offers totp in apps that list it, whether or not the login has an authenticator', async () => {
     const f = await start()
     const methods = async (login: string, clientId = f.app) =>
       ((await json(await f.p.request('/v1/sign-in/start', { body: { login, clientId } })))
         .methods as string[]) ?? []
-    expect(await methods(f.login)).toEqual(['password'])
-    await f.call('/enrol')
-    expect(await methods(f.login)).toEqual(['password'])
+    // The same answer before and after enrolment, and for a login with no account: the list
+    // must not tell a caller who has an authenticator (or an account).
+    expect(await methods(f.login)).toEqual(['password', 'totp'])
     const secret = (await (await f.call('/enrol')).json()) as { secret: string }
     await f.call('/enrol/confirm', { code: await codeAt(secret.secret, f.p.clock.now()) })
     expect(await methods(f.login)).toEqual(['password', 'totp'])
+    expect(await methods('nobody-here@example.com')).toEqual(['password', 'totp'])
     const other = await f.p.createApp({ type: 'engineer-mobile', methods: ['password'] })
     expect(await methods(f.login, other)).toEqual(['password'])
   })

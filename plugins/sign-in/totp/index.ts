@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { defineSignInMethod } from 'propusk/plugin'
 import { mountTotpRoutes } from './routes.ts'
-import { totpMigrations, totpStore } from './store.ts'
+import { totpMigrations } from './store.ts'
 
 const int = (min: number, max: number, value: number) =>
   z.number().int().min(min).max(max).default(value)
@@ -40,10 +40,8 @@ export const totp = defineSignInMethod({
     totp_code_incorrect: { status: 400, message: 'The code is wrong or was already used.' },
     totp_no_pending_enrolment: { status: 400, message: 'No enrolment awaits a first code.' },
   },
-  /** Only to people with a confirmed authenticator (and in apps that list the method). */
-  async offeredAt(login, _app, ctx) {
-    const user = await ctx.identity.users.findByLogin(login.value)
-    return Boolean(user && (await totpStore(ctx.sql).read(user.id))?.secret)
-  },
+  // No `offeredAt`: offered in every app that lists it, enrolled or not. Asking whether this
+  // login has an authenticator would tell any caller that an account exists behind it, which
+  // /v1/sign-in/start must never do; a person without one gets `invalid_credentials`.
   routes: mountTotpRoutes,
 })
