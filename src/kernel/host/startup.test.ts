@@ -23,10 +23,11 @@ function freshDatabase(): SqlDatabase & { closed: boolean } {
     closed: false,
     execute: noTable,
     batch: noTable,
+    executeScript: noTable,
     close() {
       this.closed = true
     },
-  } as SqlDatabase & { closed: boolean }
+  }
 }
 
 /** A provider plugin whose `createProvider` runs `read` on its context. */
