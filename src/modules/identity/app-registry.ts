@@ -1,11 +1,11 @@
 import { sha256Hex, timingSafeEqual } from '../../kernel/crypto.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { AppStoreDeps } from './store/deps.ts'
 import { appCacheFor } from './store/app-cache.ts'
 import { createAppRepository, hashSecret } from './store/apps.ts'
 import type { AppRegistry } from './services.ts'
 
 /** Registered clients, read side: the token endpoints look apps up and check their secrets. */
-export function createAppRegistry(core: CoreServices): AppRegistry {
+export function createAppRegistry(core: AppStoreDeps): AppRegistry {
   const apps = createAppRepository(core)
   // Compared against when the app is unknown or public, so every call hashes and compares once.
   const placeholder = sha256Hex('propusk: no secret')

@@ -1,4 +1,4 @@
-import type { CoreServices } from '../../kernel/services.ts'
+import type { IdentityDeps } from './store/deps.ts'
 import { createAuditRepository } from './store/audit.ts'
 import type { AuditLog } from './services.ts'
 
@@ -10,7 +10,7 @@ import type { AuditLog } from './services.ts'
  * Admin actions do not rely on this: the repositories write an admin action's entry in the same
  * atomic batch as the change itself, so an audit write failure fails (and undoes) the action.
  */
-export function createAuditLog(core: CoreServices): AuditLog {
+export function createAuditLog(core: Pick<IdentityDeps, 'sql' | 'now' | 'log'>): AuditLog {
   const audit = createAuditRepository(core.sql, () => core.now())
   return {
     async record(entry) {

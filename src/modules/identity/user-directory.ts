@@ -1,4 +1,4 @@
-import type { CoreServices } from '../../kernel/services.ts'
+import type { RoleStoreDeps, UserStoreDeps } from './store/deps.ts'
 import { parseLogin } from './model/normalize.ts'
 import { createRoleRepository } from './store/roles.ts'
 import { createUserRepository } from './store/users.ts'
@@ -12,7 +12,7 @@ import type { User } from './model/types.ts'
  * Every sign-in reads the person here, so a block whose end date has passed is lifted here:
  * no timer is needed, and no sign-in sees a block that should be over.
  */
-export function createUserDirectory(core: CoreServices): UserDirectory {
+export function createUserDirectory(core: UserStoreDeps & RoleStoreDeps): UserDirectory {
   const users = createUserRepository(core)
   const roles = createRoleRepository(core)
   const current = async (user: User | null) => (user ? users.liftExpiredBlock(user) : null)

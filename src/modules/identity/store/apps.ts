@@ -1,7 +1,7 @@
 import { SqlConstraintError, type SqlRow, type SqlStatement } from '../../../kernel/ports/sql.ts'
 import { randomId, randomToken, sha256Hex } from '../../../kernel/crypto.ts'
 import type { SessionPolicy } from '../../../kernel/plugin.ts'
-import type { CoreServices } from '../../../kernel/services.ts'
+import type { AppStoreDeps } from './deps.ts'
 import type { App } from '../model/types.ts'
 import { appCacheFor } from './app-cache.ts'
 import { checkAppShape, clientAppTypes } from './app-rules.ts'
@@ -44,7 +44,7 @@ export function toApp(row: SqlRow): App {
 /** Secrets are 256-bit random tokens, so a plain SHA-256 is enough (no password stretching). */
 export const hashSecret = (secret: string) => sha256Hex(secret)
 
-export function createAppRepository(core: CoreServices) {
+export function createAppRepository(core: AppStoreDeps) {
   const { sql } = core
 
   async function get(id: string): Promise<App | null> {

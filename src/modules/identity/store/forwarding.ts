@@ -1,6 +1,6 @@
 import { SqlConstraintError, type SqlRow, type SqlStatement } from '../../../kernel/ports/sql.ts'
 import { randomId } from '../../../kernel/crypto.ts'
-import type { CoreServices } from '../../../kernel/services.ts'
+import type { IdentityDeps } from './deps.ts'
 import { actorEntry, auditStatement, type Actor } from './audit.ts'
 import { notFound, takenError } from './errors.ts'
 import { text, textOrNull } from './rows.ts'
@@ -39,7 +39,7 @@ function toRule(row: SqlRow): ForwardingRule {
   }
 }
 
-export function createForwardingRepository(core: CoreServices) {
+export function createForwardingRepository(core: Pick<IdentityDeps, 'sql' | 'now'>) {
   const { sql } = core
 
   async function get(id: string): Promise<ForwardingRule | null> {

@@ -3,7 +3,7 @@
  * Every write that an admin makes takes an `Actor`, and its audit entry is written in the same
  * atomic batch: an action is either done and logged, or neither.
  */
-import type { CoreServices } from '../../../kernel/services.ts'
+import type { AppStoreDeps, IdentityDeps, RoleStoreDeps, UserStoreDeps } from './deps.ts'
 import { createAppRepository } from './apps.ts'
 import { createAuditRepository } from './audit.ts'
 import { registerIdentityErrors } from './errors.ts'
@@ -11,7 +11,9 @@ import { createForwardingRepository } from './forwarding.ts'
 import { createRoleRepository } from './roles.ts'
 import { createUserRepository } from './users.ts'
 
-export function createIdentityRepositories(core: CoreServices) {
+export function createIdentityRepositories(
+  core: UserStoreDeps & RoleStoreDeps & AppStoreDeps & Pick<IdentityDeps, 'errors'>,
+) {
   registerIdentityErrors(core.errors)
   return {
     users: createUserRepository(core),

@@ -1,7 +1,7 @@
 import { SqlConstraintError, type SqlRow, type SqlStatement } from '../../../kernel/ports/sql.ts'
 import { randomId } from '../../../kernel/crypto.ts'
 import type { FieldIssue } from '../../../kernel/errors.ts'
-import type { CoreServices } from '../../../kernel/services.ts'
+import type { RoleStoreDeps } from './deps.ts'
 import type { Permission, Role } from '../model/types.ts'
 import {
   guardAdministrators,
@@ -57,7 +57,7 @@ function mapRoleWriteError(err: unknown): unknown {
   return err
 }
 
-export function createRoleRepository(core: CoreServices) {
+export function createRoleRepository(core: RoleStoreDeps) {
   const { sql } = core
 
   /** App types must be installed client-app-type plugins; permissions from the known set. */

@@ -3,7 +3,7 @@
  * unblock, lifting a block whose end has passed, activate.
  */
 import type { SqlStatement } from '../../../kernel/ports/sql.ts'
-import type { CoreServices } from '../../../kernel/services.ts'
+import type { UserStoreDeps } from './deps.ts'
 import type { User } from '../model/types.ts'
 import { actorEntry, auditStatement, auditStatementWhere, type Actor } from './audit.ts'
 import type { GuardedBatch } from './user-writes.ts'
@@ -21,7 +21,7 @@ const unblockSql = `UPDATE users SET updated_at = ?, blocked_reason = NULL, bloc
   WHERE id = ? AND status = 'blocked'`
 
 export function createUserStatusChanges(
-  core: CoreServices,
+  core: UserStoreDeps,
   mustGet: (id: string) => Promise<User>,
   guardedBatch: GuardedBatch,
 ) {

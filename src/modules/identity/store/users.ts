@@ -1,6 +1,6 @@
 import type { SqlStatement } from '../../../kernel/ports/sql.ts'
 import { randomId } from '../../../kernel/crypto.ts'
-import type { CoreServices } from '../../../kernel/services.ts'
+import type { UserStoreDeps } from './deps.ts'
 import type { User } from '../model/types.ts'
 import { actorEntry, auditStatement, type Actor } from './audit.ts'
 import { invalidFields, notFound } from './errors.ts'
@@ -18,7 +18,7 @@ import { listUsers, type UserListQuery, type UserPage } from './users-list.ts'
 
 export { mapUserWriteError, type NewUser, type UserPatch } from './user-writes.ts'
 
-export function createUserRepository(core: CoreServices) {
+export function createUserRepository(core: UserStoreDeps) {
   const { sql } = core
 
   const assertLoginsFree = createLoginCheck(sql)
