@@ -1,10 +1,10 @@
 import type { ClientAppTypePlugin, SessionPolicy } from '../../kernel/plugin.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { ClientsDeps } from './deps.ts'
 import type { App } from '../identity/index.ts'
 
 /** The loaded client app type plugin with this id, if any. */
 export function findAppType(
-  core: Pick<CoreServices, 'plugins'>,
+  core: Pick<ClientsDeps, 'plugins'>,
   typeId: string,
 ): ClientAppTypePlugin | undefined {
   return core.plugins.find(

@@ -1,7 +1,7 @@
 import { base64UrlDecode, timingSafeEqual } from '../../kernel/crypto.ts'
 import type { ClientAppTypePlugin } from '../../kernel/plugin.ts'
 import type { App } from '../identity/index.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { ClientsDeps } from './deps.ts'
 import { tokenError } from './oauth-errors.ts'
 import { findAppType } from './app-type-policy.ts'
 
@@ -38,7 +38,7 @@ export interface PresentedClient {
  * HTTP Basic (never two different ids). Reads nothing; `invalid_client` without an id.
  */
 export function presentedClient(
-  core: CoreServices,
+  core: Pick<ClientsDeps, 'errors'>,
   body: ClientCredentials,
   authorization: string | undefined,
 ): PresentedClient {
@@ -83,7 +83,7 @@ export async function proveClient(
  * failure is the same `invalid_client`, so nothing tells which part was wrong.
  */
 export function checkClient(
-  core: CoreServices,
+  core: Pick<ClientsDeps, 'errors' | 'plugins'>,
   stored: { app: App; secretHash: string | null } | null,
   /** SHA-256 of the presented secret, null when none was sent. */
   givenHash: string | null,
@@ -104,7 +104,7 @@ export function checkClient(
 
 /** `presentedClient` and `checkClient` with the app read on its own (the revocation endpoint). */
 export async function authenticateClient(
-  core: CoreServices,
+  core: ClientsDeps,
   body: ClientCredentials,
   authorization: string | undefined,
 ): Promise<App> {

@@ -1,5 +1,5 @@
 import type { ErrorCodeDefinition } from '../../kernel/errors.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { ClientsDeps } from './deps.ts'
 
 /**
  * Codes of sign-in, token and session answers. OAuth clients branch on `invalid_grant` (sign in
@@ -29,10 +29,14 @@ export const tokenErrorCodes = {
 export type TokenErrorCode = keyof typeof tokenErrorCodes
 
 /** Idempotent (same owner), so both the session service and the routes may call it. */
-export function registerTokenErrors(core: CoreServices): void {
+export function registerTokenErrors(core: Pick<ClientsDeps, 'errors'>): void {
   core.errors.register('tokens', tokenErrorCodes)
 }
 
-export function tokenError(core: CoreServices, code: TokenErrorCode, message?: string) {
+export function tokenError(
+  core: Pick<ClientsDeps, 'errors'>,
+  code: TokenErrorCode,
+  message?: string,
+) {
   return core.errors.error(code, message)
 }
