@@ -6,12 +6,16 @@
  */
 import { consoleClientId } from '../clients/index.ts'
 import type { App } from '../identity/index.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { OidcDeps } from './deps.ts'
 
-export const consoleRedirectUri = (core: CoreServices) =>
+export const consoleRedirectUri = (core: { config: Pick<OidcDeps['config'], 'PUBLIC_URL'> }) =>
   `${core.config.PUBLIC_URL.replace(/\/+$/, '')}/admin/`
 
-export function isRegisteredRedirectUri(core: CoreServices, app: App, uri: string): boolean {
+export function isRegisteredRedirectUri(
+  core: { config: Pick<OidcDeps['config'], 'PUBLIC_URL'> },
+  app: App,
+  uri: string,
+): boolean {
   if (app.redirectUris.includes(uri)) return true
   return app.id === consoleClientId && uri === consoleRedirectUri(core)
 }

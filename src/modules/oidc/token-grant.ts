@@ -6,7 +6,7 @@
  */
 import { base64UrlEncode, sha256 } from '../../kernel/crypto.ts'
 import { coreError } from '../../kernel/errors.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { OidcDeps } from './deps.ts'
 import { authenticateClient, type ClientCredentials } from '../clients/index.ts'
 import { tokenError } from '../clients/index.ts'
 import { keysFor } from '../sessions/index.ts'
@@ -28,7 +28,7 @@ const required = (field: string) =>
   })
 
 export async function redeemAuthorizationCode(
-  core: CoreServices,
+  core: OidcDeps,
   body: CodeGrantBody,
   authorization: string | undefined,
   context: { ip: string | null; requestId: string | null },
