@@ -2,7 +2,7 @@
  * Reading and writing `users.password_hash`. The user directory never exposes hashes; only
  * password code (this folder, the password plugin through the core's entry) touches them.
  */
-import type { CoreServices } from '../../kernel/services.ts'
+import type { Settings } from '../../kernel/config.ts'
 import type { SqlDatabase, SqlStatement } from '../../kernel/ports/sql.ts'
 import { hashPassword, verifyPassword, type PasswordVerification } from './hash.ts'
 
@@ -30,7 +30,10 @@ export interface PasswordHasher {
   verify(password: string, encoded: string): Promise<PasswordVerification>
 }
 
-export function passwordHasher(core: Pick<CoreServices, 'config'>): PasswordHasher {
+/** Reads only the pepper: a plugin context, the core services or a test's settings will do. */
+export function passwordHasher(core: {
+  config: Pick<Settings, 'PASSWORD_PEPPER'>
+}): PasswordHasher {
   const pepper = core.config.PASSWORD_PEPPER
   return {
     hash: (password) => hashPassword(password, { pepper }),
