@@ -5,7 +5,7 @@
  * StateStore call is one round trip by the port's contract, so the count is a measurement.
  * Every verify is a right code, so it includes opening a session (libSQL writes, JWT signing).
  */
-import type { StateStore } from '../src/plugin-sdk/core.ts'
+import type { StateStore } from '../src/kernel/ports/state.ts'
 import { createMemoryStateStore } from '../src/storage/state/memory.ts'
 import { createRedisStateStore } from '../src/storage/state/redis-tcp.ts'
 import { createTestPropusk } from '../testing/index.ts'

@@ -7,7 +7,7 @@
  * invitation's own handling decides what the admin is told.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLogger } from '../src/plugin-sdk/core.ts'
+import { createLogger } from '../src/kernel/logger.ts'
 import { adminRequest, createAdmin, quietDelivery } from './support/admin.ts'
 import { timed } from './support/stall.ts'
 import { startRemoteSqlPropusk } from './support/remote-sql.ts'

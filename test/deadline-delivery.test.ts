@@ -7,7 +7,7 @@
  * provider fault (`otp_delivery_unavailable`).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLogger } from '../src/plugin-sdk/core.ts'
+import { createLogger } from '../src/kernel/logger.ts'
 import { engineerApp, insertApp, insertUser, pluginSettings } from './support/otp.ts'
 import type { TestPropusk } from './support/propusk.ts'
 import { timed } from './support/stall.ts'

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Propusk } from '../src/app.ts'
-import { createLogger } from '../src/plugin-sdk/core.ts'
+import { createLogger } from '../src/kernel/logger.ts'
 import { insertUser } from './support/account.ts'
 import { engineerApp, insertApp, pluginSettings } from './support/otp.ts'
 import type { TestPropusk } from './support/propusk.ts'

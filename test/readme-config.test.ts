@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { loadSettings, settingsSchema } from '../src/plugin-sdk/core.ts'
+import { loadSettings, settingsSchema } from '../src/kernel/config.ts'
 import { workerProblems } from '../src/runtime/workers/boot.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')

@@ -16,7 +16,7 @@ import {
   passwordResetMessage,
 } from '../src/modules/onboarding/messages.ts'
 import { smsText, type SmsFormatSettings } from '../plugins/sign-in/sms-otp/message.ts'
-import type { ComposeInput } from '../src/plugin-sdk/core.ts'
+import type { ComposeInput } from '../src/modules/otp/index.ts'
 
 const publicUrl = 'https://propusk.fieldservice-company.ru'
 const domain = new URL(publicUrl).hostname

@@ -11,7 +11,7 @@ import { startConsoleServer, watchPageProblems } from './support/console.ts'
 import type { RunningServer } from './support/server.ts'
 import { passwordOnHostedPages, seedInstall, type Seeded } from './support/walk.ts'
 import { runSql } from '../runtime/support/databases.ts'
-import { hashPassword } from '../../src/plugin-sdk/core.ts'
+import { hashPassword } from '../../src/modules/passwords/index.ts'
 
 const entry = process.env.PROPUSK_BROWSER_ENTRY ?? 'src/runtime/node/main.ts'
 

@@ -13,7 +13,7 @@
  */
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { randomToken, sha256Hex } from '../../src/plugin-sdk/core.ts'
+import { randomToken, sha256Hex } from '../../src/kernel/crypto.ts'
 import type { SmokeTarget } from './smoke-suite.ts'
 import { callJson, errorCode, expectStatus, type TokenPair } from './support/http-json.ts'
 

@@ -7,7 +7,8 @@
  * them, with the real clock.
  */
 import { describe, expect, it } from 'vitest'
-import { hashPassword, randomId } from '../../src/plugin-sdk/core.ts'
+import { hashPassword } from '../../src/modules/passwords/index.ts'
+import { randomId } from '../../src/kernel/crypto.ts'
 import { codeAt } from '../../plugins/sign-in/totp/test-codes.ts'
 import type { SmokeTarget } from './smoke-suite.ts'
 import { adminAccessToken } from './support/admin-token.ts'

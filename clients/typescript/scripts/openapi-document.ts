@@ -4,7 +4,8 @@
  * generating the client needs no running server, network, Redis or data folder.
  */
 import { createPropusk } from '../../../src/app.ts'
-import { createLogger, loadSettings } from '../../../src/plugin-sdk/core.ts'
+import { createLogger } from '../../../src/kernel/logger.ts'
+import { loadSettings } from '../../../src/kernel/config.ts'
 import { plugins } from '../../../src/plugins.ts'
 import { migrate } from '../../../src/runtime/server/bootstrap.ts'
 import { openLibsql } from '../../../src/storage/sql/libsql-node.ts'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DeliveryError, defineDeliveryProvider } from '../../plugin-sdk/core.ts'
+import { DeliveryError } from '../../kernel/delivery.ts'
+import { defineDeliveryProvider } from '../../kernel/plugin.ts'
 import * as z from 'zod'
 import { plugins } from '../../plugins.ts'
 import { useAdminPropusk } from '../../../test/support/admin.ts'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { defineDeliveryProvider, type Plugin } from '../../plugin-sdk/core.ts'
+import { defineDeliveryProvider, type Plugin } from '../../kernel/plugin.ts'
 import * as z from 'zod'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { ApiError } from '../../kernel/errors.ts'

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
-import { defineDeliveryProvider } from '../../plugin-sdk/core.ts'
+import { defineDeliveryProvider } from '../../kernel/plugin.ts'
 import * as z from 'zod'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { backgroundTasksSettled } from '../../kernel/http/background.ts'

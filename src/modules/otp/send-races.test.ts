@@ -3,7 +3,8 @@
  * adapter: only sends that go out count against the login's quota.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeliveryError, defineDeliveryProvider } from '../../plugin-sdk/core.ts'
+import { DeliveryError } from '../../kernel/delivery.ts'
+import { defineDeliveryProvider } from '../../kernel/plugin.ts'
 import * as z from 'zod'
 import { plugins as defaultPlugins } from '../../plugins.ts'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'

@@ -1,4 +1,4 @@
-/** Password hashing, rules and lockouts, for the core and (through src/plugin-sdk/core.ts) plugins. */
+/** Password hashing, rules and lockouts, for the core and (through propusk/plugin) plugins. */
 export {
   PASSWORD_HASH_PARAMS,
   PASSWORD_HASH_SCHEME,

@@ -7,7 +7,9 @@
  */
 import type { Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { coreError, randomId, type Logger } from '../../plugin-sdk/core.ts'
+import { coreError } from '../../kernel/errors.ts'
+import { randomId } from '../../kernel/crypto.ts'
+import { type Logger } from '../../kernel/logger.ts'
 import type { CoreErrorCode } from '../../kernel/errors.ts'
 
 /** Node's parser error codes → the stable code the client sees. */

@@ -12,7 +12,9 @@ import {
   type Http2Bindings,
   type HttpBindings,
 } from '@hono/node-server'
-import { ApiError, coreError, randomId, type Logger } from '../../plugin-sdk/core.ts'
+import { ApiError, coreError } from '../../kernel/errors.ts'
+import { randomId } from '../../kernel/crypto.ts'
+import { type Logger } from '../../kernel/logger.ts'
 import { answerClientErrors } from './client-errors.ts'
 
 type Fetch = (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { pluginMigrations } from '../../plugin-sdk/core.ts'
+import { pluginMigrations } from '../../kernel/host/plugin-host.ts'
 import { plugins } from '../../plugins.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
 import type { ApplyMigrationsResult, Migration } from '../../kernel/migrate.ts'

@@ -18,7 +18,8 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createPropusk } from '../../app.ts'
-import { ConfigError, createLogger, loadSettings } from '../../plugin-sdk/core.ts'
+import { ConfigError, loadSettings } from '../../kernel/config.ts'
+import { createLogger } from '../../kernel/logger.ts'
 import { plugins } from '../../plugins.ts'
 import {
   isSetupPending,

@@ -2,13 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
 import { createPropusk, type Propusk, type PropuskOptions } from '../../app.ts'
-import {
-  pluginMigrations,
-  stateStoreChoice,
-  type Logger,
-  type Plugin,
-  type Settings,
-} from '../../plugin-sdk/core.ts'
+import { pluginMigrations } from '../../kernel/host/plugin-host.ts'
+import { stateStoreChoice, type Settings } from '../../kernel/config.ts'
+import { type Logger } from '../../kernel/logger.ts'
+import { type Plugin } from '../../kernel/plugin.ts'
 import { checkStartup } from '../../kernel/host/startup.ts'
 import { openLibsql } from '../../storage/sql/libsql-node.ts'
 import type { SqlDatabase } from '../../kernel/ports/sql.ts'

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../plugin-sdk/core.ts'
+import { ConfigError } from '../../kernel/config.ts'
 import { DependencyError } from '../../kernel/ports/sql.ts'
 import { MigrationError } from '../../kernel/migrate.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../../plugin-sdk/core.ts'
+import { ConfigError } from '../../kernel/config.ts'
 import { bootWorker } from './boot.ts'
 
 async function bootProblems(bindings: Record<string, unknown>): Promise<string[]> {

@@ -1,11 +1,11 @@
 import { createPropusk, type Propusk } from '../../app.ts'
+import { createLogger } from '../../kernel/logger.ts'
 import {
-  createLogger,
   resolveStateStoreKind,
   stateStoreChoice,
   stringEnvOf,
   type Settings,
-} from '../../plugin-sdk/core.ts'
+} from '../../kernel/config.ts'
 import { checkStartup } from '../../kernel/host/startup.ts'
 import { plugins } from '../../plugins.ts'
 import { openLibsql } from '../../storage/sql/libsql-web.ts'

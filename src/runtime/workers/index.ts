@@ -1,6 +1,7 @@
 import type { ExecutionContext } from 'hono'
 import type { Propusk } from '../../app.ts'
-import { ConfigError, randomId } from '../../plugin-sdk/core.ts'
+import { ConfigError } from '../../kernel/config.ts'
+import { randomId } from '../../kernel/crypto.ts'
 import { DependencyError } from '../../kernel/ports/sql.ts'
 import { bootWorker } from './boot.ts'
 

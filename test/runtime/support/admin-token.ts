@@ -4,7 +4,7 @@
  * the setup-link plugin stores it), completed, then a password sign-in to `admin-console`.
  * Used where a suite needs an admin for something else (e.g. reading the development outbox).
  */
-import { randomToken, sha256Hex } from '../../../src/plugin-sdk/core.ts'
+import { randomToken, sha256Hex } from '../../../src/kernel/crypto.ts'
 import type { SmokeTarget } from '../smoke-suite.ts'
 import { callJson, expectStatus, type TokenPair } from './http-json.ts'
 
