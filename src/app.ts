@@ -32,6 +32,7 @@ import { createAppRegistry } from './modules/identity/index.ts'
 import { createAuditLog } from './modules/identity/index.ts'
 import { createInvitationService } from './modules/onboarding/index.ts'
 import { createPasswordResetService } from './modules/onboarding/index.ts'
+import type { LinkSendDeps } from './modules/onboarding/index.ts'
 import { createSessionService } from './modules/sessions/index.ts'
 import { mountTokenRoutes } from './api/token/index.ts'
 import { mountAccountRoutes } from './api/account/index.ts'
@@ -187,16 +188,31 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
 }
 
 /**
- * Builds the identity services. Each factory takes the core services; a service that needs
- * another one reads it from `core.identity` when called, which is set before any request.
+ * Builds the identity services. Each factory declares the slice of the core services it reads.
+ * The link-sending services get the directory and audit log built here; the rest (the session
+ * service, blocking in the repositories) still read `core.identity` when called, which is set
+ * before any request.
  */
 export function createIdentityServices(core: CoreServices): IdentityServices {
+  const users = createUserDirectory(core)
+  const apps = createAppRegistry(core)
+  const audit = createAuditLog(core)
+  const links: LinkSendDeps = {
+    sql: core.sql,
+    now: () => core.now(),
+    config: core.config,
+    log: core.log,
+    get delivery() {
+      return core.delivery
+    },
+    identity: { users, audit },
+  }
   return {
-    users: createUserDirectory(core),
-    apps: createAppRegistry(core),
-    audit: createAuditLog(core),
+    users,
+    apps,
+    audit,
     sessions: createSessionService(core),
-    invitations: createInvitationService(core),
-    passwordResets: createPasswordResetService(core),
+    invitations: createInvitationService(links),
+    passwordResets: createPasswordResetService(links),
   }
 }

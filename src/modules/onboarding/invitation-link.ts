@@ -6,7 +6,7 @@
  */
 import { randomId, randomToken, sha256Hex } from '../../kernel/crypto.ts'
 import { coreError } from '../../kernel/errors.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { OnboardingSlice } from './deps.ts'
 import { accountError } from './errors.ts'
 import { LINK_TOKEN_BYTES, pageLink } from './messages.ts'
 import { invitationAddress } from './invitations.ts'
@@ -15,7 +15,7 @@ import { actorEntry, auditStatement } from '../identity/index.ts'
 import type { ActionContext, InvitationState } from '../identity/index.ts'
 
 export async function createInvitationLink(
-  core: CoreServices,
+  core: OnboardingSlice<'sql' | 'now' | 'config', 'users'>,
   userId: string,
   context: ActionContext & { appId?: string | null },
 ): Promise<{ invitation: InvitationState; url: string }> {

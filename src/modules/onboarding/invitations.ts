@@ -3,7 +3,7 @@
  * e-mail) to the `/invite` page, where they create a password and become `active`. Only a
  * SHA-256 hash of the token is stored.
  */
-import type { CoreServices } from '../../kernel/services.ts'
+import type { LinkLookupDeps, LinkSendDeps, OnboardingSlice } from './deps.ts'
 import type { ActionContext, InvitationService, InvitationState } from '../identity/index.ts'
 import type { User } from '../identity/index.ts'
 import { randomId, randomToken, sha256Hex } from '../../kernel/crypto.ts'
@@ -38,7 +38,7 @@ const actorOf = (context: ActionContext) =>
     ? { actorType: 'user' as const, actorId: context.actorId }
     : { actorType: 'system' as const, actorId: null }
 
-export function createInvitationService(core: CoreServices): InvitationService {
+export function createInvitationService(core: LinkSendDeps): InvitationService {
   return {
     async send(userId, context, options) {
       const user = await core.identity.users.get(userId)
@@ -163,7 +163,7 @@ export interface OpenInvitation {
 
 /** The open invitation a token names, or null if unknown, used, revoked or expired. */
 export async function findOpenInvitation(
-  core: CoreServices,
+  core: LinkLookupDeps,
   token: string,
 ): Promise<OpenInvitation | null> {
   if (token.length < 20 || token.length > 200) return null
@@ -185,7 +185,7 @@ export async function findOpenInvitation(
  * racing requests exactly one succeeds; the others change nothing.
  */
 export async function acceptInvitation(
-  core: CoreServices,
+  core: OnboardingSlice<'sql' | 'now' | 'config', 'users' | 'audit'>,
   input: { token: string; password: string },
   context: { ip: string | null; requestId: string | null },
 ): Promise<User> {

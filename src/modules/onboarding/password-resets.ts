@@ -4,7 +4,7 @@
  * of the user. Only a SHA-256 hash of the token is stored.
  */
 import { DependencyError } from '../../kernel/ports/dependency-error.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { LinkLookupDeps, LinkSendDeps, OnboardingSlice } from './deps.ts'
 import type { ActionContext, PasswordResetService } from '../identity/index.ts'
 import type { User } from '../identity/index.ts'
 import { randomToken, sha256Hex } from '../../kernel/crypto.ts'
@@ -21,7 +21,7 @@ export const PASSWORD_RESET_TTL_MS = 3600_000
 
 /** Creates a link for an active user and delivers it; earlier unused links stop working. */
 export async function sendPasswordReset(
-  core: CoreServices,
+  core: OnboardingSlice<'sql' | 'now' | 'config' | 'log' | 'delivery', 'audit'>,
   user: User,
   context: ActionContext,
 ): Promise<void> {
@@ -90,7 +90,7 @@ export async function sendPasswordReset(
   await core.identity.audit.record({ ...audit, result: 'success', details: { channel } })
 }
 
-export function createPasswordResetService(core: CoreServices): PasswordResetService {
+export function createPasswordResetService(core: LinkSendDeps): PasswordResetService {
   return {
     async send(userId, context) {
       const user = await core.identity.users.get(userId)
@@ -102,7 +102,7 @@ export function createPasswordResetService(core: CoreServices): PasswordResetSer
 }
 
 /** The active user an unused, unexpired reset token belongs to, or null. */
-export async function findResetUser(core: CoreServices, token: string): Promise<User | null> {
+export async function findResetUser(core: LinkLookupDeps, token: string): Promise<User | null> {
   if (token.length < 20 || token.length > 200) return null
   const userId = await resetLinkUserId(core.sql, await sha256Hex(token), core.now().toISOString())
   if (userId === null) return null
@@ -115,7 +115,10 @@ export async function findResetUser(core: CoreServices, token: string): Promise<
  * "link still unused", so racing requests cannot both succeed), then ends every session.
  */
 export async function completePasswordReset(
-  core: CoreServices,
+  core: OnboardingSlice<
+    'sql' | 'now' | 'config' | 'state' | 'plugins',
+    'users' | 'audit' | 'sessions'
+  >,
   input: { token: string; password: string },
   context: { ip: string | null; requestId: string | null },
 ): Promise<User> {
