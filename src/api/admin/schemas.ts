@@ -4,7 +4,7 @@
  */
 import { displayNameSchema } from '../../modules/identity/index.ts'
 import * as z from 'zod'
-import { errorResponse } from '../../kernel/http/api-docs.ts'
+import { errorResponse, errorSummary } from '../../kernel/http/api-docs.ts'
 import {
   emailProblem,
   loginProblemCode,
@@ -195,7 +195,7 @@ export const invitationOutcome = z
   .object({
     status: z.enum(['sent', 'failed', 'skipped']),
     invitation: invitationSchema.optional(),
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    error: errorSummary.optional(),
   })
   .openapi('InvitationOutcome')
 

@@ -40,6 +40,12 @@ export const errorSchema = z
   })
   .openapi('Error')
 
+/**
+ * An error reported inside an answer that otherwise succeeded (the health check's failing
+ * dependency, an invitation that could not be sent): the same code and message as `Error`.
+ */
+export const errorSummary = z.object({ code: z.string(), message: z.string() })
+
 /** A documented error answer: `description` names the codes it carries. */
 export const errorResponse = (description: string) => ({
   description,

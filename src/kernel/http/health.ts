@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
+import { errorSummary } from './api-docs.ts'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../services.ts'
@@ -9,7 +10,7 @@ const healthBody = z
   .object({
     status: z.enum(['ok', 'unavailable']),
     checks: z.object({ sql: checkStatus, state: checkStatus }),
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    error: errorSummary.optional(),
   })
   .openapi('Health')
 
