@@ -44,6 +44,22 @@ describe('ctx.attempts', () => {
     await attempts.releaseAll([{ gate: strict.gate('login', 'a'), forget: true }])
     expect(await attempts.reserveAll(gates())).toEqual({ ok: true })
   })
+
+  it('admit counts like reserve and refuses with too_many_attempts and the wait while locked', async () => {
+    const state = createMemoryStateStore({ prefix: 't:' })
+    const limiter = createPluginAttempts(state, 'm').limiter(policy)
+    await limiter.admit('s')
+    await limiter.admit('s')
+    const refused = await limiter
+      .admit('s', 'Wrong login or code.')
+      .catch((error: unknown) => error)
+    expect(refused).toMatchObject({ code: 'too_many_attempts', status: 429 })
+    expect(refused).toMatchObject({
+      message: 'Wrong login or code.',
+      details: { retryAfterSeconds: 60 },
+    })
+    expect(await limiter.reserve('s')).toMatchObject({ ok: false })
+  })
 })
 
 describe('signInFailed', () => {

@@ -10,6 +10,7 @@
  * In the kernel because the plugin host hands every plugin its `ctx.attempts`: it knows only
  * the state port, nothing about passwords (the passwords module adds login subjects on top).
  */
+import { signInFailed } from './errors.ts'
 import type { AdmissionGate, AttemptPolicy, StateStore } from './ports/state.ts'
 
 export interface LockoutPolicy {
@@ -28,6 +29,11 @@ export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number 
 export interface Lockout {
   /** Counts an attempt before it is evaluated; refuses (counting nothing) while locked. */
   reserve(subject: string): Promise<Reservation>
+  /**
+   * `reserve`, refusing with the core's `too_many_attempts` (and its wait) while locked, worded
+   * by `message` when given.
+   */
+  admit(subject: string, message?: string): Promise<void>
   /** Gives a reserved attempt back: it was no failure (the right password). */
   release(subject: string): Promise<void>
   /** Forgets every attempt and ends the lockout. */
@@ -103,11 +109,21 @@ export function createLockout(
     maxLockMs: Math.max(policy.maxSeconds, policy.baseSeconds) * 1000,
     windowMs: (policy.windowSeconds ?? 24 * 3600) * 1000,
   }
+  async function reserve(subject: string): Promise<Reservation> {
+    const decision = await state.reserveAttempt(keyOf(subject), attempts)
+    if (decision.allowed) return { ok: true }
+    return { ok: false, retryAfterSeconds: waitSeconds(decision.retryAfterMs) }
+  }
   return {
-    async reserve(subject) {
-      const decision = await state.reserveAttempt(keyOf(subject), attempts)
-      if (decision.allowed) return { ok: true }
-      return { ok: false, retryAfterSeconds: waitSeconds(decision.retryAfterMs) }
+    reserve,
+    async admit(subject, message) {
+      const reserved = await reserve(subject)
+      if (!reserved.ok) {
+        throw signInFailed('too_many_attempts', {
+          retryAfterSeconds: reserved.retryAfterSeconds,
+          message,
+        })
+      }
     },
     async release(subject) {
       await state.releaseAttempt(keyOf(subject))

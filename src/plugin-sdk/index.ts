@@ -43,6 +43,10 @@ export { access } from '../kernel/http/api-docs.ts'
 export { requireAuth } from '../api/auth.ts'
 /** Turns a zod error into the field issues of a `validation_failed` answer. */
 export { fieldIssues } from '../kernel/http/validation.ts'
+/** Declares a JSON POST route: body, answer, error codes; signed-in unless `auth` says otherwise. */
+export { postRoute } from '../api/plugin-routes.ts'
+/** Records an audit entry of this request, with its IP, request id and signed-in actor filled in. */
+export { recordAudit } from '../api/plugin-routes.ts'
 
 // Errors: stable codes, one body.
 
@@ -91,7 +95,7 @@ export { DeliveryError } from '../kernel/delivery.ts'
 
 // Grouped helpers: one name each.
 
-/** Web Crypto helpers: `sha256Hex`, `hmacSha256`, `randomId`, `randomToken`, base64url, … */
+/** Web Crypto helpers: `sha256Hex`, `randomToken`, base64url, `secretBox`, `hotp`, `matchTotp`, … */
 export * as cryptoUtils from './crypto.ts'
 /** Delivery-provider helpers: `sendToProvider`, `retrySettings`, `maskRecipient`, SMS length. */
 export * as providers from './providers.ts'
@@ -101,7 +105,7 @@ export * as otp from './otp.ts'
 export * as passwords from './passwords.ts'
 /** Logins: `parseLogin`, `normalizePhone`, `normalizeEmail`, `displayNameSchema`. */
 export * as logins from './logins.ts'
-/** After the proof: `tokenResponse`, `toTokenResponse`, `presentedClientSecret`, `findAppType`. */
+/** Signing the proven person in: `signInProven`, `tokenResponse`, `presentedClientSecret`, … */
 export * as sessions from './sessions.ts'
 /** Redirect-URI rules: `isWebRedirectUri`, `isNativeAppRedirectUri`, `isLoopbackHttp`. */
 export * as redirectUris from './redirect-uris.ts'
