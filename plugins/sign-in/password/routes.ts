@@ -9,6 +9,7 @@ import {
   passwords,
   type PluginContext,
   rateLimited,
+  recordAudit,
   requireAuth,
   sessions,
   signInFailed,
@@ -82,14 +83,11 @@ export function mountPasswordRoutes(
     reason: string,
     extra: { appId?: string | null; userId?: string | null; details?: Record<string, unknown> },
   ) =>
-    ctx.identity.audit.record({
-      actorType: 'anonymous',
+    recordAudit(c, {
       action: 'sign_in.password',
       targetType: extra.userId ? 'user' : null,
       targetId: extra.userId ?? null,
       result: 'failure',
-      ip: c.get('clientIp'),
-      requestId: c.get('requestId'),
       appId: extra.appId ?? null,
       details: { reason, ...extra.details },
     })
@@ -182,16 +180,7 @@ export function mountPasswordRoutes(
   router.openapi(changeRoute, async (c) => {
     const principal = c.get('principal')
     const ip = c.get('clientIp')
-    const audit = {
-      actorType: 'user' as const,
-      actorId: principal.userId,
-      action: 'password.change',
-      targetType: 'user',
-      targetId: principal.userId,
-      ip,
-      requestId: c.get('requestId'),
-      appId: principal.appId,
-    }
+    const audit = { action: 'password.change', targetType: 'user', targetId: principal.userId }
     await ctx.limits.consume(ctx.pluginId, 'changePerUser', principal.userId)
     const { currentPassword, newPassword } = c.req.valid('json')
     const user = await ctx.identity.users.get(principal.userId)
@@ -200,7 +189,7 @@ export function mountPasswordRoutes(
     if (outcome.ok) await outcome.released
     if (!outcome.ok || !user) {
       const reason = outcome.ok ? 'unknown_user' : outcome.reason
-      await ctx.identity.audit.record({ ...audit, result: 'failure', details: { reason } })
+      await recordAudit(c, { ...audit, result: 'failure', details: { reason } })
       if (!outcome.ok && outcome.reason === 'locked_out') {
         throw signInFailed('too_many_attempts', {
           message: passwordFailureMessages.too_many_attempts,
@@ -219,11 +208,7 @@ export function mountPasswordRoutes(
       (s) => s.id !== principal.sessionId,
     )
     for (const session of others) await ctx.identity.sessions.revoke(session.id, 'password_changed')
-    await ctx.identity.audit.record({
-      ...audit,
-      result: 'success',
-      details: { sessionsEnded: others.length },
-    })
+    await recordAudit(c, { ...audit, result: 'success', details: { sessionsEnded: others.length } })
     return c.json({ changed: true as const, sessionsEnded: others.length }, 200)
   })
 }

@@ -16,8 +16,7 @@ export type TotpSettings = z.output<typeof settings>
 
 /**
  * Sign-in with a code from an authenticator app (RFC 6238: HMAC-SHA1, 6 digits, 30 s, ±1 step).
- * A signed-in person enrols (`POST /enrol`, then `/enrol/confirm` with a first code); then
- * `POST /sign-in {login, code, clientId}` opens a session as a password does.
+ * A signed-in person enrols (`/enrol`, then `/enrol/confirm`); `/sign-in` then opens sessions.
  */
 export const totp = defineSignInMethod({
   id: 'totp',

@@ -112,4 +112,22 @@ describe('TOTP sign-in', () => {
     const basic = { Authorization: `Basic ${btoa(`${clientId}:${appSecret}`)}` }
     expect((await send(body(1), basic)).status).toBe(200)
   })
+
+  it("checks a confidential app's secret before the code: without it no step is spent, no failure counted", async () => {
+    const { f, secret } = await enrolled()
+    const appSecret = 'erp-sync-secret-0123456789-abcdefghijklmnop'
+    const clientId = await f.p.createApp({ type: 'api-only', methods: ['totp'], secret: appSecret })
+    const code = await f.code(secret)
+    // More refusals than the lockout allows (5): none of them reached the code.
+    for (let i = 0; i < 6; i++) {
+      const refused = await f.p.request('/v1/auth/totp/sign-in', {
+        body: { login: f.login, code, clientId, ...(i % 2 ? { clientSecret: 'wrong' } : {}) },
+      })
+      expect(await json(refused)).toMatchObject({ error: { code: 'invalid_client' } })
+    }
+    const signedIn = await f.p.request('/v1/auth/totp/sign-in', {
+      body: { login: f.login, code, clientId, clientSecret: appSecret },
+    })
+    expect(signedIn.status).toBe(200)
+  })
 })

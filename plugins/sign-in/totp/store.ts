@@ -1,6 +1,6 @@
 /**
- * The totp_credentials rows, sealed secrets only (vault.ts). Every change that spends a code is
- * one conditional UPDATE or DELETE, so of two requests racing with one code exactly one wins.
+ * The totp_credentials rows, secrets sealed (`cryptoUtils.secretBox`). Each change that spends a
+ * code is one conditional UPDATE or DELETE: of two requests racing with one code, exactly one wins.
  */
 import type { Migration, SqlDatabase } from 'propusk/plugin'
 

@@ -1,26 +1,15 @@
 /** Test helpers: what an authenticator app does with the secret it was given. */
-import { hotp, timeStep } from './totp.ts'
+import { cryptoUtils } from 'propusk/plugin'
 
 export function base32Decode(text: string): Uint8Array<ArrayBuffer> {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  const out: number[] = []
-  let [bits, value] = [0, 0]
-  for (const char of text.replace(/=+$/, '')) {
-    const index = alphabet.indexOf(char)
-    if (index < 0) throw new Error(`not base32: ${char}`)
-    value = ((value << 5) | index) & 0xffff
-    bits += 5
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255)
-      bits -= 8
-    }
-  }
-  return new Uint8Array(out)
+  const bytes = cryptoUtils.base32Decode(text)
+  if (!bytes) throw new Error(`not base32: ${text}`)
+  return bytes
 }
 
 /** The code the app shows for `secret` (base32) at `at`, `offset` steps away. */
 export const codeAt = (secret: string, at: Date, offset = 0) =>
-  hotp(base32Decode(secret), timeStep(at) + offset)
+  cryptoUtils.hotp(base32Decode(secret), cryptoUtils.totpStep(at) + offset)
 
 /** A 6-digit code that no step within ±`reach` of `at` produces for `secret`. */
 export async function wrongCode(secret: string, at: Date, reach = 1): Promise<string> {
