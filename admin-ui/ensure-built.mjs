@@ -1,8 +1,11 @@
-// Builds the admin console (vite) when dist/console is missing or older than admin-ui/.
-// Runs before `npm start`, `npm test` and `npm run dev:worker`; takes about a second.
+// Builds the admin console (vite) when dist/console is missing or older than admin-ui/, and
+// puts the phone metadata beside it, where the Worker's assets binding serves it
+// (src/runtime/workers/phone-metadata.ts). Runs before `npm start`, `npm test`,
+// `npm run dev:worker` and `npm run deploy`, and when a test or bench bundles the Worker
+// (testing/runtime/worker-bundle.ts); takes about a second.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -23,6 +26,20 @@ const sources = [
   .map((p) => join(root, p))
   .filter((p) => existsSync(p))
 
+/**
+ * The copy is compared by content, not age, on every run: a stale copy would make the deployed
+ * Worker validate phones with other rules than Node and Deno. vite empties only dist/console/admin.
+ */
+function syncPhoneMetadata() {
+  const source = join(root, 'src/modules/identity/model/phone-metadata.json')
+  const target = join(root, 'dist/console/_propusk/phone-metadata.json')
+  const text = readFileSync(source)
+  if (existsSync(target) && readFileSync(target).equals(text)) return
+  mkdirSync(dirname(target), { recursive: true })
+  writeFileSync(target, text)
+}
+
+syncPhoneMetadata()
 if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newest))) {
   process.exit(0)
 }

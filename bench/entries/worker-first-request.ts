@@ -103,6 +103,8 @@ function workerOptions(bundle: WorkerBundle) {
     modulesRoot: bundle.dir,
     compatibilityDate: bundle.compatibilityDate,
     compatibilityFlags: bundle.compatibilityFlags,
+    // The Worker reads its phone metadata from its static assets on the first request.
+    assets: bundle.assets,
   }
 }
 

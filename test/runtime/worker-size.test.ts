@@ -10,10 +10,10 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { bundleWorker, repoRoot } from './support/worker-bundle.ts'
 
-// The target is 200 KiB; docs/performance.md ("Bundle and memory") says what is left and why it
-// is not met. The ceiling is the size reached (228 KiB) plus a little, so that growing the
-// bundle is a decision made here, not an accident.
-const budgetBytes = 230 * 1024
+// The target of issue 10 (docs/performance.md, "Bundle and memory"). The phone metadata is not in
+// the script but in its static assets (src/runtime/workers/phone-metadata.ts), which is what
+// brought it under; growing the bundle past this is a decision made here, not an accident.
+const budgetBytes = 200 * 1024
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

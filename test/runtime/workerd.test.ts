@@ -8,7 +8,7 @@
  *   migrates);
  * - state: the Upstash REST bridge in front of the shared redis-server (global setup).
  */
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -30,6 +30,7 @@ let hrana: HranaBridge | undefined
 let miniflare: Miniflare | undefined
 let target: SmokeTarget | undefined
 let bundle: WorkerBundle | undefined
+let workerBindings: Record<string, string> | undefined
 
 beforeAll(async () => {
   dir = await tempDir('propusk-workerd-')
@@ -47,6 +48,18 @@ beforeAll(async () => {
   hrana = await startHranaBridge({ dbPath, token: sqlToken })
 
   const prefix = uniquePrefix('workerd')
+  workerBindings = {
+    // Development mode: the console-delivery outbox route is part of the suite.
+    PROPUSK_MODE: 'development',
+    PUBLIC_URL: 'http://localhost:8787',
+    LOG_LEVEL: 'warn',
+    TURSO_DATABASE_URL: hrana.url,
+    TURSO_AUTH_TOKEN: sqlToken,
+    UPSTASH_REDIS_REST_URL: inject('upstashUrl'),
+    UPSTASH_REDIS_REST_TOKEN: inject('upstashToken'),
+    STATE_KEY_PREFIX: prefix,
+    SIGNING_KEYS: await generateSigningKeysJson('workerd-test'),
+  }
   miniflare = new Miniflare({
     modules: true,
     scriptPath: bundle.scriptPath,
@@ -54,18 +67,9 @@ beforeAll(async () => {
     modulesRoot: bundle.dir,
     compatibilityDate: bundle.compatibilityDate,
     compatibilityFlags: bundle.compatibilityFlags,
-    bindings: {
-      // Development mode: the console-delivery outbox route is part of the suite.
-      PROPUSK_MODE: 'development',
-      PUBLIC_URL: 'http://localhost:8787',
-      LOG_LEVEL: 'warn',
-      TURSO_DATABASE_URL: hrana.url,
-      TURSO_AUTH_TOKEN: sqlToken,
-      UPSTASH_REDIS_REST_URL: inject('upstashUrl'),
-      UPSTASH_REDIS_REST_TOKEN: inject('upstashToken'),
-      STATE_KEY_PREFIX: prefix,
-      SIGNING_KEYS: await generateSigningKeysJson('workerd-test'),
-    },
+    // wrangler.toml's [assets]: the Worker reads its phone metadata from them.
+    assets: bundle.assets,
+    bindings: workerBindings,
   })
   const url = await miniflare.ready
   target = {
@@ -130,6 +134,44 @@ describe('the Worker entry when it cannot start', () => {
       }
     } finally {
       await broken.dispose()
+    }
+  })
+
+  it('answers 503 dependency_unavailable when the phone metadata asset is missing or wrong', async () => {
+    if (!bundle?.assets || !dir || !workerBindings) throw new Error('no Worker (see beforeAll)')
+    const cases = {
+      missing: null,
+      'not JSON': '{"version":4,',
+      'not metadata': '{"version":4,"countries":{}}',
+    }
+    for (const [name, content] of Object.entries(cases)) {
+      // The console without the metadata, or with a broken copy of it.
+      const assets = `${dir.path}/assets-${name.replace(' ', '-')}`
+      await mkdir(`${assets}/_propusk`, { recursive: true })
+      if (content !== null) await writeFile(`${assets}/_propusk/phone-metadata.json`, content)
+      const broken = new Miniflare({
+        modules: true,
+        scriptPath: bundle.scriptPath,
+        modulesRoot: bundle.dir,
+        compatibilityDate: bundle.compatibilityDate,
+        assets: { ...bundle.assets, directory: assets },
+        bindings: workerBindings,
+      })
+      try {
+        const base = await broken.ready
+        for (const path of ['/healthz', '/v1/sign-in/start']) {
+          const response = await fetch(new URL(path, base), {
+            method: path === '/healthz' ? 'GET' : 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            ...(path === '/healthz' ? {} : { body: '{"login":"+79161234567"}' }),
+          })
+          expect(response.status, `${name} ${path}`).toBe(503)
+          const body = (await response.json()) as { error: { code: string } }
+          expect(body.error.code).toBe('dependency_unavailable')
+        }
+      } finally {
+        await broken.dispose()
+      }
     }
   })
 })

@@ -3,11 +3,15 @@ import type { Propusk } from '../../app.ts'
 import { ConfigError } from '../../kernel/config.ts'
 import { randomId } from '../../kernel/crypto.ts'
 import { DependencyError } from '../../kernel/ports/sql.ts'
+import type { AssetsBinding } from '../../api/console/index.ts'
 import { bootWorker } from './boot.ts'
+import { loadPhoneMetadata, PhoneMetadataUnavailable } from './phone-metadata.ts'
 
 /**
  * The Cloudflare Workers entry. The app is built once per isolate, on its first request, from
  * the Worker's vars and secrets; SQL goes to Turso over HTTP and state to Upstash over REST.
+ * The phone metadata comes from the static assets meanwhile (./phone-metadata.ts): no request
+ * is handled before both are ready.
  */
 let booting: Promise<Propusk> | undefined
 
@@ -39,14 +43,20 @@ function startupFailure(error: unknown): Response {
   const failure =
     error instanceof ConfigError
       ? { code: 'misconfigured', message: error.message }
-      : {
-          code: 'dependency_unavailable',
-          message:
-            error instanceof DependencyError ||
-            (error instanceof Error && error.name === 'LibsqlError')
-              ? 'Propusk could not start: the SQL database did not answer. See the Worker logs.'
-              : 'Propusk could not start. See the Worker logs.',
-        }
+      : error instanceof PhoneMetadataUnavailable
+        ? {
+            code: 'dependency_unavailable',
+            message:
+              'Propusk could not start: the phone metadata is missing from the static assets. See the Worker logs.',
+          }
+        : {
+            code: 'dependency_unavailable',
+            message:
+              error instanceof DependencyError ||
+              (error instanceof Error && error.name === 'LibsqlError')
+                ? 'Propusk could not start: the SQL database did not answer. See the Worker logs.'
+                : 'Propusk could not start. See the Worker logs.',
+          }
   return Response.json(
     { error: { ...failure, requestId } },
     {
@@ -62,12 +72,14 @@ function startupFailure(error: unknown): Response {
 
 export default {
   async fetch(request: Request, bindings: Record<string, unknown>, context: ExecutionContext) {
-    let propusk: Propusk
-    try {
-      propusk = await app(bindings)
-    } catch (error) {
-      return startupFailure(error)
-    }
-    return propusk.fetch(request, bindings, context)
+    // Both at once: the metadata's asset read overlaps the SQL read of the boot. A boot failure
+    // is reported first, since a bad setting is what an operator has to fix.
+    const [booted, metadata] = await Promise.allSettled([
+      app(bindings),
+      loadPhoneMetadata(bindings.ASSETS as AssetsBinding | undefined),
+    ])
+    if (booted.status === 'rejected') return startupFailure(booted.reason)
+    if (metadata.status === 'rejected') return startupFailure(metadata.reason)
+    return booted.value.fetch(request, bindings, context)
   },
 }

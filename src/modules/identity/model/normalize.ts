@@ -5,16 +5,16 @@
  *
  * Phones use libphonenumber-js's `max` metadata because only it tells mobile from fixed-line
  * numbers, which the one-time-code methods need (R3, R6); phone-metadata.json is that metadata
- * without its formatting rules (29 KiB gzipped instead of 38 in the Worker; see
- * phone-metadata.gen.ts). Propusk stores and compares E.164 only, so nothing formats a number:
- * formatting calls on these parsed numbers would come back unformatted.
+ * without its formatting rules (see phone-metadata.gen.ts); the Worker loads it from its static
+ * assets instead of carrying it in the script (see phone-metadata.ts). Propusk stores and
+ * compares E.164 only, so nothing formats a number: formatting calls on these parsed numbers
+ * would come back unformatted.
  */
 import {
   parsePhoneNumberFromString as parseWithMetadata,
   type CountryCode,
-  type MetadataJson,
 } from 'libphonenumber-js/core'
-import phoneMetadata from './phone-metadata.json' with { type: 'json' }
+import { phoneMetadata } from 'propusk/phone-metadata'
 import * as z from 'zod'
 import type { ParsedLogin } from '../../../kernel/types.ts'
 
@@ -36,7 +36,6 @@ export type PhoneResult =
 export type EmailResult = { ok: true; email: string } | { ok: false; reason: 'empty' | 'invalid' }
 
 const emailSchema = z.email()
-const metadata = phoneMetadata as unknown as MetadataJson
 
 function lineTypeOf(type: string | undefined): PhoneLineType {
   switch (type) {
@@ -63,7 +62,7 @@ export function normalizePhone(input: string, defaultCountry = 'RU'): PhoneResul
   if (text === '') return { ok: false, reason: 'empty' }
   // Letters are not part of any phone we accept (vanity numbers are not logins).
   if (!/^[+\d\s().\-]+$/.test(text)) return { ok: false, reason: 'not_a_number' }
-  const parsed = parseWithMetadata(text, defaultCountry as CountryCode, metadata)
+  const parsed = parseWithMetadata(text, defaultCountry as CountryCode, phoneMetadata())
   if (!parsed) return { ok: false, reason: 'not_a_number' }
   if (!parsed.isValid()) return { ok: false, reason: 'invalid' }
   const lineType = lineTypeOf(parsed.getType())
