@@ -1,8 +1,5 @@
-import type { ErrorRegistry } from '../../kernel/errors.ts'
-import type { StateStore } from '../../kernel/ports/state.ts'
-import type { AppRegistry } from '../identity/index.ts'
 import { isClientTicket } from './client-ticket.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { ClientSecretDeps } from './deps.ts'
 import { findAppType, proveClient } from '../clients/index.ts'
 
 /**
@@ -12,12 +9,7 @@ import { findAppType, proveClient } from '../clients/index.ts'
  * secret from its request (body or HTTP Basic) and passes it as a value.
  */
 export async function assertClientSecret(
-  deps: {
-    errors: ErrorRegistry
-    state: StateStore
-    plugins: CoreServices['plugins']
-    identity: { apps: Pick<AppRegistry, 'verifySecret'> }
-  },
+  deps: ClientSecretDeps,
   app: { id: string; type: string },
   secret: string | null | undefined,
 ): Promise<void> {

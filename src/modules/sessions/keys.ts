@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 import * as z from 'zod'
 import { ConfigError, formatZodIssues } from '../../kernel/config.ts'
 import type { Logger } from '../../kernel/logger.ts'
+import type { KeysDeps } from './deps.ts'
 
 /** Verification accepts exactly these; anything else (HS256, `none`, RS256) is refused. */
 export const signingAlgorithms = ['ES256', 'EdDSA'] as const
@@ -106,7 +107,10 @@ const cache = new Map<string, Promise<KeySet>>()
  * Returns a loader for the key set. Without SIGNING_KEYS (tests, a bare `createPropusk`) an
  * in-memory ES256 key is generated: tokens then die with the process, hence the warning.
  */
-export function createKeyLoader(raw: string | undefined, log: Logger): () => Promise<KeySet> {
+export function createKeyLoader(
+  raw: string | undefined,
+  log: Pick<Logger, 'warn'>,
+): () => Promise<KeySet> {
   const parsed = raw ? parseSigningKeys(raw) : undefined
   const cacheKey = raw ?? ''
   let warned = false
@@ -129,7 +133,7 @@ export function createKeyLoader(raw: string | undefined, log: Logger): () => Pro
 const loaders = new WeakMap<object, () => Promise<KeySet>>()
 
 /** The key set of this Propusk (SIGNING_KEYS of its config); parses the setting once. */
-export function keysFor(core: { config: { SIGNING_KEYS?: string | undefined }; log: Logger }) {
+export function keysFor(core: KeysDeps) {
   let loader = loaders.get(core.config)
   if (!loader) {
     loader = createKeyLoader(core.config.SIGNING_KEYS, core.log)

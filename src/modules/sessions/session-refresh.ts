@@ -2,7 +2,7 @@ import { sha256Hex } from '../../kernel/crypto.ts'
 import type { SessionService } from '../identity/index.ts'
 import type { App, AuditEntry, Session, TokenSet } from '../identity/index.ts'
 import type { ClientAppTypePlugin } from '../../kernel/plugin.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { RefreshDeps } from './deps.ts'
 import { tokenError } from '../clients/index.ts'
 import { clientAppTypes } from '../identity/index.ts'
 import { checkClient } from '../clients/index.ts'
@@ -48,7 +48,7 @@ export function isRetryWithinGrace(
  * choose the answer from that batch's snapshot, and must stay in step with its UPDATE.
  */
 export function createRefresh(
-  core: CoreServices,
+  core: RefreshDeps,
   issue: (input: IssueInput) => Promise<TokenSet>,
 ): SessionService['refresh'] {
   const audit = (entry: AuditEntry) => core.identity.audit.record(entry)

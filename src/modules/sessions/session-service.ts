@@ -1,5 +1,5 @@
 import { randomId, randomToken, sha256Hex } from '../../kernel/crypto.ts'
-import type { CoreServices } from '../../kernel/services.ts'
+import type { SessionsDeps } from './deps.ts'
 import type { SessionService, SignInRequest } from '../identity/index.ts'
 import type { AuditEntry, TokenSet } from '../identity/index.ts'
 import { registerTokenErrors, tokenError, type TokenErrorCode } from '../clients/index.ts'
@@ -30,7 +30,7 @@ import {
  * last_used_at records them). `revoke`/`revokeAll` are NOT audited here: they have no actor, so their callers (the
  * admin API, /v1/me routes, logout) audit with who did it.
  */
-export function createSessionService(core: CoreServices): SessionService {
+export function createSessionService(core: SessionsDeps): SessionService {
   registerTokenErrors(core)
   // Fail at startup, not at the first sign-in, when SIGNING_KEYS is malformed.
   if (core.config.SIGNING_KEYS) parseSigningKeys(core.config.SIGNING_KEYS)
