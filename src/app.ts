@@ -33,7 +33,7 @@ import { createAuditLog } from './modules/identity/index.ts'
 import { createInvitationService } from './modules/onboarding/index.ts'
 import { createPasswordResetService } from './modules/onboarding/index.ts'
 import type { LinkSendDeps } from './modules/onboarding/index.ts'
-import { createSessionService } from './modules/sessions/index.ts'
+import { createSessionService, type SessionsDeps } from './modules/sessions/index.ts'
 import { mountTokenRoutes } from './api/token/index.ts'
 import { mountAccountRoutes } from './api/account/index.ts'
 import { mountAdminApi } from './api/admin/index.ts'
@@ -189,9 +189,9 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
 
 /**
  * Builds the identity services. Each factory declares the slice of the core services it reads.
- * The link-sending services get the directory and audit log built here; the rest (the session
- * service, blocking in the repositories) still read `core.identity` when called, which is set
- * before any request.
+ * The session service and the link-sending services get the registry, directory and audit log
+ * built here; only blocking in the repositories still reads `core.identity` when called (it
+ * needs the session service, built after them), which is set before any request.
  */
 export function createIdentityServices(core: CoreServices): IdentityServices {
   const users = createUserDirectory(core)
@@ -207,11 +207,21 @@ export function createIdentityServices(core: CoreServices): IdentityServices {
     },
     identity: { users, audit },
   }
+  const sessions: SessionsDeps = {
+    config: core.config,
+    log: core.log,
+    sql: core.sql,
+    state: core.state,
+    now: () => core.now(),
+    errors: core.errors,
+    plugins: core.plugins,
+    identity: { apps, audit },
+  }
   return {
     users,
     apps,
     audit,
-    sessions: createSessionService(core),
+    sessions: createSessionService(sessions),
     invitations: createInvitationService(links),
     passwordResets: createPasswordResetService(links),
   }

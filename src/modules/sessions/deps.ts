@@ -26,8 +26,8 @@ export interface SessionsDeps {
   /** The installed client app types: their session policy and client-authentication rule. */
   plugins: readonly Plugin[]
   /**
-   * Read when a person signs in or a token is refreshed: the identity services are built
-   * after (and with) this one, so they are looked up at call time, never at construction.
+   * Of the identity services, only the app registry (a client's secret) and the audit log:
+   * the composition root builds both before the session service and hands them over.
    */
   readonly identity: {
     readonly apps: Pick<AppRegistry, 'verifySecret'>

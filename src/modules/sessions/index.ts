@@ -5,5 +5,6 @@ export { dropClientTicket, isClientTicket, mintClientTicket } from './client-tic
 export { InvalidAccessToken, type AccessTokenClaims, verifyAccessToken } from './jwt.ts'
 export { keysFor, signingAlgorithms, type KeySet, type SigningKey } from './keys.ts'
 export { findByRefreshToken } from './refresh-token-store.ts'
+export type { ClientSecretDeps, KeysDeps, SessionsDeps } from './deps.ts'
 export { createSessionService } from './session-service.ts'
 export { activeSessionCount, getSession, isUserSession, revokeSession } from './session-store.ts'
