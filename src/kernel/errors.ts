@@ -118,7 +118,7 @@ export class ErrorRegistry {
   error(code: string, message?: string, details?: ApiError['details']): ApiError {
     const definition = this.#codes.get(code)
     if (!definition) throw new Error(`Unregistered error code "${code}"`)
-    return new ApiError(code, definition.status, message ?? definition.message, details)
+    return errorsFrom({ [code]: definition })(code, message, details)
   }
 
   /** The Russian message a plugin registered with its code, if any. */
@@ -136,15 +136,30 @@ export class ErrorRegistry {
   }
 }
 
-/** Shorthand for core codes, usable without a registry. */
-export function coreError(
-  code: CoreErrorCode,
+/** Builds an error of one table's code: status from the table, message defaulting to its. */
+export type ErrorBuilder<Code extends string> = (
+  code: Code,
   message?: string,
   details?: ApiError['details'],
-): ApiError {
-  const definition = coreErrorCodes[code]
-  return new ApiError(code, definition.status, message ?? definition.message, details)
+) => ApiError
+
+/**
+ * The one way to build an error: each module declares its codes in a table and builds them
+ * with `errorsFrom(table)`, so a code's status is written once. It needs no registry, so
+ * services and repositories can throw outside a request; registering the same table lists it
+ * in `/openapi.json`.
+ */
+export function errorsFrom<Code extends string>(
+  table: Record<Code, ErrorCodeDefinition>,
+): ErrorBuilder<Code> {
+  return (code, message, details) => {
+    const definition = table[code]
+    return new ApiError(code, definition.status, message ?? definition.message, details)
+  }
 }
+
+/** Builds an error of a core code (`validation_failed`, `rate_limited`, …). */
+export const coreError: ErrorBuilder<CoreErrorCode> = errorsFrom(coreErrorCodes)
 
 /** The failures every sign-in method answers with: the same codes whatever the method. */
 export type SignInFailureCode = 'invalid_credentials' | 'too_many_attempts'

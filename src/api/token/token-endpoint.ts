@@ -128,14 +128,14 @@ export function mountTokenEndpoint(app: OpenAPIHono<AppEnv>, services: CoreServi
       c.header('Pragma', 'no-cache')
       return c.json(await redeemAuthorizationCode(services, body, auth, context), 200)
     }
-    if (body.grant_type !== 'refresh_token') throw tokenError(services, 'unsupported_grant_type')
+    if (body.grant_type !== 'refresh_token') throw tokenError('unsupported_grant_type')
     if (!body.refresh_token) {
       throw coreError('validation_failed', 'Invalid refresh_token.', {
         fields: [{ field: 'refresh_token', message: 'required for grant_type=refresh_token' }],
       })
     }
     // The client is checked inside the refresh: its app is read in the same round trip.
-    const client = presentedClient(services, body, c.req.header('authorization'))
+    const client = presentedClient(body, c.req.header('authorization'))
     const tokens = await services.identity.sessions.refresh(body.refresh_token, client, {
       ip: c.get('clientIp'),
       requestId: c.get('requestId'),

@@ -38,15 +38,13 @@ export interface PresentedClient {
  * HTTP Basic (never two different ids). Reads nothing; `invalid_client` without an id.
  */
 export function presentedClient(
-  core: Pick<ClientsDeps, 'errors'>,
   body: ClientCredentials,
   authorization: string | undefined,
 ): PresentedClient {
   const basic = fromBasicHeader(authorization)
-  if (basic && body.client_id && body.client_id !== basic.id)
-    throw tokenError(core, 'invalid_client')
+  if (basic && body.client_id && body.client_id !== basic.id) throw tokenError('invalid_client')
   const id = basic?.id ?? body.client_id
-  if (!id) throw tokenError(core, 'invalid_client', 'Name the app: send client_id.')
+  if (!id) throw tokenError('invalid_client', 'Name the app: send client_id.')
   return { id, secret: basic?.secret ?? body.client_secret }
 }
 
@@ -83,22 +81,22 @@ export async function proveClient(
  * failure is the same `invalid_client`, so nothing tells which part was wrong.
  */
 export function checkClient(
-  core: Pick<ClientsDeps, 'errors' | 'plugins'>,
+  core: Pick<ClientsDeps, 'plugins'>,
   stored: { app: App; secretHash: string | null } | null,
   /** SHA-256 of the presented secret, null when none was sent. */
   givenHash: string | null,
 ): App {
   const type = stored ? findAppType(core, stored.app.type) : undefined
-  if (!stored || !type) throw tokenError(core, 'invalid_client')
+  if (!stored || !type) throw tokenError('invalid_client')
   if (mustProveSecret(type, givenHash !== null)) {
     // Hashes, not secrets, compared in constant time: nothing about the stored value leaks.
     const matches =
       givenHash !== null &&
       stored.secretHash !== null &&
       timingSafeEqual(givenHash, stored.secretHash)
-    if (!matches) throw tokenError(core, 'invalid_client')
+    if (!matches) throw tokenError('invalid_client')
   }
-  if (!stored.app.enabled) throw tokenError(core, 'app_disabled')
+  if (!stored.app.enabled) throw tokenError('app_disabled')
   return stored.app
 }
 
@@ -108,14 +106,14 @@ export async function authenticateClient(
   body: ClientCredentials,
   authorization: string | undefined,
 ): Promise<App> {
-  const { id, secret } = presentedClient(core, body, authorization)
+  const { id, secret } = presentedClient(body, authorization)
   const app = await core.identity.apps.get(id)
   const type = app ? findAppType(core, app.type) : undefined
-  if (!app || !type) throw tokenError(core, 'invalid_client')
+  if (!app || !type) throw tokenError('invalid_client')
   if (!(await proveClient(type, secret, (given) => core.identity.apps.verifySecret(id, given)))) {
-    throw tokenError(core, 'invalid_client')
+    throw tokenError('invalid_client')
   }
-  if (!app.enabled) throw tokenError(core, 'app_disabled')
+  if (!app.enabled) throw tokenError('app_disabled')
   return app
 }
 

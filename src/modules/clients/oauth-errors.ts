@@ -1,4 +1,4 @@
-import type { ErrorCodeDefinition } from '../../kernel/errors.ts'
+import { errorsFrom, type ErrorBuilder, type ErrorCodeDefinition } from '../../kernel/errors.ts'
 import type { ClientsDeps } from './deps.ts'
 
 /**
@@ -33,10 +33,5 @@ export function registerTokenErrors(core: Pick<ClientsDeps, 'errors'>): void {
   core.errors.register('tokens', tokenErrorCodes)
 }
 
-export function tokenError(
-  core: Pick<ClientsDeps, 'errors'>,
-  code: TokenErrorCode,
-  message?: string,
-) {
-  return core.errors.error(code, message)
-}
+/** Needs no registry: sessions and OIDC grants throw these outside the token routes too. */
+export const tokenError: ErrorBuilder<TokenErrorCode> = errorsFrom(tokenErrorCodes)

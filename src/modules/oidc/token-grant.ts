@@ -37,7 +37,7 @@ export async function redeemAuthorizationCode(
   if (!body.redirect_uri) throw required('redirect_uri')
   // OAuth 2.1: PKCE is mandatory; a missing verifier is refused before the code is spent.
   if (!body.code_verifier || !/^[A-Za-z0-9._~-]{43,128}$/.test(body.code_verifier)) {
-    throw tokenError(core, 'invalid_grant', 'A valid code_verifier (PKCE) is required.')
+    throw tokenError('invalid_grant', 'A valid code_verifier (PKCE) is required.')
   }
   const client = await authenticateClient(core, body, authorization)
   const redemption = await redeemCode(core.state, body.code)
@@ -58,7 +58,7 @@ export async function redeemAuthorizationCode(
     // A code that went wrong (replayed, stolen, mismatched) ends the session it stands for.
     if (sessionId) await core.identity.sessions.revoke(sessionId, `code_${reason}`)
     await audit('failure', reason, sessionId)
-    return tokenError(core, 'invalid_grant', 'The code is invalid, expired or already used.')
+    return tokenError('invalid_grant', 'The code is invalid, expired or already used.')
   }
   if (redemption.status === 'reused') throw await refuse('reused', redemption.sessionId)
   if (redemption.status === 'unknown') throw await refuse('unknown')

@@ -1,9 +1,9 @@
 /**
- * Error codes of invitations, password resets and account pages. Built without the registry
- * (services may throw them anywhere); `mountAccountRoutes` registers them so they are listed
- * in the OpenAPI document and no plugin can take the same code.
+ * Error codes of invitations, password resets and account pages, built by `accountError`
+ * without the registry (services may throw them anywhere); `mountAccountRoutes` registers them
+ * so they are listed in the OpenAPI document and no plugin can take the same code.
  */
-import { ApiError, type ErrorCodeDefinition } from '../../kernel/errors.ts'
+import { errorsFrom, type ErrorBuilder, type ErrorCodeDefinition } from '../../kernel/errors.ts'
 import { passwordPolicyErrorCodes } from '../passwords/index.ts'
 
 export const accountErrorCodes = {
@@ -35,11 +35,4 @@ export const accountErrorCodes = {
 
 export type AccountErrorCode = keyof typeof accountErrorCodes
 
-export function accountError(
-  code: AccountErrorCode,
-  message?: string,
-  details?: ApiError['details'],
-): ApiError {
-  const definition = accountErrorCodes[code]
-  return new ApiError(code, definition.status, message ?? definition.message, details)
-}
+export const accountError: ErrorBuilder<AccountErrorCode> = errorsFrom(accountErrorCodes)

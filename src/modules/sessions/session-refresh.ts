@@ -77,7 +77,7 @@ export function createRefresh(
       if (rotated) core.log.error('refresh: rotated a token the checks refuse', { clientId })
       return error
     }
-    if (!presented) throw refused(tokenError(core, 'invalid_grant'))
+    if (!presented) throw refused(tokenError('invalid_grant'))
     const { session } = presented
     const auditBase: AuditEntry = {
       actorType: 'app',
@@ -103,21 +103,21 @@ export function createRefresh(
       // RFC 9700 §4.14.2: a used token shows up again, so one of the two holders is not the
       // legitimate client; end the whole family (the session) so the newest token dies too.
       await endSession('refresh_token_reuse', 'denied', 'token.refresh_reuse')
-      throw tokenError(core, 'invalid_grant')
+      throw tokenError('invalid_grant')
     }
     const grace = core.config.REFRESH_GRACE_SECONDS
 
-    if (session.revokedAt) throw refused(tokenError(core, 'invalid_grant'))
+    if (session.revokedAt) throw refused(tokenError('invalid_grant'))
     if (session.appId !== clientId) {
       // An unused token of another client proves nothing about this one: unknown, left alone.
       // A used one has leaked, whoever presents it, and the window is for its own client only.
       if (presented.usedAt) return onReuse()
-      throw refused(tokenError(core, 'invalid_grant'))
+      throw refused(tokenError('invalid_grant'))
     }
     const isRetry = presented.usedAt !== null
     if (isRetry && !isRetryWithinGrace(presented, now, grace)) return onReuse()
     if (nowIso >= session.expiresAt || nowIso >= session.idleExpiresAt) {
-      throw refused(tokenError(core, 'invalid_grant', 'The session has expired: sign in again.'))
+      throw refused(tokenError('invalid_grant', 'The session has expired: sign in again.'))
     }
     // A retry passes every check a first refresh does: a block or lost access since refuses it.
     if (presented.userStatus !== 'active') {
@@ -125,14 +125,14 @@ export function createRefresh(
         presented.userStatus === 'blocked' ? 'user_blocked' : 'user_not_active',
         'denied',
       )
-      throw refused(tokenError(core, 'invalid_grant', 'The account is not active: sign in again.'))
+      throw refused(tokenError('invalid_grant', 'The account is not active: sign in again.'))
     }
     const type = findAppType(core, app.type)
-    if (!type) throw refused(tokenError(core, 'invalid_grant'))
+    if (!type) throw refused(tokenError('invalid_grant'))
     const roles = snapshot.roles
     if (!roles.some((role) => role.appTypes.includes(app.type))) {
       await endSession('app_access_revoked', 'denied')
-      throw refused(tokenError(core, 'app_access_denied'))
+      throw refused(tokenError('app_access_denied'))
     }
 
     const tokens = () =>
@@ -165,7 +165,7 @@ export function createRefresh(
     if (!rotated) {
       // Every check passed on the snapshot the UPDATE saw, so this is a drift between the two.
       core.log.error('refresh: the checks passed but the rotation did not', { clientId })
-      throw tokenError(core, 'invalid_grant')
+      throw tokenError('invalid_grant')
     }
     return tokens()
   }

@@ -79,7 +79,7 @@ export function createSessionService(core: SessionsDeps): SessionService {
     }
     const refuse = async (code: TokenErrorCode, result: AuditEntry['result'] = 'failure') => {
       await audit({ ...base, result, details: { reason: code, appType: app.type } })
-      return tokenError(core, code)
+      return tokenError(code)
     }
     const type = findAppType(core, app.type)
     if (!type) throw await refuse('app_not_found')
@@ -133,10 +133,10 @@ export function createSessionService(core: SessionsDeps): SessionService {
     })
     if (!opened.opened) {
       // The batch audited a refusal by the roles; any other changed since the caller's read.
-      if (opened.reason === 'app_access_denied') throw tokenError(core, 'app_access_denied')
+      if (opened.reason === 'app_access_denied') throw tokenError('app_access_denied')
       if (opened.reason !== 'account_gone') throw await refuse(opened.reason)
       await audit({ ...base, details: { reason: opened.reason, appType: app.type } })
-      throw tokenError(core, 'account_not_active')
+      throw tokenError('account_not_active')
     }
     return issue({
       session,

@@ -1,7 +1,9 @@
 import {
-  ErrorRegistry,
   coreError,
+  errorsFrom,
   type ApiError,
+  type ErrorBuilder,
+  type ErrorRegistry,
   type ErrorCodeDefinition,
   type FieldIssue,
 } from '../../../kernel/errors.ts'
@@ -54,17 +56,8 @@ export function registerIdentityErrors(registry: ErrorRegistry): void {
   registry.register('identity-admin', identityErrorCodes)
 }
 
-/** Builds these errors without the app's registry (repositories also run outside requests). */
-const standalone = new ErrorRegistry()
-registerIdentityErrors(standalone)
-
-export function identityError(
-  code: IdentityErrorCode,
-  message?: string,
-  details?: ApiError['details'],
-): ApiError {
-  return standalone.error(code, message, details)
-}
+/** Repositories also run outside requests, so this needs no registry. */
+export const identityError: ErrorBuilder<IdentityErrorCode> = errorsFrom(identityErrorCodes)
 
 /**
  * 409 naming the field, e.g. `phone_taken` with `fields: [{field: 'phone'}]`, and the id of the
