@@ -10,6 +10,7 @@ import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { errorResponse } from '../../kernel/http/api-docs.ts'
 import { redeemAuthorizationCode } from '../../modules/oidc/index.ts'
+import { oidcDepsOf } from '../module-deps.ts'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
 import { consoleClientId } from './cookie.ts'
 import { consoleHeader, consoleSessionSchema, establish } from './session.ts'
@@ -58,10 +59,11 @@ const codeRoute = createRoute({
 })
 
 export function mountConsoleCodeSession(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  const oidc = oidcDepsOf(services)
   app.openapi(codeRoute, async (c) => {
     const { code, redirectUri, codeVerifier } = c.req.valid('json')
     const tokens = await redeemAuthorizationCode(
-      services,
+      oidc,
       { client_id: consoleClientId, code, redirect_uri: redirectUri, code_verifier: codeVerifier },
       undefined,
       { ip: c.get('clientIp'), requestId: c.get('requestId') },

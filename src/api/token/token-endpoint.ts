@@ -15,6 +15,7 @@ import { revokeSession } from '../../modules/sessions/index.ts'
 import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
 import { redeemAuthorizationCode } from '../../modules/oidc/index.ts'
+import { clientsDepsOf, oidcDepsOf } from '../module-deps.ts'
 
 const codeTokenResponse = tokenResponse
   .extend({
@@ -119,6 +120,8 @@ function readBody<S extends z.ZodType>(
 }
 
 export function mountTokenEndpoint(app: OpenAPIHono<AppEnv>, services: CoreServices): void {
+  const clients = clientsDepsOf(services)
+  const oidc = oidcDepsOf(services)
   app.openapi(tokenRoute, async (c) => {
     await services.limits.consume('tokens', 'tokenPerIp', c.get('clientIp'))
     const body = readBody(c, tokenRequest, c.req.valid('json'), c.req.valid('form'))
@@ -126,7 +129,7 @@ export function mountTokenEndpoint(app: OpenAPIHono<AppEnv>, services: CoreServi
       const context = { ip: c.get('clientIp'), requestId: c.get('requestId') }
       const auth = c.req.header('authorization')
       c.header('Pragma', 'no-cache')
-      return c.json(await redeemAuthorizationCode(services, body, auth, context), 200)
+      return c.json(await redeemAuthorizationCode(oidc, body, auth, context), 200)
     }
     if (body.grant_type !== 'refresh_token') throw tokenError('unsupported_grant_type')
     if (!body.refresh_token) {
@@ -147,7 +150,7 @@ export function mountTokenEndpoint(app: OpenAPIHono<AppEnv>, services: CoreServi
   app.openapi(revokeRoute, async (c) => {
     await services.limits.consume('tokens', 'tokenPerIp', c.get('clientIp'))
     const body = readBody(c, revokeRequest, c.req.valid('json'), c.req.valid('form'))
-    const client = await authenticateClient(services, body, c.req.header('authorization'))
+    const client = await authenticateClient(clients, body, c.req.header('authorization'))
     const sessionId = await sessionOfToken(services, body.token, client.id)
     if (sessionId) {
       const now = services.now().toISOString()

@@ -11,6 +11,7 @@ export {
   type ClientCredentials,
 } from './client-auth.ts'
 export { consoleClientId } from './console-client.ts'
+export type { ClientsDeps } from './deps.ts'
 export {
   registerTokenErrors,
   tokenError,
