@@ -21,7 +21,7 @@ export interface SessionsDeps {
   /** Only for the hosted pages' client tickets. */
   state: StateStore
   now(): Date
-  /** The OAuth error codes the service registers and answers with. */
+  /** Only to register the OAuth error codes with the app's registry. */
   errors: ErrorRegistry
   /** The installed client app types: their session policy and client-authentication rule. */
   plugins: readonly Plugin[]
@@ -47,7 +47,7 @@ export interface ClientSecretDeps extends Pick<SessionsDeps, 'errors' | 'state' 
 }
 
 /** The refresh grant: it reads the app and its secret hash in its own batch, not the registry. */
-export interface RefreshDeps extends Pick<SessionsDeps, 'sql' | 'now' | 'errors' | 'plugins'> {
+export interface RefreshDeps extends Pick<SessionsDeps, 'sql' | 'now' | 'plugins'> {
   config: Pick<Settings, 'SIGNING_KEYS' | 'REFRESH_GRACE_SECONDS'>
   log: Pick<Logger, 'error'>
   readonly identity: { readonly audit: Pick<AuditLog, 'record'> }
