@@ -1,5 +1,5 @@
 import type { AdmissionGate, StateStore } from './ports/state.ts'
-import { ApiError } from './errors.ts'
+import { coreError, type ApiError } from './errors.ts'
 
 /** A sliding-window limit: at most `limit` hits per `windowMs` for one subject. */
 export interface RateLimitRule {
@@ -33,9 +33,7 @@ interface RateLimitWindow {
 /** The answer past a limit: 429 `rate_limited` with the wait. */
 export function rateLimited(retryAfterMs: number): ApiError {
   const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000))
-  return new ApiError('rate_limited', 429, 'Too many requests; try again later.', {
-    retryAfterSeconds,
-  })
+  return coreError('rate_limited', undefined, { retryAfterSeconds })
 }
 
 export function createRateLimiter(state: StateStore): RateLimiter {

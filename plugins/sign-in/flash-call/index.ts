@@ -1,4 +1,4 @@
-import { ApiError, defineSignInMethod, otp } from 'propusk/plugin'
+import { type ApiError, defineSignInMethod, otp, type PluginContext } from 'propusk/plugin'
 import type * as z from 'zod'
 
 const settings = otp.phoneOtpSettingsSchema({
@@ -13,12 +13,16 @@ export type FlashCallSettings = z.output<typeof settings>
 const callFailedMessage = 'The call could not be placed; request the code by SMS instead.'
 
 /** The client may fall back to an SMS code when the app offers it (R9: the user chooses). */
-export function callFailed(error: unknown, app: { signInMethods: string[] }): ApiError {
+export function callFailed(
+  errors: PluginContext<unknown>['errors'],
+  error: unknown,
+  app: { signInMethods: string[] },
+): ApiError {
   const reason =
     error instanceof Error && 'code' in error && typeof error.code === 'string'
       ? error.code
       : 'provider_unavailable'
-  return new ApiError('call_failed', 502, callFailedMessage, {
+  return errors.error('call_failed', undefined, {
     reason,
     ...(app.signInMethods.includes('sms-otp') ? { fallback: 'sms-otp' } : {}),
   })
@@ -57,7 +61,7 @@ export const flashCall = defineSignInMethod({
         },
         code: 'receipt',
         assertAccepts: (login, s) => otp.assertPhoneAccepted(login, s, 'Sign-in by flash call'),
-        deliveryError: callFailed,
+        deliveryError: (error, app) => callFailed(ctx.errors, error, app),
       },
       {
         502: '`call_failed`: the call was not placed; `fallback: "sms-otp"` when the app offers SMS',

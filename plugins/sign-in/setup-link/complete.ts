@@ -3,8 +3,8 @@
  * Administrator role and a password, and uses up the link — one batch, once.
  */
 import {
-  ApiError,
   type AppEnv,
+  coreError,
   createRoute,
   cryptoUtils,
   errorResponse,
@@ -97,12 +97,9 @@ function normalizeLogins(
       })
   }
   if (fields.length) {
-    throw new ApiError(
-      'validation_failed',
-      400,
-      `Invalid ${fields.map((f) => f.field).join(', ')}.`,
-      { fields },
-    )
+    throw coreError('validation_failed', `Invalid ${fields.map((f) => f.field).join(', ')}.`, {
+      fields,
+    })
   }
   return { email: normalizedEmail, phone: normalizedPhone }
 }

@@ -4,11 +4,12 @@
  * premium, VoIP…). Numbers whose plan cannot tell mobile from fixed (fixed-line-or-mobile, as
  * in the US) pass, as they do for the one-time-code methods (`isMobile`).
  */
-import { ApiError, type FieldIssue } from '../../kernel/errors.ts'
+import type { FieldIssue } from '../../kernel/errors.ts'
 import { normalizePhone } from '../../modules/identity/index.ts'
+import { otpError, type OtpErrorCode } from '../../modules/otp/index.ts'
 
 /** The same code the one-time-code methods answer for such a number (src/modules/otp/errors.ts). */
-export const PHONE_NOT_MOBILE = 'phone_not_mobile'
+export const PHONE_NOT_MOBILE = 'phone_not_mobile' satisfies OtpErrorCode
 
 /** The field problem of a stored-form (E.164) phone that is not mobile; null when it is fine. */
 export function notMobileIssue(e164: string, field = 'phone'): FieldIssue | null {
@@ -26,5 +27,5 @@ export function notMobileIssue(e164: string, field = 'phone'): FieldIssue | null
 /** 400 `phone_not_mobile` naming the field, for create and update. */
 export function assertMobilePhone(phone: string | null | undefined): void {
   const issue = phone ? notMobileIssue(phone) : null
-  if (issue) throw new ApiError(PHONE_NOT_MOBILE, 400, issue.message, { fields: [issue] })
+  if (issue) throw otpError(PHONE_NOT_MOBILE, issue.message, { fields: [issue] })
 }

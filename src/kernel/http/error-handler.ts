@@ -26,6 +26,7 @@ function fromHttpException(error: HTTPException): ApiError {
     case 415:
       return coreError('unsupported_media_type')
     default:
+      // Not a code of any table: it carries whatever status and text Hono's exception had.
       return new ApiError(
         'http_error',
         error.status as ApiError['status'],
@@ -94,6 +95,7 @@ function clientClosed(c: Context<AppEnv>, error: unknown): Response {
     path: c.req.path,
     error: error instanceof Error ? error.message : String(error),
   })
+  // Not in any table on purpose: nobody reads this answer, it only names the log line's status.
   const closed = new ApiError(
     'client_closed_request',
     499 as ContentfulStatusCode,

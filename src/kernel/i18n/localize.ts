@@ -36,5 +36,6 @@ export function localizeError(
   const details = fields
     ? { ...error.details, fields: localizeIssues(fields, lang) }
     : error.details
+  // A copy of an error already built from its table, in another language.
   return new ApiError(error.code, error.status, message, details)
 }

@@ -1,4 +1,4 @@
-import type { ErrorCodeDefinition } from '../../kernel/errors.ts'
+import { errorsFrom, type ErrorBuilder, type ErrorCodeDefinition } from '../../kernel/errors.ts'
 import type { OtpDeps } from './deps.ts'
 
 /**
@@ -52,6 +52,8 @@ export const otpErrorCodes = {
 } as const satisfies Record<string, ErrorCodeDefinition>
 
 export type OtpErrorCode = keyof typeof otpErrorCodes
+
+export const otpError: ErrorBuilder<OtpErrorCode> = errorsFrom(otpErrorCodes)
 
 /** Idempotent: every method plugin and the sign-in routes call it at mount time. */
 export function registerOtpErrors(core: Pick<OtpDeps, 'errors'>): void {

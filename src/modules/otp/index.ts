@@ -26,7 +26,7 @@ export {
   type PhoneOtpSettings,
 } from './settings.ts'
 export { assertPhoneAccepted } from './phone.ts'
-export { otpErrorCodes, registerOtpErrors, type OtpErrorCode } from './errors.ts'
+export { otpError, otpErrorCodes, registerOtpErrors, type OtpErrorCode } from './errors.ts'
 export { guessBound, greedyGuessTimes, type GuessBound } from './bound.ts'
 export { lockoutSecondsForStep, attemptsForNextCode } from './limits.ts'
 export { webOtpDomain, type SendResult, type ChallengePayload } from './send.ts'

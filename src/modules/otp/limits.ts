@@ -5,7 +5,7 @@
  * one atomic step too (`codeCheck` below). Keys carry a pseudonym of the login (see keys.ts),
  * never the login itself.
  */
-import { ApiError } from '../../kernel/errors.ts'
+import { coreError, type ApiError } from '../../kernel/errors.ts'
 import type { ErrorRegistry } from '../../kernel/errors.ts'
 import type { ChallengeCheck, StateStore } from '../../kernel/ports/state.ts'
 import type { AnyOtpSettings } from './settings.ts'
@@ -26,7 +26,7 @@ export const otpKeys = {
 }
 
 export function rateLimitedError(scope: string, retryAfterMs: number): ApiError {
-  return new ApiError('rate_limited', 429, 'Too many codes were requested; try again later.', {
+  return coreError('rate_limited', 'Too many codes were requested; try again later.', {
     retryAfterSeconds: seconds(retryAfterMs),
     limit: scope,
   })

@@ -1,5 +1,5 @@
 /** R6: which phone numbers a phone method sends codes to (allowed countries, mobile only). */
-import { ApiError } from '../../kernel/errors.ts'
+import { otpError } from './errors.ts'
 import { normalizePhone } from '../identity/index.ts'
 import type { PhoneOtpSettings } from './settings.ts'
 
@@ -20,9 +20,8 @@ export function assertPhoneAccepted(
   const phone = normalizePhone(login)
   const allowed = settings.allowedCountries
   if (!phone.ok || !phone.country || !allowed.includes(phone.country)) {
-    throw new ApiError(
+    throw otpError(
       'country_not_allowed',
-      400,
       `${methodName} is only available for ${settings.mobileOnly ? 'mobile ' : ''}numbers of: ${describe(allowed)}.`,
       {
         allowedCountries: allowed,
@@ -33,11 +32,12 @@ export function assertPhoneAccepted(
   // A code sent to a landline never arrives (and costs money). Plans where mobile and fixed
   // numbers look alike (US) count as mobile.
   if (settings.mobileOnly && !phone.isMobile) {
-    throw new ApiError(
+    throw otpError(
       'phone_not_mobile',
-      400,
       `${methodName} needs a mobile number; ${login} is not one.`,
-      { allowedCountries: allowed },
+      {
+        allowedCountries: allowed,
+      },
     )
   }
 }

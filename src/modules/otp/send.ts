@@ -14,6 +14,7 @@ import type { SqlStatement } from '../../kernel/ports/sql.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import { pickLocale } from './engine.ts'
 import { isReachable } from './reachability.ts'
+import { otpError } from './errors.ts'
 import { attemptsForNextCode, otpKeys } from './limits.ts'
 import { DependencyError } from '../../kernel/ports/dependency-error.ts'
 import type { StoredChallenge } from '../../kernel/ports/state.ts'
@@ -86,21 +87,15 @@ function deliveryFailure(error: unknown): ApiError {
     error instanceof DeliveryError &&
     (error.code === 'invalid_recipient' || error.code === 'region_not_allowed')
   ) {
-    return new ApiError(
+    return otpError(
       'otp_recipient_rejected',
-      422,
       error.code === 'region_not_allowed'
         ? 'Codes cannot be delivered to this region.'
         : 'The code could not be delivered to this address or number.',
       { reason: error.code },
     )
   }
-  return new ApiError(
-    'otp_delivery_unavailable',
-    503,
-    'The code could not be sent right now; try again in a minute.',
-    { reason: 'provider_unavailable' },
-  )
+  return otpError('otp_delivery_unavailable', undefined, { reason: 'provider_unavailable' })
 }
 
 export async function runSend<S extends AnyOtpSettings>(

@@ -3,7 +3,7 @@
  * points, a generous maximum, no composition rules, and a blocklist of common and
  * context-specific passwords (including the person's own phone, e-mail and name).
  */
-import { ApiError } from '../../kernel/errors.ts'
+import { errorsFrom, type ErrorCodeDefinition } from '../../kernel/errors.ts'
 import { commonPasswordSet } from './common-passwords.ts'
 import { normalizePassword } from './hash.ts'
 
@@ -28,7 +28,9 @@ export const passwordPolicyErrorCodes = {
     status: 400,
     message: 'The password must not contain your phone number, e-mail or name.',
   },
-} as const satisfies Record<PasswordPolicyCode, { status: 400; message: string }>
+} as const satisfies Record<PasswordPolicyCode, ErrorCodeDefinition & { status: 400 }>
+
+const passwordPolicyError = errorsFrom(passwordPolicyErrorCodes)
 
 /** Whose password it is: their own logins and name are refused as (parts of) it. */
 export interface PasswordOwner {
@@ -112,8 +114,6 @@ export function assertPasswordPolicy(
 ): string {
   const result = checkPasswordPolicy(password, owner)
   if (result.ok) return result.password
-  const definition = passwordPolicyErrorCodes[result.code]
-  throw new ApiError(result.code, definition.status, definition.message, {
-    fields: [{ field, message: definition.message }],
-  })
+  const { message } = passwordPolicyErrorCodes[result.code]
+  throw passwordPolicyError(result.code, undefined, { fields: [{ field, message }] })
 }
