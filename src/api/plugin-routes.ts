@@ -7,7 +7,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import * as z from 'zod'
 import { access, errorResponse, jsonResponse } from '../kernel/http/api-docs.ts'
 import type { AppEnv, CoreServices } from '../kernel/services.ts'
-import { presentedClientSecret } from '../modules/clients/index.ts'
+import { presentedClientSecret, tokenError } from '../modules/clients/index.ts'
 import type { App, AuditEntry, User } from '../modules/identity/index.ts'
 import { assertClientSecret } from '../modules/sessions/index.ts'
 import { requireAuth } from './auth.ts'
@@ -129,10 +129,10 @@ export async function signInProven(
   prove: (app: App) => Promise<User | Pick<User, 'id'>>,
 ) {
   const app = await ctx.identity.apps.get(request.clientId)
-  if (!app) throw ctx.errors.error('app_not_found')
+  if (!app) throw tokenError('app_not_found')
   const authorization = c.req.header('authorization')
   const client = presentedClientSecret(app.id, request.clientSecret, authorization)
-  if (!client.ok) throw ctx.errors.error('invalid_client')
+  if (!client.ok) throw tokenError('invalid_client')
   await assertClientSecret(ctx, app, client.secret)
   const user = await prove(app)
   const tokens = await ctx.identity.sessions.signIn({

@@ -4,19 +4,17 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../kernel/services.ts'
-import type { ErrorRegistry } from '../kernel/errors.ts'
-import { presentedClientSecret } from '../modules/clients/index.ts'
+import { presentedClientSecret, tokenError } from '../modules/clients/index.ts'
 import type { OtpRequestContext } from '../modules/otp/index.ts'
 
 /** The client secret from the body or HTTP Basic; a Basic header for another client is refused. */
 export function presentedSecret(
   c: Context<AppEnv>,
-  core: { errors: ErrorRegistry },
   clientId: string,
   bodySecret: string | undefined,
 ): string | null {
   const presented = presentedClientSecret(clientId, bodySecret, c.req.header('authorization'))
-  if (!presented.ok) throw core.errors.error('invalid_client')
+  if (!presented.ok) throw tokenError('invalid_client')
   return presented.secret
 }
 

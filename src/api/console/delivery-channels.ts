@@ -4,6 +4,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../../kernel/errors.ts'
 import type { DeliveryChannel } from '../../kernel/delivery.ts'
 import { maskRecipient } from '../../modules/delivery/index.ts'
+import { accountError } from '../../modules/onboarding/index.ts'
 import { errorResponse } from '../../kernel/http/api-docs.ts'
 import { errorLang } from '../../kernel/i18n/localize.ts'
 import { normalizeEmail, normalizePhone } from '../../modules/identity/index.ts'
@@ -189,7 +190,7 @@ export function mountDeliveryChannels(app: OpenAPIHono<AppEnv>, services: CoreSe
         result: 'failure',
         details: { channel, to: maskRecipient(to), reason },
       })
-      throw services.errors.error('delivery_failed', undefined, { reason, provider })
+      throw accountError('delivery_failed', undefined, { reason, provider })
     }
   })
 }

@@ -152,7 +152,7 @@ export function mountOtpMethod<S extends AnyOtpSettings>(
   )
   router.openapi(verifyRoute(method.id), async (c) => {
     const body = c.req.valid('json')
-    const clientSecret = presentedSecret(c, core, body.clientId, body.clientSecret)
+    const clientSecret = presentedSecret(c, body.clientId, body.clientSecret)
     const result = await engine.verify({ ...body, clientSecret }, signInRequestContext(c))
     if (result.status === 'password_required') return c.json(result, 200)
     return c.json({ status: 'signed_in' as const, ...toTokenResponse(result.tokens) }, 200)

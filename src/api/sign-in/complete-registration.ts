@@ -10,7 +10,8 @@ import { assertPasswordPolicy } from '../../modules/passwords/index.ts'
 import { passwordHasher } from '../../modules/passwords/index.ts'
 import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
-import { registerOtpErrors } from '../../modules/otp/index.ts'
+import { otpError, registerOtpErrors } from '../../modules/otp/index.ts'
+import { tokenError } from '../../modules/clients/index.ts'
 import { peekSetupToken, takeSetupToken } from '../../modules/otp/index.ts'
 import { hasAppAccess } from '../../modules/otp/index.ts'
 import { activateInvitedWithPassword } from '../../modules/onboarding/index.ts'
@@ -58,7 +59,7 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
   app.openapi(completeRoute, async (c) => {
     const body = c.req.valid('json')
     const request = signInRequestContext(c)
-    const clientSecret = presentedSecret(c, core, body.clientId, body.clientSecret)
+    const clientSecret = presentedSecret(c, body.clientId, body.clientSecret)
     const audit = (result: 'success' | 'failure', userId: string | null, reason?: string) =>
       core.identity.audit.record({
         actorType: userId ? 'user' : 'anonymous',
@@ -74,7 +75,7 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
       })
     const invalid = async (userId: string | null, reason: string) => {
       await audit('failure', userId, reason)
-      return core.errors.error('setup_token_invalid')
+      return otpError('setup_token_invalid')
     }
 
     const grant = await peekSetupToken(core.state, body.setupToken)
@@ -90,7 +91,7 @@ export function mountCompleteRegistration(app: OpenAPIHono<AppEnv>, core: CoreSe
     // activated through it (they would get an active account and no session).
     if (!(await hasAppAccess(core, user, registered, grant.method))) {
       await audit('failure', user.id, 'app_access_denied')
-      throw core.errors.error('app_access_denied')
+      throw tokenError('app_access_denied')
     }
     // Checked before the token is used up, so the person can simply choose a better password.
     const password = assertPasswordPolicy(body.password, user)

@@ -8,6 +8,7 @@ import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { coreError } from '../../kernel/errors.ts'
+import { tokenError } from '../../modules/clients/index.ts'
 import { normalizePhone, parseLogin, type ParsedLogin } from '../../modules/identity/index.ts'
 import type { App } from '../../modules/identity/index.ts'
 import type { PluginContext } from '../../kernel/plugin.ts'
@@ -109,8 +110,8 @@ export function mountSignInStart(
     }
     // A hint, not an authorization: the app as read up to 15 s ago saves a round trip here.
     const registered = await core.identity.apps.cached(body.clientId)
-    if (!registered) throw core.errors.error('app_not_found')
-    if (!registered.enabled) throw core.errors.error('app_disabled')
+    if (!registered) throw tokenError('app_not_found')
+    if (!registered.enabled) throw tokenError('app_disabled')
     return c.json(
       {
         loginKind: parsed.kind,

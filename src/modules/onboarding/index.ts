@@ -1,5 +1,5 @@
 /** The onboarding module's public surface: other modules and the API import only this file. */
-export { accountErrorCodes } from './errors.ts'
+export { accountError, accountErrorCodes } from './errors.ts'
 export type { LinkSendDeps, OnboardingDeps } from './deps.ts'
 export { createInvitationLink } from './invitation-link.ts'
 export { acceptInvitation, createInvitationService, findOpenInvitation } from './invitations.ts'

@@ -11,6 +11,7 @@ import type { App } from '../identity/index.ts'
 import type { OtpDeps } from './deps.ts'
 import { createOtpKeys, otpBaseSecret, type OtpKeys } from './keys.ts'
 import { registerOtpErrors } from './errors.ts'
+import { tokenError } from '../clients/index.ts'
 import { settingsForApp, type AnyOtpSettings } from './settings.ts'
 import { runSend, type SendResult } from './send.ts'
 import { runVerify, type VerifyResult } from './verify.ts'
@@ -137,10 +138,10 @@ export function createOtpEngine<S extends AnyOtpSettings>(
       // This isolate's copy (up to 15 s old, app-cache.ts): a send opens nothing, and a verify's
       // session batch re-checks the app enabled and allowing the method in its transaction.
       const app = await core.identity.apps.cached(clientId)
-      if (!app) throw core.errors.error('app_not_found')
-      if (!app.enabled) throw core.errors.error('app_disabled')
+      if (!app) throw tokenError('app_not_found')
+      if (!app.enabled) throw tokenError('app_disabled')
       if (!app.signInMethods.includes(method.id)) {
-        throw core.errors.error('sign_in_method_not_allowed')
+        throw tokenError('sign_in_method_not_allowed')
       }
       return app
     },

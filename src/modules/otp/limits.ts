@@ -6,9 +6,9 @@
  * never the login itself.
  */
 import { coreError, type ApiError } from '../../kernel/errors.ts'
-import type { ErrorRegistry } from '../../kernel/errors.ts'
 import type { ChallengeCheck, StateStore } from '../../kernel/ports/state.ts'
 import type { AnyOtpSettings } from './settings.ts'
+import { otpError } from './errors.ts'
 
 export const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
@@ -88,9 +88,9 @@ export function codeCheck(
 }
 
 /** `otp_locked`; `left` is the lock's remaining milliseconds (-1: no expiry, so wait a minute). */
-export function otpLockedError(errors: ErrorRegistry, left: number): ApiError {
+export function otpLockedError(left: number): ApiError {
   const retryAfterSeconds = left > 0 ? seconds(left) : 60
-  return errors.error(
+  return otpError(
     'otp_locked',
     `Too many wrong codes for this login; try again in ${retryAfterSeconds} s.`,
     { retryAfterSeconds },

@@ -8,10 +8,10 @@
  * one that goes out counts. The same call reads the login's wrong-code count and, when the code
  * is known before delivery, stores the challenge: a send is then one state round trip.
  */
-import type { ErrorRegistry } from '../../kernel/errors.ts'
 import type { Admission, StateStore, StoredChallenge } from '../../kernel/ports/state.ts'
 import { otpKeys, otpLockedError, rateLimitedError, seconds } from './limits.ts'
 import type { AnyOtpSettings } from './settings.ts'
+import { otpError } from './errors.ts'
 
 const hourMs = 3600_000
 
@@ -73,7 +73,6 @@ export function sendAdmission(
  */
 export async function admitSend(
   state: StateStore,
-  errors: ErrorRegistry,
   admission: Admission,
 ): Promise<{ ticket: string; failures: number }> {
   const decision = await state.admit(admission)
@@ -82,11 +81,11 @@ export async function admitSend(
     return { ticket: decision.ticket, failures: Number.isFinite(count) && count > 0 ? count : 0 }
   }
   const left = decision.retryAfterMs
-  if (decision.gate === 'lock') throw otpLockedError(errors, left)
+  if (decision.gate === 'lock') throw otpLockedError(left)
   if (decision.gate === 'resend') {
     // A wait without expiry cannot come from Propusk; 1 s lets the client simply retry.
     const retryAfterSeconds = left > 0 ? seconds(left) : 1
-    throw errors.error(
+    throw otpError(
       'resend_too_soon',
       `Wait ${retryAfterSeconds} s before requesting another code.`,
       { retryAfterSeconds, resendAfterSeconds: retryAfterSeconds },

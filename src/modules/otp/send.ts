@@ -52,7 +52,7 @@ function parseFor<S extends AnyOtpSettings>(ctx: EngineContext<S>, raw: string):
     throw coreError('validation_failed', message, { fields: [{ field: 'login', message }] })
   }
   if (parsed.kind !== kind) {
-    throw ctx.core.errors.error(
+    throw otpError(
       'login_kind_not_supported',
       kind === 'phone'
         ? 'This method sends codes to phones; enter a mobile phone number.'
@@ -145,7 +145,7 @@ export async function runSend<S extends AnyOtpSettings>(
       ? { value: { ...challenge, maxAttempts: settings.maxAttemptsPerCode }, ttlMs }
       : undefined,
   )
-  const { ticket, failures } = await admitSend(core.state, core.errors, admission)
+  const { ticket, failures } = await admitSend(core.state, admission)
   const later = { ...challenge, maxAttempts: attemptsForNextCode(settings, failures) }
   // The delivery log rows of a real send, written with its audit row in one batch at the end.
   let log: SqlStatement[] = []

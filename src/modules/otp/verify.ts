@@ -7,6 +7,8 @@
  */
 import type { App, TokenSet, User } from '../identity/index.ts'
 import { assertClientSecret } from '../sessions/index.ts'
+import { tokenError } from '../clients/index.ts'
+import { otpError } from './errors.ts'
 import type { EngineContext, OtpRequestContext } from './engine.ts'
 import {
   codeCheck,
@@ -73,7 +75,7 @@ export async function runVerify<S extends AnyOtpSettings>(
   if (!content || content.method !== method.id) {
     await countAlone()
     await fail('unknown_challenge')
-    throw core.errors.error('code_expired')
+    throw otpError('code_expired')
   }
   const loginKey = await keys.loginKey(content.login)
   const secret = await keys.codeHash({
@@ -89,12 +91,12 @@ export async function runVerify<S extends AnyOtpSettings>(
   )
 
   if (outcome.status === 'refused') {
-    if (outcome.gate === 'lock') throw otpLockedError(core.errors, outcome.retryAfterMs)
+    if (outcome.gate === 'lock') throw otpLockedError(outcome.retryAfterMs)
     throw rateLimitedError(outcome.gate, outcome.retryAfterMs)
   }
   if (outcome.status === 'missing') {
     await fail('expired_or_superseded')
-    throw core.errors.error('code_expired')
+    throw otpError('code_expired')
   }
   if (outcome.status !== 'ok') {
     const lockedForSeconds = outcome.lockedForMs > 0 ? seconds(outcome.lockedForMs) : 0
@@ -103,7 +105,7 @@ export async function runVerify<S extends AnyOtpSettings>(
     await fail(outcome.status === 'exhausted' ? 'attempts_exhausted' : 'wrong_code')
     if (outcome.status === 'exhausted') {
       // While locked, "request a new one" would only earn an otp_locked: say when instead.
-      throw core.errors.error(
+      throw otpError(
         'code_attempts_exhausted',
         lockedForSeconds
           ? `Too many wrong codes for this login; try again in ${lockedForSeconds} s.`
@@ -111,7 +113,7 @@ export async function runVerify<S extends AnyOtpSettings>(
         { attemptsLeft: 0, ...lock },
       )
     }
-    throw core.errors.error(
+    throw otpError(
       'code_invalid',
       lockedForSeconds
         ? `The code is wrong. Too many wrong codes: try again in ${lockedForSeconds} s.`
@@ -123,7 +125,7 @@ export async function runVerify<S extends AnyOtpSettings>(
   const payload = parsePayload(outcome.payload)
   if (!payload?.userId) {
     await fail('account_gone', payload?.userId ?? null)
-    throw core.errors.error('code_expired')
+    throw otpError('code_expired')
   }
   if (payload.firstSignIn) {
     // No session opens here, so nothing re-checks this later in SQL: the person and the app
@@ -134,18 +136,18 @@ export async function runVerify<S extends AnyOtpSettings>(
     ])
     if (!user || !fresh) {
       await fail('account_gone', payload.userId)
-      throw core.errors.error('code_expired')
+      throw otpError('code_expired')
     }
     if (user.status === 'invited') {
-      if (!fresh.enabled) throw core.errors.error('app_disabled')
+      if (!fresh.enabled) throw tokenError('app_disabled')
       if (!fresh.signInMethods.includes(method.id)) {
-        throw core.errors.error('sign_in_method_not_allowed')
+        throw tokenError('sign_in_method_not_allowed')
       }
       // Roles may have changed since the code was sent: no setup token (and so no activation)
       // for someone who could not sign in to this app afterwards.
       if (!(await hasAppAccess(core, user, fresh, method.id))) {
         await fail('app_access_denied', user.id)
-        throw core.errors.error('app_access_denied')
+        throw tokenError('app_access_denied')
       }
       return firstSignIn(ctx, fresh, user, settings, request)
     }

@@ -1,6 +1,6 @@
 import { isClientTicket } from './client-ticket.ts'
 import type { ClientSecretDeps } from './deps.ts'
-import { findAppType, proveClient } from '../clients/index.ts'
+import { findAppType, proveClient, tokenError } from '../clients/index.ts'
 
 /**
  * A confidential app's secret (or the hosted pages' client ticket standing in for it), checked
@@ -18,5 +18,5 @@ export async function assertClientSecret(
   if (!type) return
   if (await isClientTicket(deps.state, app.id, secret)) return
   const verify = (given: string) => deps.identity.apps.verifySecret(app.id, given)
-  if (!(await proveClient(type, secret, verify))) throw deps.errors.error('invalid_client')
+  if (!(await proveClient(type, secret, verify))) throw tokenError('invalid_client')
 }
