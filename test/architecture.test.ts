@@ -144,6 +144,20 @@ describe('architecture', () => {
     expect(digests).toEqual(['src/kernel/crypto.ts'])
   })
 
+  it('errors are built from their code tables, not with new ApiError', () => {
+    // errorsFrom builds every coded error; the error handler wraps Hono's own exceptions and
+    // localize copies an already built error into another language.
+    const builders = [...tree.entries()]
+      .filter(([f, text]) => !isTest(f) && /\bnew ApiError\(/.test(text))
+      .map(([f]) => f)
+      .sort()
+    expect(builders).toEqual([
+      'src/kernel/errors.ts',
+      'src/kernel/http/error-handler.ts',
+      'src/kernel/i18n/localize.ts',
+    ])
+  })
+
   it('names the rules it enforces in docs/architecture.md', () => {
     // Prettier may wrap a name across lines and escape `*`: compare words only.
     const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8')
