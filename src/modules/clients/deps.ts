@@ -1,7 +1,8 @@
 /**
- * What the clients module reads from the app: the error registry (its OAuth answers), the
- * installed app types, and — only to authenticate a client on its own — the app registry.
- * Each function takes the slice it uses; the core services satisfy every slice.
+ * What the clients module reads from the app: the error registry (only to list its OAuth
+ * answers in /openapi.json), the installed app types, and — only to authenticate a client on
+ * its own — the app registry. Each function takes the slice it uses; the core services satisfy
+ * every slice.
  */
 import type { ErrorRegistry } from '../../kernel/errors.ts'
 import type { Plugin } from '../../kernel/plugin.ts'

@@ -42,7 +42,7 @@ export interface KeysDeps {
 }
 
 /** A confidential app's secret or client ticket, checked before a code is spent. */
-export interface ClientSecretDeps extends Pick<SessionsDeps, 'errors' | 'state' | 'plugins'> {
+export interface ClientSecretDeps extends Pick<SessionsDeps, 'state' | 'plugins'> {
   readonly identity: { readonly apps: Pick<AppRegistry, 'verifySecret'> }
 }
 
