@@ -17,6 +17,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const perProcessByDesign: Record<string, string> = {
   'src/modules/identity/store/app-cache.ts: caches':
     'found by the SqlDatabase each app wraps for itself: one cache per app instance (app-cache.test.ts)',
+  'src/runtime/workers/phone-metadata.ts: loaded':
+    'the phone metadata read from the static assets: one copy per isolate, like the script',
+  'src/runtime/workers/phone-metadata.ts: loading':
+    'the one load in flight, shared by concurrent first requests of the isolate',
   'src/kernel/http/background.ts: pending':
     'every background task of the process, so shutdown and tests can wait for all of them',
   'src/kernel/http/request-context.ts: pool': 'random bytes for request ids, drawn in bulk',
