@@ -1,11 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { coreError } from '../kernel/errors.ts'
-import type { Principal } from '../modules/identity/index.ts'
-import type { Permission } from '../modules/identity/index.ts'
+import type { Principal, Permission } from '../modules/identity/index.ts'
 import type { AppEnv } from '../kernel/services.ts'
-import { verifyAccessToken } from '../modules/sessions/index.ts'
-import { keysFor } from '../modules/sessions/index.ts'
-import { sessionAuthState } from '../modules/sessions/index.ts'
+import { verifyAccessToken, keysFor, sessionAuthState } from '../modules/sessions/index.ts'
 
 export interface RequireAuthOptions {
   /** Client app types whose tokens may call the route, e.g. `['admin-console']`. */

@@ -5,8 +5,13 @@
  */
 import { PropuskError } from './errors.ts'
 import { operations } from './generated.ts'
-import type { Me, OtpPasswordRequired, OtpSendResponse } from './generated.ts'
-import type { SignInStartResponse, TokenResponse } from './generated.ts'
+import type {
+  Me,
+  OtpPasswordRequired,
+  OtpSendResponse,
+  SignInStartResponse,
+  TokenResponse,
+} from './generated.ts'
 import { createRefresher, notSignedIn, tokensFrom } from './refresh.ts'
 import { memoryStorage, type Tokens, type TokenStorage } from './storage.ts'
 import { createTransport, type FetchLike } from './transport.ts'

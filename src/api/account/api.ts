@@ -8,8 +8,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
 import { sha256Hex } from '../../kernel/crypto.ts'
 import { ApiError } from '../../kernel/errors.ts'
-import { acceptInvitation } from '../../modules/onboarding/index.ts'
-import { completePasswordReset, sendPasswordReset } from '../../modules/onboarding/index.ts'
+import {
+  acceptInvitation,
+  completePasswordReset,
+  sendPasswordReset,
+} from '../../modules/onboarding/index.ts'
 import { errorResponse } from '../../kernel/http/api-docs.ts'
 import { runInBackground } from '../../kernel/http/background.ts'
 

@@ -11,10 +11,13 @@
  * `roles:write` is no bypass: it only lets an admin edit roles within the same limit.
  */
 import type { FieldIssue } from '../../kernel/errors.ts'
-import type { IdentityRepositories } from '../../modules/identity/index.ts'
+import type {
+  IdentityRepositories,
+  Principal,
+  Permission,
+  Role,
+} from '../../modules/identity/index.ts'
 import { identityError } from '../../modules/identity/index.ts'
-import type { Principal } from '../../modules/identity/index.ts'
-import type { Permission, Role } from '../../modules/identity/index.ts'
 
 type Acting = Pick<Principal, 'permissions'>
 

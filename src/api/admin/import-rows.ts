@@ -7,13 +7,19 @@ import {
   normalizePhone,
   phoneProblem,
 } from '../../modules/identity/index.ts'
-import type { Actor } from '../../modules/identity/index.ts'
-import { invalidFields } from '../../modules/identity/index.ts'
-import type { IdentityRepositories } from '../../modules/identity/index.ts'
-import { mapUserWriteError, type NewUser } from '../../modules/identity/index.ts'
-import type { UserKind } from '../../modules/identity/index.ts'
-import { DISPLAY_NAME_MAX, hasControlCharacters } from '../../modules/identity/index.ts'
-import type { Principal } from '../../modules/identity/index.ts'
+import type {
+  Actor,
+  IdentityRepositories,
+  UserKind,
+  Principal,
+} from '../../modules/identity/index.ts'
+import {
+  invalidFields,
+  mapUserWriteError,
+  type NewUser,
+  DISPLAY_NAME_MAX,
+  hasControlCharacters,
+} from '../../modules/identity/index.ts'
 import { grantProblem } from './grants.ts'
 import { notMobileIssue } from './mobile-phone.ts'
 import { SqlConstraintError, type SqlDatabase } from '../../kernel/ports/sql.ts'

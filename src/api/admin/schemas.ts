@@ -2,7 +2,7 @@
  * Zod schemas of the admin API: they validate requests and generate `/openapi.json`. Logins are
  * normalised here (phones to E.164, e-mails lower-cased), so handlers only see canonical values.
  */
-import { displayNameSchema } from '../../modules/identity/index.ts'
+import { displayNameSchema, allPermissions } from '../../modules/identity/index.ts'
 import * as z from 'zod'
 import { errorResponse, errorSummary } from '../../kernel/http/api-docs.ts'
 import {
@@ -12,7 +12,6 @@ import {
   normalizePhone,
   phoneProblem,
 } from '../../modules/identity/index.ts'
-import { allPermissions } from '../../modules/identity/index.ts'
 
 export const phoneInput = z
   .string()

@@ -1,7 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { IdentityRepositories } from '../../modules/identity/index.ts'
+import type {
+  IdentityRepositories,
+  Permission,
+  User,
+  UserKind,
+} from '../../modules/identity/index.ts'
 import { identityError } from '../../modules/identity/index.ts'
-import type { Permission, User, UserKind } from '../../modules/identity/index.ts'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
 import { actionContext, actorOf } from './context.ts'
 import { assertMayChangeRoles, assertMayManageUser } from './grants.ts'

@@ -3,11 +3,10 @@
  * and its redirect URI are known good, an error is shown as a page (never sent to a URI nobody
  * vouched for); afterwards it goes back to the client as `error=` on its redirect URI.
  */
-import { supportedScopes } from '../../modules/oidc/index.ts'
+import { supportedScopes, isRegisteredRedirectUri } from '../../modules/oidc/index.ts'
 import type { App } from '../../modules/identity/index.ts'
 import type { CoreServices } from '../../kernel/services.ts'
 import { pickLang, type Lang } from '../../kernel/i18n/lang.ts'
-import { isRegisteredRedirectUri } from '../../modules/oidc/index.ts'
 
 export interface AuthorizeParams {
   clientId: string

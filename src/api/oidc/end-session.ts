@@ -15,8 +15,7 @@ import { hostedTexts } from './hosted-i18n.ts'
 import { renderMessagePage } from './hosted-layout.ts'
 import { pickLang } from '../../kernel/i18n/lang.ts'
 import { clearSsoCookie, readSsoCookie } from './browser.ts'
-import { isRegisteredRedirectUri } from '../../modules/oidc/index.ts'
-import { endSso } from '../../modules/oidc/index.ts'
+import { isRegisteredRedirectUri, endSso } from '../../modules/oidc/index.ts'
 
 const query = z.object({
   id_token_hint: z.string().optional(),

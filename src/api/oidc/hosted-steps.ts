@@ -6,9 +6,12 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../../kernel/services.ts'
-import { verifyAccessToken } from '../../modules/sessions/index.ts'
-import { keysFor } from '../../modules/sessions/index.ts'
-import { dropClientTicket, mintClientTicket } from '../../modules/sessions/index.ts'
+import {
+  verifyAccessToken,
+  keysFor,
+  dropClientTicket,
+  mintClientTicket,
+} from '../../modules/sessions/index.ts'
 import { errorRedirect, finishAuthorization } from './finish.ts'
 import type { PendingRequest } from '../../modules/oidc/index.ts'
 import type { TokenSet } from '../../modules/identity/index.ts'

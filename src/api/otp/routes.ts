@@ -6,12 +6,11 @@ import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../../kernel/services.ts'
-import type { OtpDeps } from '../../modules/otp/index.ts'
+import type { OtpDeps, AnyOtpSettings } from '../../modules/otp/index.ts'
 import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
 import { createOtpEngine, type OtpEngine, type OtpMethod } from '../../modules/otp/index.ts'
 import { presentedSecret, signInRequestContext } from '../sign-in-request.ts'
-import type { AnyOtpSettings } from '../../modules/otp/index.ts'
 
 const sendRequest = z
   .object({

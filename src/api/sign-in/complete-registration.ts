@@ -6,14 +6,17 @@ import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
-import { assertPasswordPolicy } from '../../modules/passwords/index.ts'
-import { passwordHasher } from '../../modules/passwords/index.ts'
+import { assertPasswordPolicy, passwordHasher } from '../../modules/passwords/index.ts'
 import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
-import { otpError, registerOtpErrors } from '../../modules/otp/index.ts'
+import {
+  otpError,
+  registerOtpErrors,
+  peekSetupToken,
+  takeSetupToken,
+  hasAppAccess,
+} from '../../modules/otp/index.ts'
 import { tokenError } from '../../modules/clients/index.ts'
-import { peekSetupToken, takeSetupToken } from '../../modules/otp/index.ts'
-import { hasAppAccess } from '../../modules/otp/index.ts'
 import { activateInvitedWithPassword } from '../../modules/onboarding/index.ts'
 import { assertClientSecret } from '../../modules/sessions/index.ts'
 import { presentedSecret, signInRequestContext } from '../sign-in-request.ts'

@@ -6,12 +6,13 @@ import { sha256Hex } from '../../kernel/crypto.ts'
 import { coreError } from '../../kernel/errors.ts'
 import { fieldIssues } from '../../kernel/http/validation.ts'
 import type { AppEnv, CoreServices } from '../../kernel/services.ts'
-import { authenticateClient, presentedClient } from '../../modules/clients/index.ts'
-import { tokenError } from '../../modules/clients/index.ts'
-import { verifyAccessToken } from '../../modules/sessions/index.ts'
-import { keysFor } from '../../modules/sessions/index.ts'
-import { findByRefreshToken } from '../../modules/sessions/index.ts'
-import { revokeSession } from '../../modules/sessions/index.ts'
+import { authenticateClient, presentedClient, tokenError } from '../../modules/clients/index.ts'
+import {
+  verifyAccessToken,
+  keysFor,
+  findByRefreshToken,
+  revokeSession,
+} from '../../modules/sessions/index.ts'
 import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
 import { redeemAuthorizationCode } from '../../modules/oidc/index.ts'

@@ -4,11 +4,10 @@
  * SHA-256 hash of the token is stored.
  */
 import type { LinkLookupDeps, LinkSendDeps, OnboardingSlice } from './deps.ts'
-import type { ActionContext, InvitationService, InvitationState } from '../identity/index.ts'
-import type { User } from '../identity/index.ts'
+import type { ActionContext, InvitationService, InvitationState, User } from '../identity/index.ts'
 import { randomId, randomToken, sha256Hex } from '../../kernel/crypto.ts'
 import { coreError } from '../../kernel/errors.ts'
-import { identityError } from '../identity/index.ts'
+import { identityError, recipientLocale } from '../identity/index.ts'
 import { DependencyError } from '../../kernel/ports/dependency-error.ts'
 import { accountError } from './errors.ts'
 import {
@@ -20,10 +19,8 @@ import {
   openInvitationByToken,
   retireOpenInvitations,
 } from './store.ts'
-import { recipientLocale } from '../identity/index.ts'
 import { accountLink, invitationMessage, LINK_TOKEN_BYTES } from './messages.ts'
-import { assertPasswordPolicy } from '../passwords/index.ts'
-import { passwordHasher } from '../passwords/index.ts'
+import { assertPasswordPolicy, passwordHasher } from '../passwords/index.ts'
 
 /** The login an invitation by `channel` goes to; 409 when the person has none of that kind. */
 export function invitationAddress(user: User, channel?: InvitationState['channel']) {

@@ -5,17 +5,14 @@
  */
 import { DependencyError } from '../../kernel/ports/dependency-error.ts'
 import type { LinkLookupDeps, LinkSendDeps, OnboardingSlice } from './deps.ts'
-import type { ActionContext, PasswordResetService } from '../identity/index.ts'
-import type { User } from '../identity/index.ts'
+import type { ActionContext, PasswordResetService, User } from '../identity/index.ts'
 import { randomToken, sha256Hex } from '../../kernel/crypto.ts'
 import { coreError } from '../../kernel/errors.ts'
 import { accountError } from './errors.ts'
 import { completeResetStatements, replaceResetLinkStatements, resetLinkUserId } from './store.ts'
 import { recipientLocale } from '../identity/index.ts'
 import { accountLink, LINK_TOKEN_BYTES, passwordResetMessage } from './messages.ts'
-import { assertPasswordPolicy } from '../passwords/index.ts'
-import { passwordHasher } from '../passwords/index.ts'
-import { clearAccountLockout } from '../passwords/index.ts'
+import { assertPasswordPolicy, passwordHasher, clearAccountLockout } from '../passwords/index.ts'
 
 export const PASSWORD_RESET_TTL_MS = 3600_000
 

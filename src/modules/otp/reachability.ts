@@ -2,8 +2,7 @@
  * Who really gets a code: the rules of `sessions.signIn`, checked before anything is sent (and
  * again before a first sign-in sets a password), so nobody receives a code they could not use.
  */
-import type { App, User } from '../identity/index.ts'
-import type { CodeSendLookup } from '../identity/index.ts'
+import type { App, User, CodeSendLookup } from '../identity/index.ts'
 import type { OtpDeps } from './deps.ts'
 import type { EngineContext } from './engine.ts'
 import type { AnyOtpSettings } from './settings.ts'

@@ -4,8 +4,11 @@
  * fails here. The calls are counted by testing/round-trips.ts around the real ports.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { countRoundTrips } from '../../../test/support/round-trip-budget.ts'
-import { expectWithinBudget, type Budget } from '../../../test/support/round-trip-budget.ts'
+import {
+  countRoundTrips,
+  expectWithinBudget,
+  type Budget,
+} from '../../../test/support/round-trip-budget.ts'
 import { createTestPropusk, type TestPropusk } from '../../../test/support/propusk.ts'
 import { stateStores } from '../../../test/support/state-stores.ts'
 import {

@@ -1,7 +1,6 @@
 import { randomId, randomToken, sha256Hex } from '../../kernel/crypto.ts'
 import type { SessionsDeps } from './deps.ts'
-import type { SessionService, SignInRequest } from '../identity/index.ts'
-import type { AuditEntry, TokenSet } from '../identity/index.ts'
+import type { SessionService, SignInRequest, AuditEntry, TokenSet } from '../identity/index.ts'
 import { registerTokenErrors, tokenError, type TokenErrorCode } from '../clients/index.ts'
 import { signAccessToken } from './jwt.ts'
 import { keysFor, parseSigningKeys } from './keys.ts'
