@@ -2,10 +2,11 @@
  * docs/plugins.md is the plugin author's reference: it must name every export of the SDK
  * (`propusk/plugin`) and of the test kit (`propusk/testing`), and its code blocks must import
  * only what a plugin may import, only names those entries export, and type-check against them
- * as they are today. (The worked examples' tests were run when they were written.)
+ * as they are today; the worked examples' own tests must pass.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -174,5 +175,81 @@ describe('docs/plugins.md code', () => {
     const errors = typeCheck(blocks, planted)
     expect(errors, errors.join('\n')).toHaveLength(1)
     expect(errors[0]).toMatch(/^planted\.ts\(2,14\): error TS2345/)
+  })
+})
+
+/** The worked examples: the code blocks whose first line names their file (`// plugins/…`). */
+function exampleFiles(markdown: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const code of codeBlocks(markdown)) {
+    const path = /^\/\/ (plugins\/\S+\.ts)\n/.exec(code)?.[1]
+    if (path) files.set(path, code)
+  }
+  return files
+}
+
+/**
+ * Runs the worked examples' tests as a plugin author would, in a folder of their own outside
+ * the repository (its node_modules linked in), with the two entries resolved by name. Returns
+ * vitest's JSON report.
+ */
+function runExamples(files: Map<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'propusk-docs-plugins-'))
+  try {
+    for (const [path, code] of files) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true })
+      writeFileSync(join(dir, path), code)
+    }
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}')
+    const alias = {
+      'propusk/plugin': join(root, 'src/plugin-sdk/index.ts'),
+      'propusk/testing': join(root, 'testing/index.ts'),
+    }
+    writeFileSync(
+      join(dir, 'vitest.config.js'),
+      `export default ${JSON.stringify({
+        resolve: { alias },
+        test: { include: ['plugins/**/*.test.ts'], testTimeout: 30_000, pool: 'forks' },
+      })}`,
+    )
+    // The child is a run of its own, not a worker of this one.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
+    )
+    const report = join(dir, 'report.json')
+    spawnSync(
+      join(root, 'node_modules/.bin/vitest'),
+      ['run', '--reporter=json', `--outputFile=${report}`],
+      { cwd: dir, env, encoding: 'utf8' },
+    )
+    return JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number
+      numFailedTests: number
+      testResults: Array<{
+        message: string
+        assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }>
+      }>
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+describe('docs/plugins.md worked examples', () => {
+  it('pass their own tests', { timeout: 180_000 }, () => {
+    const files = exampleFiles(doc)
+    const tests = [...files].filter(([path]) => path.endsWith('.test.ts'))
+    expect(tests.length).toBeGreaterThan(1)
+    const declared = tests.reduce((n, [, code]) => n + (code.match(/^it\(/gm)?.length ?? 0), 0)
+    const report = runExamples(files)
+    const failures = report.testResults.flatMap((file) => [
+      ...(file.message ? [file.message] : []),
+      ...file.assertionResults
+        .filter((test) => test.status !== 'passed')
+        .map((test) => `${test.fullName}: ${test.failureMessages.join('\n').slice(0, 500)}`),
+    ])
+    expect(failures).toEqual([])
+    expect(report).toMatchObject({ numFailedTests: 0, numPassedTests: declared })
   })
 })
