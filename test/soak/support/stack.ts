@@ -1,9 +1,11 @@
 /**
- * The system under soak: the real Node server (`src/runtime/node/main.ts`) with the Redis TCP
+ * The system under soak: the real Node server (`src/runtime/node/main.ts`, or with `bundle` the
+ * prebuilt file `npm start` runs, with its flags) with the Redis TCP
  * adapter against the suite's own redis-server, on a migrated libSQL database (a local file, or
  * a remote URL served by the bridge), with the code-sending limits raised so that steady load
  * is not refused by design.
  */
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { startServer, type ServerProcess } from '../../runtime/support/processes.ts'
 import { serverEnv } from '../../runtime/support/server-env.ts'
@@ -28,10 +30,20 @@ export async function startNodeServer(options: {
   dataDir: string
   redisUrl: string
   env?: Record<string, string>
+  /** Run what `npm start` runs (the prebuilt bundle, its V8 and malloc settings), built if stale. */
+  bundle?: boolean
 }): Promise<ServerProcess> {
+  if (options.bundle) {
+    execFileSync(process.execPath, [join('src', 'runtime', 'node', 'build.mjs'), '--if-stale'], {
+      cwd: repoRoot,
+      stdio: 'ignore',
+    })
+  }
   return startServer({
     command: process.execPath,
-    args: ['--import', 'tsx', join('src', 'runtime', 'node', 'main.ts')],
+    args: options.bundle
+      ? ['--max-semi-space-size=4', join('dist', 'node', 'runtime', 'main.mjs')]
+      : ['--import', 'tsx', join('src', 'runtime', 'node', 'main.ts')],
     cwd: repoRoot,
     port: options.port,
     env: serverEnv({
@@ -41,6 +53,8 @@ export async function startNodeServer(options: {
       REDIS_URL: options.redisUrl,
       LOG_LEVEL: 'warn',
       PLUGIN_SETTINGS: JSON.stringify(raisedLimits),
+      // As package.json's `start`: smaller malloc arenas keep idle memory down.
+      ...(options.bundle ? { MALLOC_MMAP_THRESHOLD_: '65536' } : {}),
       ...options.env,
     }),
   })
