@@ -17,8 +17,9 @@ export const ${n.ident} = defineClientAppType({
   kind: 'client-app-type',
   name: '${n.label}',
   description: 'An app of the ${n.title} type.',
+  // The console shows this to Russian admins: the name is the id in Cyrillic until you translate it.
   localized: {
-    ru: { name: 'Приложение ${n.title}', description: 'Приложение типа ${n.title}.' },
+    ru: { name: 'Приложение ${n.ruTitle}', description: 'Приложение типа ${n.ruTitle}.' },
   },
   clientKind: 'public',
   sessionPolicy: {

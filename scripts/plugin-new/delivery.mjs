@@ -45,8 +45,9 @@ export const ${n.ident} = defineDeliveryProvider({
   kind: 'delivery-provider',
   name: '${n.label}',
   description: 'Sends SMS through the ${n.title} HTTP API.',
+  // The console shows this to Russian admins: the name is the id in Cyrillic until you translate it.
   localized: {
-    ru: { name: 'Доставка ${n.title}', description: 'Отправляет SMS через HTTP API ${n.title}.' },
+    ru: { name: 'Доставка ${n.ruTitle}', description: 'Отправляет SMS через HTTP API ${n.ruTitle}.' },
   },
   channels: ['sms'],
   settings,

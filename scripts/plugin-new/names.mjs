@@ -6,6 +6,8 @@
  * @property {string} camel     `demoX`
  * @property {string} ident     the exported constant (`demoX`, or `demoXMethod` when taken)
  * @property {string} title     `Demo x`
+ * @property {string} ruTitle   `демо кс`: the id spelled in Cyrillic, a placeholder for the
+ *                              Russian name the console shows (the author translates it)
  * @property {string} label     the English name: `Demo x app` (not `Demo app app`)
  * @property {string} envPrefix `DEMO_X`
  */
@@ -36,6 +38,58 @@ const suffixes = {
   'delivery-provider': 'Provider',
 }
 
+/** Latin to Cyrillic by sound, longest first: enough for a readable placeholder, not a translation. */
+const cyrillic = [
+  ['shch', 'щ'],
+  ['sh', 'ш'],
+  ['ch', 'ч'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ts', 'ц'],
+  ['ya', 'я'],
+  ['yu', 'ю'],
+  ['yo', 'ё'],
+  ['ck', 'к'],
+  ['a', 'а'],
+  ['b', 'б'],
+  ['c', 'к'],
+  ['d', 'д'],
+  ['e', 'е'],
+  ['f', 'ф'],
+  ['g', 'г'],
+  ['h', 'х'],
+  ['i', 'и'],
+  ['j', 'дж'],
+  ['k', 'к'],
+  ['l', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['o', 'о'],
+  ['p', 'п'],
+  ['q', 'к'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['v', 'в'],
+  ['w', 'в'],
+  ['x', 'кс'],
+  ['y', 'й'],
+  ['z', 'з'],
+]
+
+/** `demo-kiosk` → `демо киоск`. */
+export function inCyrillic(id) {
+  let out = ''
+  let rest = id.replaceAll('-', ' ')
+  while (rest) {
+    const pair = cyrillic.find(([latin]) => rest.startsWith(latin))
+    out += pair ? pair[1] : rest[0]
+    rest = rest.slice(pair ? pair[0].length : 1)
+  }
+  return out
+}
+
 /**
  * @param {string} id
  * @param {keyof typeof suffixes} kind
@@ -52,6 +106,7 @@ export function namesFor(id, kind, taken) {
     camel,
     ident: plain ? camel : `${camel}${suffixes[kind]}`,
     title,
+    ruTitle: inCyrillic(id),
     label: `-${id}`.endsWith(`-${labels[kind]}`) ? title : `${title} ${labels[kind]}`,
     envPrefix: id.toUpperCase().replaceAll('-', '_'),
   }

@@ -120,9 +120,10 @@ export const ${n.ident} = defineSignInMethod({
   kind: 'sign-in-method',
   name: '${n.label}',
   description: 'Sign-in with a phone or e-mail and the account password.',
+  // The console shows this to Russian admins: the name is the id in Cyrillic until you translate it.
   localized: {
     ru: {
-      name: 'Вход ${n.title}',
+      name: 'Вход ${n.ruTitle}',
       description: 'Вход по телефону или e-mail и паролю учётной записи.',
     },
   },
