@@ -71,10 +71,50 @@ function isClaims(payload: JWTPayload): payload is JWTPayload & AccessTokenClaim
 }
 
 /**
+ * Tokens this isolate has verified, per key set: a client sends the same access token with every
+ * request for its lifetime, and the ES256 verification (~100 µs of CPU through webcrypto on Node)
+ * was most of an authenticated read's own work. A hit is the identical token string, already
+ * verified against this key set (a `SIGNING_KEYS` change makes a new set, so a removed key's tokens
+ * are verified afresh and refused), for the same issuer and audience; its lifetime is checked again
+ * at every `now`, so expiry holds to the second. Only tokens that passed are kept, so a cache hit
+ * cannot be bought with a forged token; the oldest entry goes first once the bound is reached.
+ */
+const verifiedLimit = 1000
+const verified = new WeakMap<KeySet, Map<string, AccessTokenClaims>>()
+
+function stillValid(claims: AccessTokenClaims & { nbf?: unknown }, now: Date): void {
+  // jose's own comparisons, in whole seconds and without clock tolerance.
+  const seconds = Math.floor(now.getTime() / 1000)
+  if (claims.exp <= seconds) throw new InvalidAccessToken('ERR_JWT_EXPIRED')
+  if (typeof claims.nbf === 'number' && claims.nbf > seconds) {
+    throw new InvalidAccessToken('ERR_JWT_CLAIM_VALIDATION_FAILED')
+  }
+}
+
+/**
  * Verifies signature (published keys only, algorithm pinned to ES256/EdDSA and to the key's
  * own alg), `typ`, issuer, audience (when given) and lifetime at `now`.
  */
 export async function verifyAccessToken(
+  keys: KeySet,
+  token: string,
+  options: { issuer: string; audience?: string | string[]; now: Date },
+): Promise<AccessTokenClaims> {
+  let cache = verified.get(keys)
+  if (!cache) verified.set(keys, (cache = new Map()))
+  const cacheKey = `${options.issuer}\n${JSON.stringify(options.audience ?? null)}\n${token}`
+  const hit = cache.get(cacheKey)
+  if (hit) {
+    stillValid(hit, options.now)
+    return hit
+  }
+  const claims = await verifyFully(keys, token, options)
+  if (cache.size >= verifiedLimit) cache.delete(cache.keys().next().value as string)
+  cache.set(cacheKey, Object.freeze(claims))
+  return claims
+}
+
+async function verifyFully(
   keys: KeySet,
   token: string,
   options: { issuer: string; audience?: string | string[]; now: Date },
