@@ -59,6 +59,9 @@ app.get('/verify', async (c) => {
 })
 app.get('/static', (c) => c.body(jwks, 200, { 'content-type': 'application/json' }))
 
+// A normal exit on SIGTERM, so that `node --cpu-prof` writes its profile.
+process.once('SIGTERM', () => process.exit(0))
+
 serve({ fetch: app.fetch, port: Number(portArg), hostname: '127.0.0.1' }, () => {
   console.log(`floor listening on ${portArg}`)
 })

@@ -29,6 +29,13 @@ const [portArg, dir] = process.argv.slice(2)
 if (!portArg || !dir) throw new Error('usage: propusk-server.ts <port> <dir>')
 const users = Number(process.env.BENCH_USERS ?? 4000)
 const delayMs = Number(process.env.BENCH_DELAY_MS ?? 0)
+/**
+ * BENCH_COUNT=0 serves Propusk without the counting wrappers and without the AsyncLocalStorage
+ * that attributes each call to its request: on Node 20 that storage installs promise hooks, a
+ * cost on every promise of every request that Propusk itself does not pay in production. The
+ * flows bench measures CPU on such a server and counts round trips on another.
+ */
+const counting = process.env.BENCH_COUNT !== '0'
 
 const unlimited = {
   sendsPerIpPerHour: 100_000,
@@ -96,8 +103,8 @@ const requests = new Map<string, number>()
 const propusk = await createPropusk({
   settings,
   env,
-  sql: ports.sql,
-  state: ports.state,
+  sql: counting ? ports.sql : rawSql,
+  state: counting ? ports.state : rawState,
   plugins,
   log,
   clientIp: (c) => c.req.header('x-bench-ip') ?? '127.0.0.1',
@@ -137,8 +144,9 @@ process.once('SIGTERM', () => process.exit(0))
 serve(
   {
     fetch: (request, bindings) => {
+      if (request.url.includes('/__bench/')) return benchRoute(new URL(request.url))
+      if (!counting) return propusk.fetch(request, bindings)
       const url = new URL(request.url)
-      if (url.pathname.startsWith('/__bench/')) return benchRoute(url)
       const key = `${request.method} ${url.pathname}`
       return current.run(key, () => {
         requests.set(key, (requests.get(key) ?? 0) + 1)
