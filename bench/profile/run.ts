@@ -27,10 +27,14 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32)
 pinSelf()
 const dir = await tempDir('propusk-profile-')
 try {
-  const server = await startBenchServer(join('bench', 'flows', 'propusk-server.ts'), dir.path, {}, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${out}`,
-  ])
+  // Without the round-trip counting, as the flows bench measures CPU (BENCH_COUNT=1 profiles it).
+  const env = { BENCH_COUNT: process.env.BENCH_COUNT ?? '0' }
+  const server = await startBenchServer(
+    join('bench', 'flows', 'propusk-server.ts'),
+    dir.path,
+    env,
+    ['--cpu-prof', `--cpu-prof-dir=${out}`],
+  )
   const before = new Set(readdirSync(out))
   try {
     const client = new Client(server.baseUrl, concurrency)
