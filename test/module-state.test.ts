@@ -21,6 +21,8 @@ const perProcessByDesign: Record<string, string> = {
     'the phone metadata read from the static assets: one copy per isolate, like the script',
   'src/runtime/workers/phone-metadata.ts: loading':
     'the one load in flight, shared by concurrent first requests of the isolate',
+  'src/modules/sessions/jwt.ts: verified':
+    'tokens already verified, keyed by the key set object each app holds: per app, bounded to 1,000',
   'src/kernel/http/background.ts: pending':
     'every background task of the process, so shutdown and tests can wait for all of them',
   'src/kernel/http/request-context.ts: pool': 'random bytes for request ids, drawn in bulk',
