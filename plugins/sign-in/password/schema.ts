@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { sessions } from 'propusk/plugin'
 
 /** Plugin settings (defaults make `{}` valid); editable in the console, overridable by PLUGIN_SETTINGS. */
 export const passwordSettings = z.object({
@@ -42,27 +43,8 @@ export const signInBody = z.object({
     .max(320)
     .openapi({ description: 'Phone (any notation) or e-mail', example: '+7 916 123-45-67' }),
   password: z.string().min(1).max(1024),
-  clientId: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ description: 'The client id of the app signing in' }),
-  clientSecret: z
-    .string()
-    .min(1)
-    .max(500)
-    .optional()
-    .openapi({
-      description:
-        'Confidential apps (e.g. `api-only`) only: the app secret. HTTP Basic ' +
-        '(`Authorization: Basic base64(clientId:secret)`) works too, as at `/v1/token`.',
-    }),
-  deviceLabel: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .openapi({ description: 'Shown in session lists, e.g. "Pixel 8"' }),
+  // The app and device fields every sign-in takes, described once by the SDK.
+  ...sessions.signInClientFields,
 })
 
 export const changeBody = z.object({
