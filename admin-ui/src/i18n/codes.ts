@@ -29,10 +29,6 @@ export const errorCodes: Table = {
   request_timeout: { en: 'The server took too long.', ru: 'Сервер не ответил вовремя.' },
   unsupported_media_type: { en: 'Unsupported data format.', ru: 'Неподдерживаемый формат данных.' },
   totp_code_incorrect: { en: 'The code is wrong.', ru: 'Неверный код.' },
-  totp_not_enrolled: {
-    en: 'No authenticator app is set up.',
-    ru: 'Приложение-аутентификатор не подключено.',
-  },
   twilio_not_configured: {
     en: 'Twilio is not configured.',
     ru: 'Twilio не настроен.',
