@@ -2,8 +2,11 @@
  * What users feel, side by side in one run: the floor server (bench/flows/floor-server.ts) and
  * Propusk on Node under the same closed-loop load generator, each server pinned to its own CPU.
  * For each flow: req/s, server CPU ms per request, p50/p99, storage round trips per request
- * (counted on the edge server) and the ratios to its floor, by rate and by CPU, with the target. Then a simulated edge: 20 ms added to every SQL and
- * state call (one user at a time), each flow's p50. And the server's RSS idle and after load.
+ * (counted on the edge server) and the ratios to its floor, by rate and by CPU, with the target
+ * (refresh and the code flow also beside the floor's durable rotation, the least a write
+ * transaction costs). Then a simulated edge: 20 ms added to every SQL and state call (one user at
+ * a time), each flow's p50, codes sent through an HTTP provider as in production and, for
+ * context, through console delivery. And the server's RSS idle and after load.
  *
  * BENCH_SECONDS (default 5) per flow and run, BENCH_RUNS (default 1; the median is reported),
  * BENCH_CONCURRENCY (default 32), BENCH_EDGE_ITERATIONS (default 25).
@@ -120,41 +123,49 @@ export const flowsBench: BenchEntry = {
         await propusk.stop()
       }
 
-      restartCodeUsers()
-      const edge = await startBenchServer(
-        join('bench', 'flows', 'propusk-server.ts'),
-        join(dir.path, 'edge'),
-        { BENCH_DELAY_MS: String(edgeDelayMs) },
-      )
+      // The edge server sends codes through an HTTP provider, as production does; console
+      // delivery's outbox write (one more SQL call per send) is measured after, for context.
       const edgeLines: string[] = []
       const trips = new Map<string, Record<string, RoundTrips>>()
-      try {
-        for (const flow of propuskFlows) {
-          const client = new Client(edge.baseUrl, 1)
-          try {
-            const state = await flow.setup(client, 0)
-            await roundTrips(edge) // reset: the setup's calls are not the flow's
-            client.latencies.clear()
-            for (let i = 0; i < edgeIterations; i++) await flow.step(client, state)
-            trips.set(flow.label, await roundTrips(edge))
-            // JWKS makes no storage call: its edge latency is the machine's, not a budget's.
-            if (flow.label === 'jwks') continue
-            for (const [label, values] of client.latencies) {
-              const sorted = [...values].sort((a, b) => a - b)
-              edgeLines.push(
-                `  ${pad(label, 12)}${num(sorted[Math.floor(sorted.length / 2)] ?? 0, 1)} ms`,
-              )
+      let consoleTrips: Record<string, RoundTrips> = {}
+      for (const delivery of ['webhook', 'console'] as const) {
+        restartCodeUsers()
+        const edge = await startBenchServer(
+          join('bench', 'flows', 'propusk-server.ts'),
+          join(dir.path, `edge-${delivery}`),
+          { BENCH_DELAY_MS: String(edgeDelayMs), BENCH_DELIVERY: delivery },
+        )
+        try {
+          for (const flow of propuskFlows) {
+            if (delivery === 'console' && flow.label !== 'send') continue
+            const client = new Client(edge.baseUrl, 1)
+            try {
+              const state = await flow.setup(client, 0)
+              await roundTrips(edge) // reset: the setup's calls are not the flow's
+              client.latencies.clear()
+              for (let i = 0; i < edgeIterations; i++) await flow.step(client, state)
+              if (delivery === 'console') consoleTrips = await roundTrips(edge)
+              else trips.set(flow.label, await roundTrips(edge))
+              // JWKS makes no storage call: its edge latency is the machine's, not a budget's.
+              if (flow.label === 'jwks') continue
+              for (const [label, values] of client.latencies) {
+                const sorted = [...values].sort((a, b) => a - b)
+                const name = delivery === 'console' ? `${label}, console delivery` : label
+                edgeLines.push(
+                  `  ${pad(name, 26)}${num(sorted[Math.floor(sorted.length / 2)] ?? 0, 1)} ms`,
+                )
+              }
+            } finally {
+              client.close()
             }
-          } finally {
-            client.close()
           }
+        } finally {
+          await edge.stop()
         }
-      } finally {
-        await edge.stop()
       }
 
       lines.push(
-        `  ${pad('flow', 28)}${'rate'.padStart(8)}${''.padEnd(9)}${'CPU ms'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}  ${pad('beside the floor: rate, CPU (target)', 52)}storage round trips per request`,
+        `  ${pad('flow', 28)}${'rate'.padStart(8)}${''.padEnd(9)}${'CPU ms'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}  ${pad('beside the floor: rate, CPU (target)', 78)}storage round trips per request`,
       )
       for (const [name, r] of floorResults) {
         lines.push(
@@ -168,8 +179,12 @@ export const flowsBench: BenchEntry = {
         // Two ratios: by rate (what the closed loop got; bound by the load generator's core when
         // both servers answer faster than it asks, as JWKS and the floor's static route do) and
         // by server CPU per request (floor ÷ Propusk: the capacity of one core).
+        const also = flow.alsoBeside ? floorResults.get(flow.alsoBeside) : undefined
         const beside = floorResult
-          ? `${pct(result.perSecond / floorResult.perSecond)}, ${pct(floorResult.cpuMsPerIteration / result.cpuMsPerIteration)} of ${flow.floor?.flow} (${(flow.floor?.target ?? 0) * 100} %)`
+          ? `${pct(result.perSecond / floorResult.perSecond)}, ${pct(floorResult.cpuMsPerIteration / result.cpuMsPerIteration)} of ${flow.floor?.flow} (${(flow.floor?.target ?? 0) * 100} %)` +
+            (also
+              ? `; ${pct(result.perSecond / also.perSecond)}, ${pct(also.cpuMsPerIteration / result.cpuMsPerIteration)} of ${flow.alsoBeside}`
+              : '')
           : '—'
         lines.push(
           [
@@ -181,7 +196,7 @@ export const flowsBench: BenchEntry = {
             num(result.p50Ms, 1),
             num(result.p99Ms, 1),
             '  ',
-            pad(beside, 52),
+            pad(beside, 78),
             (flowPaths[flow.label] ?? [])
               .map((p) => `${p.split(' ')[1]}: ${perRequest(counted[p])}`)
               .join('; '),
@@ -193,8 +208,10 @@ export const flowsBench: BenchEntry = {
         `  Propusk RSS: ${rssIdle.toFixed(0)} MiB idle after start, ${rssLoaded.toFixed(0)} MiB after the load above` +
           ` (${pinned ? 'server on CPU 1, load generator on CPU 0' : 'not pinned: no taskset'})`,
         '',
-        `  Simulated edge: +${edgeDelayMs} ms per SQL and per state call, one user, p50 of ${edgeIterations}`,
+        `  Simulated edge: +${edgeDelayMs} ms per SQL and per state call, one user, p50 of ${edgeIterations};` +
+          ` codes through an HTTP provider (webhook-delivery to a receiver that answers at once)`,
         ...edgeLines,
+        `  console delivery's send: ${perRequest(consoleTrips['POST /v1/auth/sms-otp/send'])}`,
       )
       return { table: lines.join('\n') }
     } finally {

@@ -5,9 +5,15 @@
  * refuse a load generator on one machine are raised (per-IP limits are met by a random client IP
  * per request, header `x-bench-ip`); lockouts, cooldowns and every security check stay on.
  *
- * Two routes for the driver, outside Propusk's app: `GET /__bench/code?to=` (the newest code sent
- * to a login, read from the outbox table without counting) and `GET /__bench/round-trips` (SQL
- * and state calls since the last read). BENCH_DELAY_MS adds that delay to every storage call.
+ * Routes outside Propusk's app: `GET /__bench/code?to=` (the newest code sent to a login, read
+ * from the outbox table or the webhook receiver without counting), `GET /__bench/round-trips`
+ * (SQL and state calls since the last read) and `POST /__bench/webhook` (see BENCH_DELIVERY).
+ * BENCH_DELAY_MS adds that delay to every storage call.
+ *
+ * BENCH_DELIVERY=webhook sends codes the way a production install does, through an HTTP provider
+ * (webhook-delivery, signed JSON) to the receiver route above, which answers at once; console
+ * delivery (the default) writes each message to its outbox table, one more SQL write per send
+ * that no production provider makes.
  *
  * `tsx bench/flows/propusk-server.ts <port> <dir>`
  */
@@ -47,10 +53,18 @@ const unlimited = {
   // Measures the engine, not the anti-timing floor every send waits for (150 ms by default).
   decoyMinDelayMs: 0,
 }
+const webhook = process.env.BENCH_DELIVERY === 'webhook'
 const env = {
   TURSO_DATABASE_URL: `file:${dir}/propusk.db`,
   LOG_LEVEL: 'warn',
   PUBLIC_URL: 'http://127.0.0.1:' + portArg,
+  ...(webhook
+    ? {
+        DELIVERY_SMS: 'webhook-delivery',
+        WEBHOOK_DELIVERY_URL: `http://127.0.0.1:${portArg}/__bench/webhook`,
+        WEBHOOK_DELIVERY_SECRET: 'bench-webhook-secret-0123456789',
+      }
+    : {}),
   PLUGIN_SETTINGS: JSON.stringify({
     'console-delivery': { printToTerminal: false },
     'sms-otp': unlimited,
@@ -110,7 +124,18 @@ const propusk = await createPropusk({
   clientIp: (c) => c.req.header('x-bench-ip') ?? '127.0.0.1',
 })
 
-async function benchRoute(url: URL): Promise<Response> {
+/** The newest code the webhook receiver got per recipient (the SMS text ends in `#<code>`). */
+const webhookCodes = new Map<string, string>()
+
+async function benchRoute(request: Request, url: URL): Promise<Response> {
+  if (url.pathname === '/__bench/webhook') {
+    const message = (await request.json()) as { id: string; to: string; text: string | null }
+    const code = /#(\d+)$/.exec(message.text ?? '')?.[1]
+    if (code) webhookCodes.set(message.to, code)
+    return new Response(JSON.stringify({ messageId: message.id, status: 'sent' }), {
+      headers: { 'content-type': 'application/json' },
+    })
+  }
   if (url.pathname === '/__bench/round-trips') {
     const body = JSON.stringify(
       Object.fromEntries(
@@ -125,6 +150,13 @@ async function benchRoute(url: URL): Promise<Response> {
     return new Response(body, { headers: { 'content-type': 'application/json' } })
   }
   const to = url.searchParams.get('to') ?? ''
+  const received = webhookCodes.get(to)
+  if (received) {
+    webhookCodes.delete(to)
+    return new Response(JSON.stringify({ code: received }), {
+      headers: { 'content-type': 'application/json' },
+    })
+  }
   const { rows } = await rawSql.execute({
     sql: `SELECT channel, body_text, caller_number FROM console_outbox WHERE recipient = ?
           ORDER BY created_at DESC, rowid DESC LIMIT 1`,
@@ -144,7 +176,7 @@ process.once('SIGTERM', () => process.exit(0))
 serve(
   {
     fetch: (request, bindings) => {
-      if (request.url.includes('/__bench/')) return benchRoute(new URL(request.url))
+      if (request.url.includes('/__bench/')) return benchRoute(request, new URL(request.url))
       if (!counting) return propusk.fetch(request, bindings)
       const url = new URL(request.url)
       const key = `${request.method} ${url.pathname}`

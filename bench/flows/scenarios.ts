@@ -24,6 +24,11 @@ export interface Flow<S = unknown> {
   unit: 'req/s' | 'flows/s'
   /** The floor operation this flow is compared with, and the target ratio. */
   floor?: { flow: string; target: number }
+  /**
+   * A second floor, printed beside the target's for context: the least this flow's kind of work
+   * (e.g. a durable write transaction) costs on the same stack.
+   */
+  alsoBeside?: string
   setup(client: Client, vu: number): Promise<S>
   step(client: Client, state: S): Promise<void>
 }
@@ -60,6 +65,7 @@ export const propuskFlows: Flow[] = [
     label: 'refresh',
     unit: 'req/s',
     floor: { flow: 'floor sign-in', target: 0.5 },
+    alsoBeside: 'floor rotate',
     setup: (client, vu) => passwordSignIn(client, vu),
     async step(client, state) {
       const s = state as { refresh: string }
@@ -97,6 +103,7 @@ export const propuskFlows: Flow[] = [
     label: 'send',
     unit: 'flows/s',
     floor: { flow: 'floor sign-in', target: 0.25 },
+    alsoBeside: 'floor rotate',
     setup: none,
     async step(client) {
       const login = benchPhone(nextCodeUser++)
@@ -206,6 +213,27 @@ export const floorFlows: Flow[] = [
         200,
         'floor verify',
       )
+    },
+  },
+  {
+    name: 'floor rotate',
+    label: 'floor-rotate',
+    unit: 'req/s',
+    async setup(client) {
+      const answer = await client.send('POST', '/session', { json: {} })
+      return { refresh: String(answer.body.refresh_token) }
+    },
+    async step(client, state) {
+      const s = state as { refresh: string }
+      const answer = expectStatus(
+        await client.send('POST', '/refresh', {
+          json: { refresh_token: s.refresh },
+          label: 'floor-rotate',
+        }),
+        200,
+        'floor rotate',
+      )
+      s.refresh = String(answer.body.refresh_token)
     },
   },
   {
