@@ -24,9 +24,9 @@ const passThrough = new Set<PropertyKey>(['close', 'kind', 'then'])
 
 /**
  * Waits `ms` milliseconds, to within ~0.1 ms: the simulated network hop. A bare `setTimeout`
- * fires on libuv's millisecond clock and overshoots by 0.5–1 ms per call (measured 20.9 ms for
- * 20 on Node 20), which would charge every flow ~1 ms per hop that no network adds. So it sleeps
- * to 2 ms short, then yields to the event loop (other requests still run) until the time is up.
+ * fires on libuv's millisecond clock, late by 0.1–1 ms (20.2 ms at p50 and up to 21 for 20 on an
+ * idle Node 20 here), a cost per hop that no network adds. So it sleeps to 2 ms short, then
+ * yields to the event loop (other requests still run) until the time is up.
  */
 export async function simulatedHop(ms: number): Promise<void> {
   const until = performance.now() + ms
