@@ -152,7 +152,9 @@ export async function createPropusk(options: PropuskOptions): Promise<Propusk> {
   app.notFound(methodAwareNotFound(() => app.routes))
   app.use('*', requestContext(services, options.clientIp))
   app.use('*', securityHeaders())
-  app.use('*', corsAllowlist(options.settings))
+  // Without CORS_ORIGINS the allowlist changes no answer (no origin is allowed, nothing varies
+  // by origin): not a step in every request's chain then.
+  if (options.settings.CORS_ORIGINS.length > 0) app.use('*', corsAllowlist(options.settings))
   app.use('*', requestBodyLimit(1024 * 1024))
 
   const mounted = mountPlugins(app, options.plugins, prepared, services)

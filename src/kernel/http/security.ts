@@ -1,34 +1,59 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import { secureHeaders } from 'hono/secure-headers'
 import type { Settings } from '../config.ts'
 import type { AppEnv } from '../services.ts'
 import { coreError } from '../errors.ts'
+import { stampAfter, type Stamp } from './answer-headers.ts'
+
+/**
+ * What `secureHeaders` of hono/secure-headers sets with the options below (HSTS for two years,
+ * `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer`, `Cross-Origin-Resource-Policy:
+ * same-site`, its defaults otherwise), written out so that a plain answer can carry them too;
+ * answer-headers.test.ts checks the list against `secureHeaders` itself.
+ */
+export const securityHeaderValues: ReadonlyArray<readonly [string, string]> = [
+  ['cross-origin-resource-policy', 'same-site'],
+  ['cross-origin-opener-policy', 'same-origin'],
+  ['origin-agent-cluster', '?1'],
+  ['referrer-policy', 'no-referrer'],
+  ['strict-transport-security', 'max-age=63072000; includeSubDomains'],
+  ['x-content-type-options', 'nosniff'],
+  ['x-dns-prefetch-control', 'off'],
+  ['x-download-options', 'noopen'],
+  ['x-frame-options', 'DENY'],
+  ['x-permitted-cross-domain-policies', 'none'],
+  ['x-xss-protection', '0'],
+]
+
+const stampSecurity: Stamp = (headers) => {
+  for (const [name, value] of securityHeaderValues) headers.set(name, value)
+  headers.delete('x-powered-by')
+  if (!headers.has('cache-control')) headers.set('cache-control', 'no-store')
+  // Pages set their own (nonce-based) policy; everything else may not even be framed.
+  if (!headers.has('content-security-policy')) {
+    headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+  }
+}
 
 /**
  * HSTS, nosniff, no framing, strict referrer policy. API answers carry personal data and
- * tokens, so nothing under the API is cacheable; static console assets set their own caching.
+ * tokens, so nothing under the API is cacheable unless its handler says so; static console
+ * assets set their own caching. Set on the response's own headers (`c.header()` after the
+ * handler copies the response, which on Node turns its string body into a stream), or by the
+ * handler's `plainAnswer`.
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
-  const headers = secureHeaders({
-    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'no-referrer',
-    crossOriginResourcePolicy: 'same-site',
-  })
-  return async function securityHeadersMiddleware(c, next) {
-    await headers(c, next)
-    // Set on the response's own headers as `secureHeaders` does: `c.header()` after the handler
-    // copies the response, which on Node turns its string body into a stream (a third of a
-    // JWKS request's CPU).
-    const own = c.res.headers
-    if (!own.has('Cache-Control')) own.set('Cache-Control', 'no-store')
-    // Pages set their own (nonce-based) policy; everything else may not even be framed.
-    if (!own.has('Content-Security-Policy')) {
-      own.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
-    }
+  return function securityHeadersMiddleware(c, next) {
+    return stampAfter(c, next, stampSecurity)
   }
+}
+
+/** `Vary: Origin` once, however many times it is applied. */
+const stampVaryOrigin: Stamp = (headers) => {
+  const vary = headers.get('vary')
+  if (vary === null) headers.set('vary', 'Origin')
+  else if (!/(^|,)\s*origin\s*(,|$)/i.test(vary)) headers.append('vary', 'Origin')
 }
 
 /**
@@ -47,11 +72,10 @@ export function corsAllowlist(settings: Settings): MiddlewareHandler<AppEnv> {
     credentials: true,
     maxAge: 600,
   })
-  return async function corsAllowlistMiddleware(c, next) {
+  return function corsAllowlistMiddleware(c, next) {
     const origin = c.req.header('origin')
     if (origin && allowed.has(origin)) return handle(c, next)
-    await next()
-    if (allowed.size > 0) c.res.headers.append('Vary', 'Origin')
+    return allowed.size > 0 ? stampAfter(c, next, stampVaryOrigin) : next()
   }
 }
 
@@ -70,7 +94,8 @@ export function requestBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
     )
   }
   const counted = bodyLimit({ maxSize, onError: tooLarge })
-  return async function requestBodyLimitMiddleware(c, next) {
+  // Not async: a GET passes straight through, without a promise of its own.
+  return function requestBodyLimitMiddleware(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const length = c.req.header('content-length')
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
