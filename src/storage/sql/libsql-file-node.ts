@@ -1,26 +1,35 @@
 /**
  * `SqlDatabase` over a local libSQL file, on the `libsql` native driver directly, keeping each
- * reusable statement compiled (see statement-cache.ts) with its column names.
+ * reusable statement compiled (see statement-cache.ts) with its column names, and committing
+ * writes that arrive together in one transaction (group-commit.ts).
  *
  * Why not `@libsql/client` here: its file client compiles every statement again on each call
  * (`db.prepare(sql)`, then `columns()` twice and a `raw(true)` that throws for every write) and
  * keeps its connection private, so the only way to reuse statements through it would be to patch
  * the driver's prototype. Compiling cost 18–126 µs per statement, about 410 µs per refresh, and
  * `columns()` ~40 µs for a 25-column row (docs/performance.md). This adapter does what that
- * client does on its one connection, with the same transaction handling and the same
- * `LibsqlError` codes (libsql-driver.ts), and keeps the compiled statements.
+ * client does, with the same transaction handling and the same `LibsqlError` codes
+ * (libsql-driver.ts), and keeps the compiled statements.
+ *
+ * Two connections: writes, batches and everything else run on the main one, where a group's
+ * transaction may be open; reads sent alone (`SELECT`, `VALUES`, a reading `WITH`) run on a
+ * read-only second one, which in WAL mode sees only committed data and never waits for the
+ * group's fsync. Another adapter on the same file in this process must not write while a group
+ * is open here: its synchronous wait for the write lock would block the COMMIT it waits for.
  */
 import Database from 'libsql'
 import { LibsqlBatchError, LibsqlError } from '@libsql/client'
-import type { SqlDatabase, SqlResult, SqlRow } from '../../kernel/ports/sql.ts'
+import type { SqlDatabase, SqlResult, SqlStatement } from '../../kernel/ports/sql.ts'
 import { mapLibsqlError } from './libsql.ts'
+import { normalise, toBatchError, toLibsqlError, type DriverArgs } from './libsql-driver.ts'
 import {
-  fromDriver,
-  normalise,
-  toBatchError,
-  toLibsqlError,
-  type DriverArgs,
-} from './libsql-driver.ts'
+  compile,
+  hasPrivateSchema,
+  runCompiled,
+  type Compiled,
+  type Connection,
+} from './libsql-connection.ts'
+import { GroupCommit, route, type GroupConnection } from './group-commit.ts'
 import { StatementCache, statementKind } from './statement-cache.ts'
 
 /** Enough for every statement Propusk issues (a few hundred distinct texts at most). */
@@ -32,44 +41,39 @@ export interface LibsqlFileOptions {
   statementCacheSize?: number
 }
 
-/** The port plus what the tests need to see that statements are kept, bounded and dropped. */
+/** The port plus what the tests need to see that statements are kept and writes grouped. */
 export interface LibsqlFileDatabase extends SqlDatabase {
-  statementStats(): { cached: number; compiled: number }
-}
-
-type Driver = InstanceType<typeof Database>
-type Statement = ReturnType<Driver['prepare']>
-
-interface Compiled {
-  statement: Statement
-  /** Whether the statement returns rows (the client's `raw(true)` test, made once). */
-  reader: boolean
-  /** Column names, and the schema version they were read at. */
-  columns?: { names: string[]; schemaVersion: number }
-}
-
-/** One connection and what is compiled on it; dropped together. */
-interface Connection {
-  db: Driver
-  cache: StatementCache<Compiled>
-  schemaVersion?: Statement
+  statementStats(): {
+    cached: number
+    compiled: number
+    /** Group transactions opened, committed, and members (batches or writes) committed. */
+    groups: number
+    commits: number
+    members: number
+  }
 }
 
 export function openLibsqlFile(path: string, options: LibsqlFileOptions): LibsqlFileDatabase {
   const cacheSize = options.statementCacheSize ?? DEFAULT_STATEMENT_CACHE_SIZE
-  let current: Connection | undefined
+  let main: Connection | undefined
+  let reader: Connection | undefined
   let compiled = 0
   let closed = false
+  // An attached database or temp objects exist on the main connection only: reads go there too.
+  let readOnMain = false
+  const groups = new GroupCommit()
 
   // Opened as the client opens its connection: `timeout` is the busy timeout. Constructor errors
   // are thrown as they come, like the client's; a failed PRAGMA closes the file again.
-  const connect = (): Connection => {
+  const connect = (role: 'main' | 'reader'): Connection => {
     const db = new Database(path, { timeout: options.busyTimeoutMs })
     try {
       db.exec('PRAGMA foreign_keys = ON')
       db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs}`)
       // WAL lets readers proceed while a writer commits; it is persistent in the file.
-      db.exec('PRAGMA journal_mode = WAL')
+      if (role === 'main') db.exec('PRAGMA journal_mode = WAL')
+      // A write taken for a read fails loudly instead of waiting for the group's write lock.
+      else db.exec('PRAGMA query_only = ON')
     } catch (err) {
       db.close()
       throw mapLibsqlError(toLibsqlError(err))
@@ -77,10 +81,18 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
     return { db, cache: new StatementCache<Compiled>(cacheSize) }
   }
 
-  const connection = (): Connection => {
+  const ensureOpen = (): void => {
     if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED')
-    current ??= connect()
-    return current
+  }
+  const connection = (): Connection => {
+    ensureOpen()
+    main ??= connect('main')
+    return main
+  }
+  const readConnection = (): Connection => {
+    ensureOpen()
+    reader ??= connect('reader')
+    return reader
   }
 
   const run = (conn: Connection, sql: string, args: DriverArgs): SqlResult => {
@@ -92,17 +104,33 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
         compiled++
         if (kind === 'reuse') conn.cache.set(sql, entry)
       }
-      return execute(conn, entry, args)
+      return runCompiled(conn, entry, args)
     } catch (err) {
       throw toLibsqlError(err)
     } finally {
-      if (kind === 'schema') conn.cache.clear()
+      // The reader's statements too: nothing compiled against the old schema is kept.
+      if (kind === 'schema') clearCaches()
+    }
+  }
+
+  const clearCaches = (): void => {
+    main?.cache.clear()
+    reader?.cache.clear()
+  }
+
+  // After something that may attach a database or create temp objects, which the reader lacks.
+  const recheckSchema = (conn: Connection): void => {
+    try {
+      readOnMain = conn.db.open && hasPrivateSchema(conn.db)
+    } catch {
+      readOnMain = true // unknown: main is always right, only slower
     }
   }
 
   // As the client's pool does before reusing a connection: nothing outside a batch may leave a
   // transaction open (an `execute('BEGIN')` is rolled back at once). If even the ROLLBACK fails
-  // the connection is dropped, with its statements, and the next call opens a new one.
+  // the connection is dropped, with its statements, and the next call opens a new one. Never
+  // called while a group is open: the group's transaction is not a caller's leftover.
   const settle = (conn: Connection): void => {
     if (!conn.db.open || !conn.db.inTransaction) return
     try {
@@ -113,7 +141,8 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
   }
 
   const drop = (conn: Connection): void => {
-    if (current === conn) current = undefined
+    if (main === conn) main = undefined
+    if (reader === conn) reader = undefined
     try {
       if (conn.db.open) conn.db.close()
     } catch {
@@ -121,140 +150,114 @@ export function openLibsqlFile(path: string, options: LibsqlFileOptions): Libsql
     }
   }
 
+  const grouped = (conn: Connection): GroupConnection =>
+    (conn.group ??= {
+      run: (sql) => void run(conn, sql, []),
+      inTransaction: () => conn.db.open && conn.db.inTransaction,
+      discard: () => drop(conn),
+    })
+
+  const runBatch = (conn: Connection, statements: SqlStatement[]): SqlResult[] => {
+    const results: SqlResult[] = []
+    for (let i = 0; i < statements.length; i++) {
+      if (!conn.db.inTransaction) {
+        throw new LibsqlBatchError('The transaction has been rolled back', i, 'TRANSACTION_CLOSED')
+      }
+      const { sql, args } = normalise(statements[i]!)
+      try {
+        results.push(run(conn, sql, args))
+      } catch (err) {
+        throw toBatchError(err, i)
+      }
+    }
+    return results
+  }
+
+  // Commits the open group, then runs `work` on the main connection as it ran before groups:
+  // for transaction statements, DDL, PRAGMA, scripts, and batches holding any of them.
+  const alone = <T>(work: (conn: Connection) => T, schema: boolean): T => {
+    const conn = connection()
+    groups.flush()
+    try {
+      return work(conn)
+    } finally {
+      settle(conn)
+      if (schema) recheckSchema(conn)
+    }
+  }
+
   const database: LibsqlFileDatabase = {
     async execute(statement) {
+      let pending: Promise<SqlResult>
       try {
-        const conn = connection()
+        ensureOpen()
         const { sql, args } = normalise(statement)
-        try {
-          return run(conn, sql, args)
-        } finally {
-          settle(conn)
+        const where = route(sql)
+        if (where === 'read' && !readOnMain) return run(readConnection(), sql, args)
+        if (where === 'write') {
+          const conn = connection()
+          pending = groups.join(grouped(conn), () => run(conn, sql, args))
+        } else {
+          return alone((conn) => run(conn, sql, args), statementKind(sql) === 'schema')
         }
       } catch (err) {
         throw mapLibsqlError(err)
       }
+      return pending // settled by the group's COMMIT, with errors already mapped
     },
     async batch(statements) {
       if (statements.length === 0) return []
+      let pending: Promise<SqlResult[]>
       try {
         const conn = connection()
-        try {
-          // BEGIN IMMEDIATE, as the client's 'write' batch: the write lock up front, so a batch
-          // never fails half-way with SQLITE_BUSY on lock upgrade.
-          run(conn, 'BEGIN IMMEDIATE', [])
-          const results: SqlResult[] = []
-          for (let i = 0; i < statements.length; i++) {
-            if (!conn.db.inTransaction) {
-              throw new LibsqlBatchError(
-                'The transaction has been rolled back',
-                i,
-                'TRANSACTION_CLOSED',
-              )
-            }
-            const { sql, args } = normalise(statements[i]!)
-            try {
-              results.push(run(conn, sql, args))
-            } catch (err) {
-              throw toBatchError(err, i)
-            }
-          }
-          run(conn, 'COMMIT', [])
-          return results
-        } finally {
-          settle(conn)
+        if (statements.every((s) => route(s.sql) !== 'alone')) {
+          pending = groups.join(grouped(conn), () => runBatch(conn, statements))
+        } else {
+          const schema = statements.some((s) => statementKind(s.sql) === 'schema')
+          return alone((c) => {
+            // BEGIN IMMEDIATE, as the client's 'write' batch: the write lock up front, so a
+            // batch never fails half-way with SQLITE_BUSY on lock upgrade.
+            run(c, 'BEGIN IMMEDIATE', [])
+            const results = runBatch(c, statements)
+            run(c, 'COMMIT', [])
+            return results
+          }, schema)
         }
       } catch (err) {
         throw mapLibsqlError(err)
       }
+      return pending
     },
     async executeScript(sql) {
       try {
-        const conn = connection()
-        try {
-          conn.db.exec(sql)
-        } catch (err) {
-          throw toLibsqlError(err)
-        } finally {
-          // A script may hold anything (DDL, ATTACH, PRAGMA): nothing compiled before it is kept.
-          conn.cache.clear()
-          settle(conn)
-        }
+        alone((conn) => {
+          try {
+            conn.db.exec(sql)
+          } catch (err) {
+            throw toLibsqlError(err)
+          } finally {
+            // A script may hold anything (DDL, ATTACH, PRAGMA): nothing compiled before it is kept.
+            clearCaches()
+          }
+        }, true)
       } catch (err) {
         throw mapLibsqlError(err)
       }
     },
     close() {
+      // Every pending member is settled (committed, or rejected) before the files close.
+      groups.flush()
       closed = true
-      if (current) drop(current)
+      if (main) drop(main)
+      if (reader) drop(reader)
     },
-    statementStats: () => ({ cached: current?.cache.size ?? 0, compiled }),
+    statementStats: () => ({
+      cached: (main?.cache.size ?? 0) + (reader?.cache.size ?? 0),
+      compiled,
+      ...groups.counts,
+    }),
   }
   // Opened now, so a path that cannot be opened fails at start-up as it did with the client.
-  current = connect()
+  main = connect('main')
   return database
-}
-
-function compile(db: Driver, sql: string): Compiled {
-  const statement = db.prepare(sql)
-  statement.safeIntegers(true)
-  let reader = true
-  try {
-    statement.raw(true)
-  } catch {
-    // raw() throws for a statement that returns no rows; that is the client's test too
-    reader = false
-  }
-  return { statement, reader }
-}
-
-function execute(conn: Connection, entry: Compiled, args: DriverArgs): SqlResult {
-  const { statement } = entry
-  if (!entry.reader) {
-    const info = statement.run(args)
-    return {
-      rows: [],
-      rowsAffected: info.changes,
-      lastInsertRowid: BigInt(info.lastInsertRowid),
-    }
-  }
-  const before = schemaVersion(conn)
-  const raw = statement.all(args) as unknown[][]
-  if (raw.length === 0) return { rows: [], rowsAffected: 0, lastInsertRowid: undefined }
-  const names = columnNames(conn, entry, before, raw[0]!.length)
-  const rows = raw.map((values) => {
-    const row: SqlRow = {}
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i]!
-      // Like libSQL itself: with duplicate column names the first one wins.
-      if (!Object.hasOwn(row, name)) row[name] = fromDriver(values[i])
-    }
-    return row
-  })
-  return { rows, rowsAffected: 0, lastInsertRowid: undefined }
-}
-
-/**
- * The names of the columns the statement just returned. SQLite recompiles a kept statement when
- * another connection changes the schema (a migration run elsewhere adds or renames a column of a
- * `SELECT *` table), so names kept from an earlier call may be stale. The schema version only
- * grows: the same version before and after the call means the rows came from the statement as
- * compiled for that version, and names kept for it still hold. Otherwise `columns()` (~1.5 µs a
- * column), read after the rows, names what produced them; they are kept only when the version
- * held still. Each version read costs ~1 µs.
- */
-function columnNames(conn: Connection, entry: Compiled, before: number, width: number): string[] {
-  const after = schemaVersion(conn)
-  const kept = entry.columns
-  if (before === after && kept?.schemaVersion === after && kept.names.length === width) {
-    return kept.names
-  }
-  const names = entry.statement.columns().map((column) => column.name)
-  entry.columns = before === after ? { names, schemaVersion: after } : undefined
-  return names
-}
-
-function schemaVersion(conn: Connection): number {
-  conn.schemaVersion ??= conn.db.prepare('PRAGMA schema_version').raw(true)
-  return Number((conn.schemaVersion.get([]) as unknown[])[0])
 }
