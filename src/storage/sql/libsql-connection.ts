@@ -5,7 +5,7 @@
 import Database from 'libsql'
 import type { SqlResult, SqlRow } from '../../kernel/ports/sql.ts'
 import { fromDriver, type DriverArgs } from './libsql-driver.ts'
-import type { GroupConnection } from './group-commit.ts'
+import type { GroupConnection } from './group-commit-node.ts'
 import type { StatementCache } from './statement-cache.ts'
 
 export type Driver = InstanceType<typeof Database>

@@ -1,7 +1,7 @@
 /**
  * `SqlDatabase` over a local libSQL file, on the `libsql` native driver directly, keeping each
  * reusable statement compiled (see statement-cache.ts) with its column names, and committing
- * writes that arrive together in one transaction (group-commit.ts).
+ * writes that arrive together in one transaction (group-commit-node.ts).
  *
  * Why not `@libsql/client` here: its file client compiles every statement again on each call
  * (`db.prepare(sql)`, then `columns()` twice and a `raw(true)` that throws for every write) and
@@ -29,7 +29,7 @@ import {
   type Compiled,
   type Connection,
 } from './libsql-connection.ts'
-import { GroupCommit, route, type GroupConnection } from './group-commit.ts'
+import { GroupCommit, route, type GroupConnection } from './group-commit-node.ts'
 import { StatementCache, statementKind } from './statement-cache.ts'
 
 /** Enough for every statement Propusk issues (a few hundred distinct texts at most). */

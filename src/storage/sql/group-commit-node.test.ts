@@ -3,7 +3,7 @@ import Database from 'libsql'
 import { LibsqlError } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibsqlFile, type LibsqlFileDatabase } from './libsql-file-node.ts'
-import { route } from './group-commit.ts'
+import { route } from './group-commit-node.ts'
 import { SqlConstraintError, type SqlStatement } from '../../kernel/ports/sql.ts'
 import { tempDir } from '../../../testing/contracts/sql-database.ts'
 
