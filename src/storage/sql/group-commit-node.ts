@@ -21,6 +21,7 @@ import { clearImmediate, setImmediate } from 'node:timers'
 import { LibsqlError } from '@libsql/client'
 import { DependencyError } from '../../kernel/ports/sql.ts'
 import { mapLibsqlError } from './libsql.ts'
+import { firstTokenAt } from './statement-cache.ts'
 
 /** Where a statement sent alone runs: `read` and `write` may overlap an open group. */
 export type Route = 'read' | 'write' | 'alone'
@@ -50,23 +51,7 @@ export function route(sql: string): Route {
 
 /** The first word after white space and comments, upper-cased ('' if none). */
 function firstWord(sql: string): string {
-  let i = 0
-  for (;;) {
-    while (i < sql.length && /\s/.test(sql[i]!)) i++
-    if (sql.startsWith('--', i)) {
-      const end = sql.indexOf('\n', i)
-      if (end === -1) return ''
-      i = end + 1
-    } else if (sql.startsWith('/*', i)) {
-      const end = sql.indexOf('*/', i + 2)
-      if (end === -1) return ''
-      i = end + 2
-    } else {
-      let j = i
-      while (j < sql.length && /[A-Za-z]/.test(sql[j]!)) j++
-      return sql.slice(i, j).toUpperCase()
-    }
-  }
+  return (/^[A-Za-z]*/.exec(sql.slice(firstTokenAt(sql)))?.[0] ?? '').toUpperCase()
 }
 
 /** The adapter's main connection, as a group drives it. */

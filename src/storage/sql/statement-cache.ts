@@ -35,7 +35,8 @@ export function statementKind(sql: string): StatementKind {
   return word && REUSABLE.has(word[0].toUpperCase()) ? 'reuse' : 'schema'
 }
 
-function firstTokenAt(sql: string): number {
+/** Where the first token starts, after white space and SQL comments (the length if none). */
+export function firstTokenAt(sql: string): number {
   let i = 0
   for (;;) {
     while (i < sql.length && /\s/.test(sql[i]!)) i++
