@@ -47,8 +47,9 @@ async function passwordSignIn(client: Client, vu: number) {
 const none = async () => ({})
 
 /**
- * The code just sent to `login`, from the outbox. Console delivery may write its row a moment
- * after the send answers (more so with the simulated edge delay), so a few short retries.
+ * The code just sent to `login`, from the outbox or the bench's webhook receiver (see
+ * propusk-server.ts). Console delivery may write its row a moment after the send answers (more
+ * so with the simulated edge delay), so a few short retries.
  */
 async function codeSentTo(client: Client, login: string): Promise<{ code: string }> {
   for (let attempt = 0; attempt < 20; attempt++) {
