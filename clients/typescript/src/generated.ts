@@ -83,9 +83,11 @@ export type CodeTokenResponse = TokenResponse & {
 export type CompleteRegistrationRequest = {
   setupToken: string
   password: string
+  /** The client id of the app signing in */
   clientId: string
-  /** Confidential apps only (or HTTP Basic client_id:client_secret) */
+  /** Confidential apps (e.g. `api-only`) only: the app secret. HTTP Basic (`Authorization: Basic base64(clientId:secret)`) works too, as at `/v1/token`. */
   clientSecret?: string
+  /** Shown in session lists, e.g. "Pixel 8" */
   deviceLabel?: string
 }
 
@@ -172,10 +174,11 @@ export type OtpVerifyRequest = {
   challengeId: string
   /** The code (flash call: the last digits of the calling number) */
   code: string
+  /** The client id of the app signing in */
   clientId: string
-  /** Confidential apps only (or HTTP Basic client_id:client_secret) */
+  /** Confidential apps (e.g. `api-only`) only: the app secret. HTTP Basic (`Authorization: Basic base64(clientId:secret)`) works too, as at `/v1/token`. */
   clientSecret?: string
-  /** Shown in the list of sessions */
+  /** Shown in session lists, e.g. "Pixel 8" */
   deviceLabel?: string
 }
 

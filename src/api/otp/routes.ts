@@ -11,6 +11,7 @@ import { access } from '../../kernel/http/api-docs.ts'
 import { errorResponse, toTokenResponse, tokenResponse } from '../token-schemas.ts'
 import { createOtpEngine, type OtpEngine, type OtpMethod } from '../../modules/otp/index.ts'
 import { presentedSecret, signInRequestContext } from '../sign-in-request.ts'
+import { signInClientFields } from '../plugin-routes.ts'
 
 const sendRequest = z
   .object({
@@ -43,14 +44,7 @@ const verifyRequest = z
       .trim()
       .regex(/^\d{4,10}$/, 'digits only')
       .describe('The code (flash call: the last digits of the calling number)'),
-    clientId: z.string().min(1).max(200),
-    clientSecret: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Confidential apps only (or HTTP Basic client_id:client_secret)'),
-    deviceLabel: z.string().max(100).optional().describe('Shown in the list of sessions'),
+    ...signInClientFields,
   })
   .openapi('OtpVerifyRequest')
 

@@ -20,19 +20,13 @@ import { tokenError } from '../../modules/clients/index.ts'
 import { activateInvitedWithPassword } from '../../modules/onboarding/index.ts'
 import { assertClientSecret } from '../../modules/sessions/index.ts'
 import { presentedSecret, signInRequestContext } from '../sign-in-request.ts'
+import { signInClientFields } from '../plugin-routes.ts'
 
 const completeRequest = z
   .object({
     setupToken: z.string().min(20).max(200),
     password: z.string().min(1).max(1024),
-    clientId: z.string().min(1).max(200),
-    clientSecret: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Confidential apps only (or HTTP Basic client_id:client_secret)'),
-    deviceLabel: z.string().max(100).optional(),
+    ...signInClientFields,
   })
   .openapi('CompleteRegistrationRequest')
 
