@@ -15,14 +15,19 @@ export const escapeHtml = (text: string) =>
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
   )
 
-export function pagePolicy(nonce: string): string {
+/**
+ * The Content-Security-Policy of every server-rendered page: scripts and styles only with this
+ * response's nonce. `formTarget` adds an origin a form may post to (a hosted sign-in page's last
+ * form answers with a redirect to the client, and browsers apply `form-action` to it too).
+ */
+export function pagePolicy(nonce: string, formTarget: string | null = null): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src 'nonce-${nonce}'`,
     "connect-src 'self'",
     "img-src 'self' data:",
-    "form-action 'self'",
+    `form-action 'self'${formTarget ? ` ${formTarget}` : ''}`,
     "base-uri 'none'",
   ].join('; ')
 }

@@ -6,23 +6,11 @@
  */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { escapeHtml, newNonce } from '../html.ts'
+import { escapeHtml, newNonce, pagePolicy } from '../html.ts'
 import type { Lang } from '../../kernel/i18n/lang.ts'
 import type { AppEnv } from '../../kernel/services.ts'
 
 export { escapeHtml }
-
-function policy(nonce: string, formTarget: string | null): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src 'nonce-${nonce}'`,
-    "connect-src 'self'",
-    "img-src 'self' data:",
-    `form-action 'self'${formTarget ? ` ${formTarget}` : ''}`,
-    "base-uri 'none'",
-  ].join('; ')
-}
 
 // The dark palette's accent is light, so text on it is dark (AA contrast: 6.9:1, white is 2.9:1).
 const css = `:root{color-scheme:light dark;--fg:#1b1f24;--mu:#5b6470;--bg:#f4f6f9;--card:#fff;--line:#d5dae1;--ac:#1f5eff;--on-ac:#fff;--err:#b42318}
@@ -60,7 +48,7 @@ export function renderHosted(
   status: ContentfulStatusCode = 200,
 ) {
   const nonce = newNonce()
-  const csp = policy(nonce, page.formTarget ?? null)
+  const csp = pagePolicy(nonce, page.formTarget ?? null)
   c.header('Content-Security-Policy', `${csp}; frame-ancestors 'none'`)
   c.header('Content-Language', page.lang)
   c.header('Cache-Control', 'no-store')

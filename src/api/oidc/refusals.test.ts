@@ -184,7 +184,11 @@ describe('the hosted pages', () => {
     const page = await browser.request(location(start))
     const html = await page.text()
     expect(html).toContain('lang="ru"')
-    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    const csp = page.headers.get('content-security-policy')
+    expect(csp).toContain("frame-ancestors 'none'")
+    // The last form's answer redirects to the client, and form-action applies to that redirect.
+    expect(csp).toContain(`form-action 'self' ${new URL(fixture.redirectUri).origin};`)
+    expect(csp).toMatch(/script-src 'nonce-[\w-]+'/)
     const size = await gzipSize(html)
     expect(size).toBeGreaterThan(500)
     expect(size).toBeLessThan(30 * 1024)
